@@ -1,0 +1,32 @@
+using Ecp.Features.Registry;
+
+namespace Ecp.Common;
+
+/// <summary>
+/// Who is asking, as the use cases see it: resolved from the database on every request, so a
+/// newly approved accreditation counts at once, on every node, without a new log-in.
+/// </summary>
+public sealed record Actor(
+    Guid? PersonId,
+    string? AccountId,
+    string DisplayName,
+    Role Role,
+    StakeholderGroup? Group = null,
+    string? MemberStateCode = null,
+    Guid? OrganizationId = null)
+{
+    public static Actor Public { get; } = new(null, null, "", Role.Public);
+
+    /// <summary>An operator acting through the command line (create-admin, seed-demo).</summary>
+    public static Actor System(string name) => new(null, null, name, Role.Public);
+
+    public bool IsAuthenticated => AccountId is not null;
+
+    public bool IsSecretariat => Role == Role.Secretariat;
+
+    /// <summary>The reference written on the public record.</summary>
+    public string RecordReference => PersonId is { } id ? $"person/{id}" : AccountId is null && DisplayName.Length > 0 ? $"system/{DisplayName}" : "public";
+
+    public static Actor Of(Person person) => new(person.Id, person.AccountId, person.DisplayName, person.Role,
+        person.StakeholderGroup, person.MemberStateCode, person.OrganizationId);
+}

@@ -1,0 +1,22 @@
+using Ecp.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Ecp.Common;
+
+public static class ApiConventions
+{
+    public const string ApiWriterPolicy = "api-writer";
+    public const string PublicWritesRateLimit = "public-writes";
+    public const string ApiWritesRateLimit = "api-writes";
+
+    /// <summary>
+    /// API calls that act for someone authenticate with a bearer token only, never the log-in
+    /// cookie, so a third-party page cannot forge them (no antiforgery needed on the API).
+    /// Who may do what is then decided by the use case.
+    /// </summary>
+    public static TBuilder RequireApiWriter<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+        => builder.RequireAuthorization(ApiWriterPolicy).RequireRateLimiting(ApiWritesRateLimit);
+
+    public static void AddApiWriterPolicy(AuthorizationOptions o)
+        => o.AddPolicy(ApiWriterPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
+}

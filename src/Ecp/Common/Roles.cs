@@ -1,0 +1,31 @@
+namespace Ecp.Common;
+
+/// <summary>What a person may do here, given by the secretariat's accreditation.</summary>
+public enum Role
+{
+    /// <summary>Anyone without an account: reads, searches, verifies.</summary>
+    Public,
+
+    /// <summary>Has an account but no accreditation yet.</summary>
+    Registered,
+    Secretariat,
+    Delegate,
+    Stakeholder,
+    Reporter,
+}
+
+public static class RoleNames
+{
+    public static string ToCode(this Role role) => role switch
+    {
+        Role.Public => "public",
+        Role.Registered => "registered",
+        Role.Secretariat => "secretariat",
+        Role.Delegate => "delegate",
+        Role.Stakeholder => "stakeholder",
+        Role.Reporter => "reporter",
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+
+    public static string ResourceKey(this Role role) => "Role." + role;
+}

@@ -1,0 +1,45 @@
+using Ecp.Features.Accounts;
+using Ecp.Features.Record;
+using Ecp.Features.Registry;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Data;
+
+/// <summary>
+/// The one database of the platform. Each provider has its own subclass so that each keeps its
+/// own migrations (Migrations/Sqlite, Migrations/Postgres); the model is defined once, here and
+/// in the *Configuration classes beside the entities.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<Account>(options), IDataProtectionKeyContext
+{
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Accreditation> Accreditations => Set<Accreditation>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
+
+    public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
+
+    /// <summary>Shared by all app nodes so a cookie issued by one is read by another.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Reads the record head inside the current transaction, holding writers off until commit.</summary>
+    public abstract Task<RecordHead> LockRecordHeadAsync(CancellationToken ct);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

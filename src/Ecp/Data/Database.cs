@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Ecp.Data;
+
+/// <summary>Settings under "Ecp" (appsettings.json, ECP__* environment variables, or --Ecp:X=... arguments).</summary>
+public sealed class EcpOptions
+{
+    /// <summary>A SQLite file path (the default, embedded) or a PostgreSQL connection string.</summary>
+    public string Database { get; set; } = "ecp.db";
+
+    /// <summary>Public writes (sign-up, log-in, requests) allowed per client address per minute, per node.</summary>
+    public int PublicWritesPerMinute { get; set; } = 30;
+
+    /// <summary>Authenticated API writes allowed per account per minute, per node.</summary>
+    public int ApiWritesPerMinute { get; set; } = 600;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class Database
+{
+    public static DatabaseProvider ProviderOf(string setting)
+        => setting.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+           || setting.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+           || setting.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// Registers both contexts; which one <see cref="AppDbContext"/> resolves to is read from the
+    /// options when first needed, so a test host can point each instance at its own database.
+    /// </summary>
+    public static IServiceCollection AddEcpDatabase(this IServiceCollection services)
+    {
+        services.AddDbContext<SqliteAppDbContext>((sp, o) =>
+        {
+            var path = sp.GetRequiredService<IOptions<EcpOptions>>().Value.Database;
+            o.UseSqlite($"Data Source={path};Default Timeout=30").AddInterceptors(SqlitePragmas.Instance);
+        });
+        services.AddDbContext<PostgresAppDbContext>((sp, o) =>
+            o.UseNpgsql(sp.GetRequiredService<IOptions<EcpOptions>>().Value.Database));
+        services.AddScoped<AppDbContext>(sp =>
+            ProviderOf(sp.GetRequiredService<IOptions<EcpOptions>>().Value.Database) == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresAppDbContext>()
+                : sp.GetRequiredService<SqliteAppDbContext>());
+        return services;
+    }
+
+    /// <summary>Applies pending migrations; reports each as it goes.</summary>
+    public static async Task MigrateAsync(AppDbContext db, Action<string>? onMigration = null, CancellationToken ct = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        foreach (var migration in pending)
+        {
+            onMigration?.Invoke(migration);
+            await migrator.MigrateAsync(migration, ct);
+        }
+        if (db is SqliteAppDbContext)
+        {
+            // WAL lets readers run beside the writer; the setting is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}
+
+/// <summary>Per-connection SQLite settings: durability of every acknowledged commit.</summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

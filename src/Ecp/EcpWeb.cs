@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Accounts;
+using Ecp.Features.Record;
+using Ecp.Features.Registry;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Ecp;
+
+/// <summary>The composition root of the web application.</summary>
+public static class EcpWeb
+{
+    private const string SmartScheme = "ecp";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddEcpServices(builder.Configuration);
+        var app = builder.Build();
+        app.UseEcpPipeline();
+        return app;
+    }
+
+    public static IServiceCollection AddEcpServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EcpOptions>(configuration.GetSection("Ecp"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddEcpDatabase();
+        services.AddSingleton<MemberStateCatalog>();
+
+        // Use cases and queries: one class each, resolved per request.
+        services.AddScoped<ActorAccessor>();
+        services.AddScoped<PublicRecord>();
+        services.AddScoped<RecordVerifier>();
+        services.AddScoped<RecordQuery>();
+        services.AddScoped<SignUp>();
+        services.AddScoped<IssueApiToken>();
+        services.AddScoped<RevokeApiToken>();
+        services.AddScoped<AppointSecretariat>();
+        services.AddScoped<RequestAccreditation>();
+        services.AddScoped<ApproveAccreditation>();
+        services.AddScoped<RejectAccreditation>();
+        services.AddScoped<RegisterOrganization>();
+        services.AddScoped<Features.Cli.DemoData>();
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Languages.All.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Languages.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            // ?culture=ar first, then the choice remembered in a cookie, then the browser's languages.
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/Secretariat");
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeProblem);
+        // Unreadable input is a 400 problem detail in every environment, never an exception page.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        services.AddOpenApi();
+
+        services.AddIdentityCore<Account>(IdentitySetup.Configure)
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, null, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthentication.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "ecp.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/account/log-in";
+            o.LogoutPath = "/account/log-out";
+            o.AccessDeniedPath = "/account/denied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers with status codes, never with a redirect to the log-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization(ApiConventions.AddApiWriterPolicy);
+        services.AddAntiforgery(o => o.Cookie.Name = "ecp.af");
+
+        // Keys in the database: every app node reads the cookies every other node issued.
+        services.AddDataProtection().SetApplicationName("ecp").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    await TypedResults.Problem(statusCode: 429, title: l["Problem.Title.429"], detail: l["Error.RateLimited"])
+                        .ExecuteAsync(ctx.HttpContext);
+                }
+                else
+                {
+                    ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                    await ctx.HttpContext.Response.WriteAsync(l["Error.RateLimited"], ct);
+                }
+            };
+            // Per node and per client address: a flash crowd slows down a node, it does not topple it.
+            o.AddPolicy(ApiConventions.PublicWritesRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => Window(ctx.RequestServices.GetRequiredService<IOptions<EcpOptions>>().Value.PublicWritesPerMinute)));
+            o.AddPolicy(ApiConventions.ApiWritesRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? ApiToken.HashOf(auth) : ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => Window(ctx.RequestServices.GetRequiredService<IOptions<EcpOptions>>().Value.ApiWritesPerMinute)));
+        });
+        return services;
+    }
+
+    public static WebApplication UseEcpPipeline(this WebApplication app)
+    {
+        // The API answers every failure with a problem detail; pages with a page in the layout.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(ctx => !IsApi(ctx), pages =>
+        {
+            if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        });
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Operations");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/set-language", SetLanguage).ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapRegistryApi();
+        api.MapAccountsApi();
+        api.MapRecordApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>The language switcher: remembers the choice in a cookie and returns to the page.</summary>
+    private static IResult SetLanguage(string culture, string? returnUrl, HttpContext http)
+    {
+        if (Languages.IsSupported(culture))
+        {
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        }
+        var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
+        return TypedResults.LocalRedirect(target);
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permitsPerMinute) => new()
+    {
+        PermitLimit = Math.Max(1, permitsPerMinute),
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    };
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Every problem detail, including the framework's own (bad JSON, 404, 405), reads
+    /// in the caller's language.</summary>
+    private static void LocalizeProblem(ProblemDetailsContext ctx)
+    {
+        var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var status = ctx.ProblemDetails.Status ?? 500;
+        var title = l[$"Problem.Title.{status}"];
+        if (!title.ResourceNotFound) ctx.ProblemDetails.Title = title;
+        // Our own errors carry a "code" and an already localized detail; the framework's
+        // (unreadable JSON, unknown route, exceptions) get a localized detail here.
+        if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
+        {
+            var detail = l[$"Problem.Detail.{status}"];
+            ctx.ProblemDetails.Detail = detail.ResourceNotFound ? l["Problem.Detail.Other"] : detail;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Registry;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ecp.Features.Accounts;
+
+public sealed record ApiTokenView(Guid Id, string Name, string Hint, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+
+public static class AccountsApi
+{
+    public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
+    {
+        var me = api.MapGroup("/me").WithTags("Accounts").RequireApiWriter();
+
+        me.MapGet("/", async Task<Results<Ok<PersonView>, ProblemHttpResult>> (ActorAccessor actors, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        {
+            var actor = await actors.GetAsync(ct);
+            var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == actor.PersonId, ct);
+            return person is null ? (ProblemHttpResult)new UnauthenticatedError().ToProblem(l) : TypedResults.Ok(RegistryApi.ToView(person, l));
+        }).WithSummary("The person behind the token.");
+
+        me.MapGet("/tokens", async (ActorAccessor actors, AppDbContext db, CancellationToken ct) =>
+        {
+            var actor = await actors.GetAsync(ct);
+            return await Tokens(db, actor.AccountId!).ToListAsync(ct);
+        });
+
+        me.MapPost("/tokens", async (IssueApiToken.Command command, IssueApiToken useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
+                .ToHttpResult(t => TypedResults.Created($"/api/v1/me/tokens/{t.Id}", t), l))
+            .WithSummary("Issue another personal API token; the secret is in this response only.");
+
+        me.MapDelete("/tokens/{id:guid}", async (Guid id, RevokeApiToken useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await useCase.HandleAsync(await actors.GetAsync(ct), id, ct)).ToHttpResult(_ => TypedResults.NoContent(), l))
+            .WithSummary("Revoke a token; it stops working at once.");
+        return api;
+    }
+
+    public static IQueryable<ApiTokenView> Tokens(AppDbContext db, string accountId)
+        => db.ApiTokens.AsNoTracking()
+            .Where(t => t.AccountId == accountId)
+            .OrderByDescending(t => t.CreatedAt)
+            .Select(t => new ApiTokenView(t.Id, t.Name, t.Hint, t.CreatedAt, t.LastUsedAt, t.RevokedAt));
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Ecp.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ecp.Features.Accounts;
+
+/// <summary>Authenticates "Authorization: Bearer ecp_..." against the stored token hashes.</summary>
+public sealed class ApiTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AppDbContext db,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var secret = header["Bearer ".Length..].Trim();
+        if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal)) return AuthenticateResult.Fail("Not an ECP token.");
+
+        var hash = ApiToken.HashOf(secret);
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
+        if (token is null) return AuthenticateResult.Fail("Unknown or revoked token.");
+
+        var now = clock.GetUtcNow();
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(5))
+        {
+            // Coarse on purpose: one write per token per five minutes, not one per request.
+            await db.ApiTokens.Where(t => t.Id == token.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, token.AccountId)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}

@@ -1,0 +1,56 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Record;
+using Ecp.Features.Registry;
+using Microsoft.AspNetCore.Identity;
+
+namespace Ecp.Features.Accounts;
+
+/// <summary>Creates a log-in and the person's public profile. The profile is process state (it
+/// appears on the record); the e-mail address and password are not.</summary>
+public sealed class SignUp(AppDbContext db, UserManager<Account> users, PublicRecord record, TimeProvider clock)
+{
+    public sealed record Command
+    {
+        public string? DisplayName { get; init; }
+        public string? Email { get; init; }
+        public string? Password { get; init; }
+    }
+
+    public async Task<Result<Person>> HandleAsync(Command command, CancellationToken ct = default)
+    {
+        var check = new Validation()
+            .RequiredText(nameof(Command.DisplayName), command.DisplayName, Person.DisplayNameMaxLength)
+            .RequiredText(nameof(Command.Email), command.Email, 256)
+            .Required(nameof(Command.Password), command.Password);
+        if (!check.IsValid) return check.ToError();
+
+        var account = new Account { UserName = command.Email!.Trim(), Email = command.Email.Trim() };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(account, command.Password!);
+        if (!created.Succeeded)
+        {
+            return IdentityErrors.ToValidation(created, nameof(Command.Password), nameof(Command.Email));
+        }
+        var person = Person.Register(account.Id, command.DisplayName!, clock.GetUtcNow());
+        db.People.Add(person);
+        record.Append(Actor.Of(person), "person.registered", "person", person.Id.ToString(),
+            new { personId = person.Id, displayName = person.DisplayName });
+        await record.SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        return person;
+    }
+}
+
+internal static class IdentityErrors
+{
+    /// <summary>Identity's errors carry our resource keys (see LocalizedIdentityErrors); this
+    /// places each beside the field it concerns.</summary>
+    public static ValidationError ToValidation(IdentityResult result, string passwordField, string emailField)
+        => new(result.Errors
+            // The user name is the e-mail address: report its problems once, as e-mail problems.
+            .Select(e => e.Code.Replace("UserName", "Email", StringComparison.Ordinal))
+            .Distinct()
+            .Select(code => new FieldError(code.StartsWith("Password", StringComparison.Ordinal) ? passwordField : emailField, "Identity." + code))
+            .ToList());
+}

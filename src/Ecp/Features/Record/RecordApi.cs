@@ -1,0 +1,37 @@
+using System.Text;
+using Ecp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.Record;
+
+public static class RecordApi
+{
+    public static RouteGroupBuilder MapRecordApi(this RouteGroupBuilder api)
+    {
+        var record = api.MapGroup("/record").WithTags("Record");
+
+        record.MapGet("/", (string? entity, string? entityId, string? actor, long? before, int? limit, RecordQuery query, CancellationToken ct) =>
+                query.PageAsync(new RecordFilter(entity, entityId, actor, before, limit ?? 50), ct))
+            .WithSummary("The public record, newest first; page with ?before=nextBefore.");
+
+        record.MapGet("/verify", (RecordVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(null, ct))
+            .WithSummary("Recompute the hash chain and name the first broken entry, if any.");
+
+        record.MapGet("/download", (AppDbContext db, HttpContext http, CancellationToken ct) => DownloadAsync(db, http, ct))
+            .WithSummary("The whole record as NDJSON, oldest first; see docs/record.md to verify it yourself.");
+        return api;
+    }
+
+    private static async Task DownloadAsync(AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        http.Response.ContentType = "application/x-ndjson; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"ecp-record.ndjson\"";
+        // Streams: memory stays flat however long the record grows.
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);
+        await foreach (var entry in db.RecordEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            await writer.WriteAsync(RecordCanonicalForm.ToDownloadLine(entry));
+            await writer.WriteAsync('\n');
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Record;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.Registry;
+
+/// <summary>The secretariat approves a request; the person takes the role at once.</summary>
+public sealed class ApproveAccreditation(AppDbContext db, PublicRecord record, TimeProvider clock)
+{
+    public sealed record Command
+    {
+        public string? Note { get; init; }
+    }
+
+    public async Task<Result<Accreditation>> HandleAsync(Actor actor, Guid accreditationId, Command command, CancellationToken ct = default)
+    {
+        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        var check = new Validation().MaxLength(nameof(Command.Note), command.Note, Accreditation.TextMaxLength);
+        if (!check.IsValid) return check.ToError();
+
+        var accreditation = await db.Accreditations.FirstOrDefaultAsync(a => a.Id == accreditationId, ct);
+        if (accreditation is null) return new NotFoundError("Accreditation.NotFound");
+        var approved = accreditation.Approve(actor.PersonId!.Value, command.Note, clock.GetUtcNow());
+        if (!approved.IsSuccess) return approved;
+
+        var person = await db.People.SingleAsync(p => p.Id == accreditation.PersonId, ct);
+        person.Accredit(accreditation);
+        record.Append(actor, "accreditation.approved", "accreditation", accreditation.Id.ToString(), new
+        {
+            accreditationId = accreditation.Id,
+            personId = person.Id,
+            displayName = person.DisplayName,
+            kind = accreditation.Kind,
+            memberState = accreditation.MemberStateCode,
+            stakeholderGroup = accreditation.StakeholderGroup.ToCode(),
+            organizationId = accreditation.OrganizationId,
+            note = accreditation.Reason,
+        });
+        await record.SaveAsync(ct);
+        return accreditation;
+    }
+}

@@ -1,0 +1,131 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ecp.Features.Registry;
+
+public sealed record CodeName(string Code, string Name);
+
+public sealed record MemberStateView(string Code, string Alpha2, string Name, CodeName RegionalGroup, IReadOnlyDictionary<string, string> Names);
+
+public sealed record StakeholderGroupView(string Code, string Name, string TunisAgenda);
+
+public sealed record OrganizationView(Guid Id, string Name, string? Acronym, CodeName StakeholderGroup, string? Country,
+    string ConsultativeStatus, bool RelevantOrganization, DateTimeOffset RegisteredAt);
+
+public sealed record DelegateView(Guid Id, string DisplayName);
+
+public sealed record PersonView(Guid Id, string DisplayName, string Role, CodeName? StakeholderGroup, string? MemberState,
+    Guid? OrganizationId, DateTimeOffset RegisteredAt);
+
+public sealed record AccreditationView(Guid Id, Guid PersonId, string Kind, string Status, string? MemberState,
+    CodeName StakeholderGroup, Guid? OrganizationId, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, string? Reason);
+
+public static class RegistryApi
+{
+    public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/member-states", (string? group, MemberStateCatalog states, IStringLocalizer<SharedResource> l) =>
+                states.Sorted()
+                    .Where(s => group is null || s.RegionalGroup.ToCode() == group)
+                    .Select(s => ToView(s, l)))
+            .WithTags("Registry").WithSummary("The 193 UN Member States, with names in the six UN languages and regional group.");
+
+        api.MapGet("/member-states/{code}", Results<Ok<MemberStateView>, ProblemHttpResult> (string code, MemberStateCatalog states, IStringLocalizer<SharedResource> l) =>
+                states.Find(code) is { } s ? TypedResults.Ok(ToView(s, l)) : NotFound(l, "MemberState.NotFound"))
+            .WithTags("Registry");
+
+        api.MapGet("/member-states/{code}/delegation", async Task<Results<Ok<DelegateView[]>, ProblemHttpResult>> (string code, MemberStateCatalog states, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                states.Find(code) is { } s
+                    ? TypedResults.Ok(await Delegation(db, s.Code).ToArrayAsync(ct))
+                    : NotFound(l, "MemberState.NotFound"))
+            .WithTags("Registry").WithSummary("The accredited delegates of a Member State: several people, one voice.");
+
+        api.MapGet("/stakeholder-groups", (IStringLocalizer<SharedResource> l) =>
+                StakeholderGroups.All.Select(g => new StakeholderGroupView(g.ToCode(), l[g.ResourceKey()], g.TunisReference())))
+            .WithTags("Registry");
+
+        api.MapGet("/organizations", async (string? group, bool? relevant, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var query = db.Organizations.AsNoTracking();
+                if (StakeholderGroups.FromCode(group) is { } g) query = query.Where(o => o.StakeholderGroup == g);
+                if (relevant is { } r) query = query.Where(o => o.IsRelevantOrganization == r);
+                var rows = await query.OrderBy(o => o.Name).ToListAsync(ct);
+                return rows.Select(o => ToView(o, l));
+            })
+            .WithTags("Registry");
+
+        api.MapGet("/organizations/{id:guid}", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o
+                    ? TypedResults.Ok(ToView(o, l))
+                    : NotFound(l, "Organization.NotFound"))
+            .WithTags("Registry");
+
+        api.MapPost("/organizations", async (RegisterOrganization.Command command, RegisterOrganization useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
+                    .ToHttpResult(o => TypedResults.Created($"/api/v1/organizations/{o.Id}", ToView(o, l)), l))
+            .RequireApiWriter().WithTags("Registry").WithSummary("Register an organization (secretariat).");
+
+        api.MapGet("/people/{id:guid}", async Task<Results<Ok<PersonView>, ProblemHttpResult>> (Guid id, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
+                    ? TypedResults.Ok(ToView(p, l))
+                    : NotFound(l, "Person.NotFound"))
+            .WithTags("Registry");
+
+        api.MapPost("/accreditations", async (RequestAccreditation.Command command, RequestAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
+                    .ToHttpResult(a => TypedResults.Created($"/api/v1/accreditations/{a.Id}", ToView(a, l)), l))
+            .RequireApiWriter().WithTags("Accreditation").WithSummary("Apply for accreditation as a delegate, stakeholder or reporter.");
+
+        api.MapGet("/accreditations", async Task<Results<Ok<AccreditationView[]>, ProblemHttpResult>> (string? status, ActorAccessor actors, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(ct);
+                if (!actor.IsAuthenticated) return (ProblemHttpResult)new UnauthenticatedError().ToProblem(l);
+                var query = db.Accreditations.AsNoTracking();
+                // The secretariat sees the queue; anyone else sees their own requests.
+                if (!actor.IsSecretariat) query = query.Where(a => a.PersonId == actor.PersonId);
+                if (Enum.TryParse<AccreditationStatus>(status, ignoreCase: true, out var s)) query = query.Where(a => a.Status == s);
+                var rows = await query.OrderBy(a => a.RequestedAt).ToListAsync(ct);
+                return TypedResults.Ok(rows.Select(a => ToView(a, l)).ToArray());
+            })
+            .RequireApiWriter().WithTags("Accreditation");
+
+        api.MapPost("/accreditations/{id:guid}/approve", async (Guid id, ApproveAccreditation.Command? command, ApproveAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await useCase.HandleAsync(await actors.GetAsync(ct), id, command ?? new(), ct)).ToHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
+            .RequireApiWriter().WithTags("Accreditation").WithSummary("Approve a request (secretariat).");
+
+        api.MapPost("/accreditations/{id:guid}/reject", async (Guid id, RejectAccreditation.Command command, RejectAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct)).ToHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
+            .RequireApiWriter().WithTags("Accreditation").WithSummary("Reject a request with a reason (secretariat).");
+
+        return api;
+    }
+
+    public static IQueryable<DelegateView> Delegation(AppDbContext db, string memberStateCode)
+        => db.People.AsNoTracking()
+            .Where(p => p.Role == Role.Delegate && p.MemberStateCode == memberStateCode)
+            .OrderBy(p => p.DisplayName)
+            .Select(p => new DelegateView(p.Id, p.DisplayName));
+
+    public static MemberStateView ToView(MemberState s, IStringLocalizer<SharedResource> l)
+        => new(s.Code, s.Alpha2, s.Name, new CodeName(s.RegionalGroup.ToCode(), l[s.RegionalGroup.ResourceKey()]), s.Names);
+
+    public static OrganizationView ToView(Organization o, IStringLocalizer<SharedResource> l)
+        => new(o.Id, o.Name, o.Acronym, Group(o.StakeholderGroup, l), o.CountryCode,
+            o.ConsultativeStatus.ToString().ToLowerInvariant(), o.IsRelevantOrganization, o.RegisteredAt);
+
+    public static PersonView ToView(Person p, IStringLocalizer<SharedResource> l)
+        => new(p.Id, p.DisplayName, p.Role.ToCode(), p.StakeholderGroup is { } g ? Group(g, l) : null, p.MemberStateCode, p.OrganizationId, p.RegisteredAt);
+
+    public static AccreditationView ToView(Accreditation a, IStringLocalizer<SharedResource> l)
+        => new(a.Id, a.PersonId, a.Kind.ToString().ToLowerInvariant(), a.Status.ToString().ToLowerInvariant(), a.MemberStateCode,
+            Group(a.StakeholderGroup, l), a.OrganizationId, a.RequestedAt, a.DecidedAt, a.Reason);
+
+    private static CodeName Group(StakeholderGroup g, IStringLocalizer<SharedResource> l) => new(g.ToCode(), l[g.ResourceKey()]);
+
+    private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l, string key)
+        => (ProblemHttpResult)new NotFoundError(key).ToProblem(l);
+}

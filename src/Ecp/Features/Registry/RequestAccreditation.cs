@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text;
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Record;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.Registry;
+
+/// <summary>A person asks to take part as a delegate of a Member State, as a stakeholder, or as
+/// the reporter of a relevant organization.</summary>
+public sealed class RequestAccreditation(AppDbContext db, PublicRecord record, MemberStateCatalog states, TimeProvider clock)
+{
+    public sealed record Command
+    {
+        /// <summary>"delegate", "stakeholder" or "reporter".</summary>
+        public string? Kind { get; init; }
+        public string? MemberState { get; init; }
+        public string? StakeholderGroup { get; init; }
+        public Guid? OrganizationId { get; init; }
+        public string? Motivation { get; init; }
+    }
+
+    public async Task<Result<Accreditation>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
+    {
+        if (!actor.IsAuthenticated || actor.PersonId is not { } personId) return new UnauthenticatedError();
+        if (actor.IsSecretariat) return new ForbiddenError("Accreditation.SecretariatCannotApply");
+
+        var check = new Validation().RequiredText(nameof(Command.Motivation), command.Motivation, Accreditation.TextMaxLength);
+        var kind = command.Kind?.Trim().ToLowerInvariant() switch
+        {
+            "delegate" => AccreditationKind.Delegate,
+            "stakeholder" => AccreditationKind.Stakeholder,
+            "reporter" => AccreditationKind.Reporter,
+            _ => (AccreditationKind?)null,
+        };
+        if (kind is null) check.Add(nameof(Command.Kind), "Accreditation.KindInvalid");
+
+        var organization = command.OrganizationId is { } orgId
+            ? await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct)
+            : null;
+        var group = Registry.StakeholderGroups.FromCode(command.StakeholderGroup);
+        switch (kind)
+        {
+            case AccreditationKind.Delegate when !states.Exists(command.MemberState):
+                check.Add(nameof(Command.MemberState), "Accreditation.MemberStateInvalid");
+                break;
+            case AccreditationKind.Stakeholder when command.OrganizationId is not null && organization is null:
+                check.Add(nameof(Command.OrganizationId), "Accreditation.OrganizationUnknown");
+                break;
+            case AccreditationKind.Stakeholder when organization is not null:
+                group ??= organization.StakeholderGroup;
+                if (group != organization.StakeholderGroup) check.Add(nameof(Command.StakeholderGroup), "Accreditation.GroupNotOrganizations");
+                break;
+            case AccreditationKind.Stakeholder when group is null or Registry.StakeholderGroup.Government:
+                check.Add(nameof(Command.StakeholderGroup), "Accreditation.GroupInvalid");
+                break;
+            case AccreditationKind.Reporter when organization is not { IsRelevantOrganization: true }:
+                check.Add(nameof(Command.OrganizationId), "Accreditation.NotRelevantOrganization");
+                break;
+        }
+        if (!check.IsValid) return check.ToError();
+
+        if (await db.Accreditations.AnyAsync(a => a.PersonId == personId && a.Status == AccreditationStatus.Pending, ct))
+        {
+            return new ConflictError("accreditation-pending", "Accreditation.AlreadyPending");
+        }
+
+        var now = clock.GetUtcNow();
+        var accreditation = kind switch
+        {
+            AccreditationKind.Delegate => Accreditation.ForDelegate(personId, states.Find(command.MemberState)!.Code, command.Motivation!, now),
+            AccreditationKind.Stakeholder => Accreditation.ForStakeholder(personId, group!.Value, organization?.Id, command.Motivation!, now),
+            _ => Accreditation.ForReporter(personId, organization!, command.Motivation!, now),
+        };
+        db.Accreditations.Add(accreditation);
+        // The motivation is for the secretariat: the record commits to it by hash only.
+        record.Append(actor, "accreditation.requested", "accreditation", accreditation.Id.ToString(), new
+        {
+            accreditationId = accreditation.Id,
+            personId,
+            kind = accreditation.Kind,
+            memberState = accreditation.MemberStateCode,
+            stakeholderGroup = accreditation.StakeholderGroup.ToCode(),
+            organizationId = accreditation.OrganizationId,
+            motivationSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accreditation.Motivation))),
+        });
+        await record.SaveAsync(ct);
+        return accreditation;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Ecp.Resources;
+
+/// <summary>Marker for the UI strings in SharedResource.{culture}.resx (the six UN languages).</summary>
+public sealed class SharedResource;

@@ -69,18 +69,20 @@ public static class CanonicalJson
 
     private static void WriteValue(StringBuilder sb, JsonValue value)
     {
-        var element = value.GetValue<JsonElement>();
-        switch (element.ValueKind)
+        switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                WriteString(sb, element.GetString()!);
-                break;
-            case JsonValueKind.Number when element.TryGetInt64(out var n):
-                sb.Append(n.ToString(CultureInfo.InvariantCulture));
+                WriteString(sb, value.GetValue<string>());
                 break;
             case JsonValueKind.Number:
+                var text = value.ToJsonString();
                 // Fractions print differently across languages; payloads carry them as strings.
-                throw new ArgumentException($"Record payloads carry integers only, not {element.GetRawText()}.");
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+                {
+                    throw new ArgumentException($"Record payloads carry integers only, not {text}.");
+                }
+                sb.Append(n.ToString(CultureInfo.InvariantCulture));
+                break;
             case JsonValueKind.True:
                 sb.Append("true");
                 break;

@@ -1,0 +1,77 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Registry;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ecp.Features.Accounts;
+
+[Authorize]
+public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, MemberStateCatalog states, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Person Person { get; private set; } = null!;
+    public MemberState? State { get; private set; }
+    public IReadOnlyList<DelegateView> Delegation { get; private set; } = [];
+    public IReadOnlyList<Accreditation> Accreditations { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> OrganizationNames { get; private set; } = new Dictionary<Guid, string>();
+    public bool HasPending => Accreditations.Any(a => a.Status == AccreditationStatus.Pending);
+    public IReadOnlyList<ApiTokenView> Tokens { get; private set; } = [];
+    public string? NewToken { get; private set; }
+
+    [BindProperty]
+    public IssueApiToken.Command Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
+
+    public async Task<IActionResult> OnPostIssueAsync([FromServices] IssueApiToken useCase, CancellationToken ct)
+    {
+        var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input, ct);
+        if (result.IsSuccess)
+        {
+            NewToken = result.Value.Token;
+            Input = new();
+            ModelState.Clear();
+        }
+        else
+        {
+            result.Error!.AddTo(ModelState, l);
+        }
+        return await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId, [FromServices] RevokeApiToken useCase, CancellationToken ct)
+    {
+        var result = await useCase.HandleAsync(await actors.GetAsync(ct), tokenId, ct);
+        if (!result.IsSuccess)
+        {
+            result.Error!.AddTo(ModelState, l);
+            return await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
+        }
+        return Redirect("/account#tokens");
+    }
+
+    public string Describe(Accreditation a) => a.Kind switch
+    {
+        AccreditationKind.Delegate => states.Find(a.MemberStateCode)?.Name ?? "",
+        _ when a.OrganizationId is { } id && OrganizationNames.TryGetValue(id, out var name) => name,
+        _ => l[a.StakeholderGroup.ResourceKey()],
+    };
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var actor = await actors.GetAsync(ct);
+        if (actor.PersonId is not { } personId) return false;
+        Person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, ct);
+        State = Person.Role == Role.Delegate ? states.Find(Person.MemberStateCode) : null;
+        if (State is not null) Delegation = await RegistryApi.Delegation(db, State.Code).ToListAsync(ct);
+        Accreditations = await db.Accreditations.AsNoTracking().Where(a => a.PersonId == personId).OrderByDescending(a => a.RequestedAt).ToListAsync(ct);
+        var orgIds = Accreditations.Where(a => a.OrganizationId != null).Select(a => a.OrganizationId!.Value).ToList();
+        OrganizationNames = await db.Organizations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        Tokens = await AccountsApi.Tokens(db, actor.AccountId!).ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,57 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Registry;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ecp.Features.Secretariat;
+
+/// <summary>The secretariat's queue. The folder requires a log-in; the use cases check the role.</summary>
+public sealed class AccreditationsModel(AppDbContext db, ActorAccessor actors, MemberStateCatalog states, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed record PendingItem(Accreditation Accreditation, string PersonName, string Target);
+
+    public IReadOnlyList<PendingItem> Pending { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+        => (await actors.GetAsync(ct)).IsSecretariat ? await LoadAsync(ct) : Forbid();
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, [FromServices] ApproveAccreditation useCase, CancellationToken ct)
+    {
+        var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, new(), ct);
+        return await AfterAsync(result.Error, id, ct);
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, [FromServices] RejectAccreditation useCase, CancellationToken ct)
+    {
+        var reason = Request.Form[$"Reject_{id:N}.Reason"].ToString();
+        var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, new() { Reason = reason }, ct);
+        return await AfterAsync(result.Error, id, ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(Error? error, Guid id, CancellationToken ct)
+    {
+        if (error is null) return Redirect("/secretariat/accreditations");
+        if (error is ForbiddenError or UnauthenticatedError) return Forbid();
+        error.AddTo(ModelState, l, prefix: $"Reject_{id:N}");
+        return await LoadAsync(ct);
+    }
+
+    private async Task<IActionResult> LoadAsync(CancellationToken ct)
+    {
+        var rows = await (from a in db.Accreditations.AsNoTracking()
+                          join p in db.People.AsNoTracking() on a.PersonId equals p.Id
+                          where a.Status == AccreditationStatus.Pending
+                          orderby a.RequestedAt
+                          select new { a, p.DisplayName }).ToListAsync(ct);
+        var orgIds = rows.Where(r => r.a.OrganizationId != null).Select(r => r.a.OrganizationId!.Value).Distinct().ToList();
+        var orgs = await db.Organizations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        Pending = rows.Select(r => new PendingItem(r.a, r.DisplayName,
+            r.a.Kind == AccreditationKind.Delegate ? states.Find(r.a.MemberStateCode)?.Name ?? ""
+            : r.a.OrganizationId is { } oid ? orgs.GetValueOrDefault(oid, "") : l[r.a.StakeholderGroup.ResourceKey()].Value)).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,145 @@
+using Ecp.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Ecp.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a database of its own. <c>ECP_TEST_DB=postgres</c> (with the server in
+/// <c>ECP_TEST_POSTGRES</c>) runs the suite on PostgreSQL; anything else on a SQLite file.
+/// Each factory creates its database and drops it on dispose, so test classes can run in parallel.
+/// </summary>
+public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly bool ownsDatabase;
+    private TestPeople? people;
+    private int disposed;
+
+    /// <summary>A fresh, empty database of the provider chosen by <c>ECP_TEST_DB</c>.</summary>
+    public EcpFactory()
+        : this(NewDatabaseSetting(), ownsDatabase: true)
+    {
+    }
+
+    private EcpFactory(string databaseSetting, bool ownsDatabase)
+    {
+        DatabaseSetting = databaseSetting;
+        this.ownsDatabase = ownsDatabase;
+        // Page tests look at redirects themselves; log-in cookies and antiforgery cookies carry over.
+        ClientOptions.AllowAutoRedirect = false;
+        ClientOptions.HandleCookies = true;
+    }
+
+    /// <summary>A second app node on this factory's database (several nodes behind a load balancer).
+    /// It neither creates nor drops the database: its owner does.</summary>
+    public EcpFactory SharingDatabase() => new(DatabaseSetting, ownsDatabase: false);
+
+    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("ECP_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The Ecp:Database setting: a SQLite path or a PostgreSQL connection string.</summary>
+    public string DatabaseSetting { get; }
+
+    /// <summary>Extra settings ("Ecp:ApiWritesPerMinute" = "3"); set them before the first use.</summary>
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    /// <summary>Replaces the clock (e.g. a FakeTimeProvider); set it before the first use.</summary>
+    public TimeProvider? Clock { get; set; }
+
+    public TestPeople People => people ??= new TestPeople(this);
+
+    /// <summary>A client whose requests carry <c>Authorization: Bearer token</c>, no cookies.</summary>
+    public HttpClient CreateClient(string bearerToken)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", bearerToken);
+        return client;
+    }
+
+    /// <summary>A client with no cookies and no token: the public.</summary>
+    public HttpClient CreatePublicClient()
+        => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Ecp:Database", DatabaseSetting);
+        // The tests write far faster than any person; the rate-limit test lowers these again.
+        builder.UseSetting("Ecp:PublicWritesPerMinute", "1000000");
+        builder.UseSetting("Ecp:ApiWritesPerMinute", "1000000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (ownsDatabase && Database.ProviderOf(DatabaseSetting) == DatabaseProvider.Postgres)
+        {
+            await using var server = new NpgsqlConnection(ServerConnectionString());
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName()}\"", server);
+            await create.ExecuteNonQueryAsync();
+        }
+        await using var scope = Services.CreateAsyncScope();
+        var configured = scope.ServiceProvider.GetRequiredService<IOptions<EcpOptions>>().Value.Database;
+        if (configured != DatabaseSetting)
+        {
+            // Never run tests against a real database by accident.
+            throw new InvalidOperationException($"The test host uses '{configured}', not the test database.");
+        }
+        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        await base.DisposeAsync();
+        if (!ownsDatabase) return;
+        if (Database.ProviderOf(DatabaseSetting) == DatabaseProvider.Postgres)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(DatabaseSetting));
+            await using var server = new NpgsqlConnection(ServerConnectionString());
+            await server.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName()}\" WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try { File.Delete(DatabaseSetting + suffix); }
+                catch (IOException) { /* a temp file; the OS cleans up what we cannot */ }
+            }
+        }
+    }
+
+    private static string NewDatabaseSetting()
+    {
+        if (!OnPostgres)
+        {
+            return Path.Combine(Path.GetTempPath(), $"ecp-test-{Guid.NewGuid():N}.db");
+        }
+        var server = Environment.GetEnvironmentVariable("ECP_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("ECP_TEST_DB=postgres needs ECP_TEST_POSTGRES, e.g. \"Host=127.0.0.1;Port=55432;Username=postgres\".");
+        return new NpgsqlConnectionStringBuilder(server) { Database = $"ecp_t_{Guid.NewGuid():N}" }.ConnectionString;
+    }
+
+    private string DatabaseName() => new NpgsqlConnectionStringBuilder(DatabaseSetting).Database!;
+
+    private string ServerConnectionString()
+        => new NpgsqlConnectionStringBuilder(DatabaseSetting) { Database = "postgres", Pooling = false }.ConnectionString;
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Ecp.Common;
+using Ecp.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ecp.Tests;
+
+/// <summary>
+/// Who may call which write endpoint of the API. Every cell runs with a caller and a target made
+/// for it alone. A new write endpoint fails <see cref="Matrix_EveryWriteEndpoint_HasARow"/> until
+/// someone decides its row here.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests(EcpFactory app) : IClassFixture<EcpFactory>
+{
+    private const bool A = true;  // allowed: 2xx
+    private const bool D = false; // denied: 401 without a token, 403 with one
+
+    private static readonly Role[] Columns = [Role.Public, Role.Registered, Role.Delegate, Role.Stakeholder, Role.Reporter, Role.Secretariat];
+
+    private static readonly Dictionary<string, bool[]> Matrix = new()
+    {
+        //                                                   public registered delegate stakeholder reporter secretariat
+        ["POST /api/v1/organizations"] =                    [D,     D,         D,       D,          D,       A],
+        // Anyone with an account may ask for (another) accreditation; the secretariat is appointed, not accredited.
+        ["POST /api/v1/accreditations"] =                   [D,     A,         A,       A,          A,       D],
+        ["POST /api/v1/accreditations/{id}/approve"] =      [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/accreditations/{id}/reject"] =       [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/me/tokens"] =                        [D,     A,         A,       A,          A,       A],
+        ["DELETE /api/v1/me/tokens/{id}"] =                 [D,     A,         A,       A,          A,       A],
+    };
+
+    public static TheoryData<string, string> Cells()
+    {
+        var cells = new TheoryData<string, string>();
+        foreach (var endpoint in Matrix.Keys)
+        {
+            foreach (var role in Columns) cells.Add(endpoint, role.ToCode());
+        }
+        return cells;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Endpoint_CalledByRole_AllowedOrDeniedAsTheMatrixSays(string endpoint, string roleCode)
+    {
+        var role = Columns.Single(r => r.ToCode() == roleCode);
+        var allowed = Matrix[endpoint][Array.IndexOf(Columns, role)];
+        var caller = role == Role.Public ? null : await app.People.InRoleAsync(role);
+        Assert.Equal(role, caller?.Role ?? Role.Public);
+        var client = caller?.Api ?? app.CreatePublicClient();
+        using var request = await RequestAsync(endpoint, caller);
+
+        using var response = await client.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        if (allowed)
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{roleCode} should be allowed {endpoint}, got {(int)response.StatusCode}: {body}");
+        }
+        else
+        {
+            var expected = caller is null ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+            Assert.True(expected == response.StatusCode, $"{roleCode} should get {(int)expected} on {endpoint}, got {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    [Fact]
+    public void Matrix_EveryWriteEndpoint_HasARow()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(method => $"{method} {Normalize(e.RoutePattern.RawText!)}"))
+            .Where(key => !key.StartsWith("GET ", StringComparison.Ordinal) && !key.StartsWith("HEAD ", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(endpoints);
+        var missing = endpoints.Except(Matrix.Keys).ToList();
+        Assert.True(missing.Count == 0, "Write endpoints without a row in the authorization matrix: " + string.Join(", ", missing));
+        var stale = Matrix.Keys.Except(endpoints).ToList();
+        Assert.True(stale.Count == 0, "Rows for endpoints that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task WriteApi_WithLogInCookieOnly_401()
+    {
+        var secretariat = await app.People.SecretariatAsync();
+        var (browser, _) = await app.People.LogInAsync(secretariat);
+        // The cookie is a working log-in for the pages...
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account")).StatusCode);
+
+        // ...but a third-party page could make a browser send it, so the API ignores it.
+        var organization = await browser.PostJsonAsync("/api/v1/organizations", new { name = $"Cookie {Guid.NewGuid():N}", stakeholderGroup = "civil-society" });
+        var token = await browser.PostJsonAsync("/api/v1/me/tokens", new { name = "from a cookie" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, organization.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_Revoked_401()
+    {
+        var person = await app.People.RegisteredAsync();
+        var issued = await (await person.Api.PostJsonAsync("/api/v1/me/tokens", new { name = "laptop" })).ExpectAsync(HttpStatusCode.Created);
+        using var laptop = app.CreateClient((string)issued["token"]!);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/api/v1/me")).StatusCode);
+
+        await (await person.Api.DeleteAsync($"/api/v1/me/tokens/{(string)issued["id"]!}")).ExpectAsync(HttpStatusCode.NoContent);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await laptop.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await laptop.PostJsonAsync("/api/v1/me/tokens", new { name = "again" })).StatusCode);
+        // The token that revoked it still works.
+        Assert.Equal(HttpStatusCode.OK, (await person.Api.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_Unknown_401()
+    {
+        using var client = app.CreateClient("ecp_" + new string('0', 64));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_OfAnotherAccount_CannotBeRevoked404()
+    {
+        var owner = await app.People.RegisteredAsync();
+        var other = await app.People.RegisteredAsync();
+        var token = await app.People.IssueTokenAsync(owner);
+
+        var response = await other.Api.DeleteAsync($"/api/v1/me/tokens/{token.Id}");
+
+        await response.ExpectProblemAsync(HttpStatusCode.NotFound);
+        using var stillWorks = app.CreateClient(token.Token);
+        Assert.Equal(HttpStatusCode.OK, (await stillWorks.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    /// <summary>The request of one cell, against a target made for it.</summary>
+    private async Task<HttpRequestMessage> RequestAsync(string endpoint, TestPerson? caller)
+    {
+        switch (endpoint)
+        {
+            case "POST /api/v1/organizations":
+                return Post("/api/v1/organizations", new { name = $"Matrix organization {Guid.NewGuid():N}", stakeholderGroup = "civil-society" });
+            case "POST /api/v1/accreditations":
+                return Post("/api/v1/accreditations", new { kind = "stakeholder", stakeholderGroup = "technical-academic", motivation = "Matrix cell." });
+            case "POST /api/v1/accreditations/{id}/approve":
+                return Post($"/api/v1/accreditations/{(await app.People.PendingAccreditationAsync()).Id}/approve", new { note = "Matrix cell." });
+            case "POST /api/v1/accreditations/{id}/reject":
+                return Post($"/api/v1/accreditations/{(await app.People.PendingAccreditationAsync()).Id}/reject", new { reason = "Matrix cell." });
+            case "POST /api/v1/me/tokens":
+                return Post("/api/v1/me/tokens", new { name = "matrix" });
+            case "DELETE /api/v1/me/tokens/{id}":
+                // One's own second token; the public aims at someone's.
+                var owner = caller ?? await app.People.RegisteredAsync();
+                return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/me/tokens/{(await app.People.IssueTokenAsync(owner)).Id}");
+            default:
+                throw new InvalidOperationException($"No request written for {endpoint}: add one here.");
+        }
+    }
+
+    private static HttpRequestMessage Post(string url, object body)
+        => new(HttpMethod.Post, url) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+
+    /// <summary>"/api/v1/accreditations/{id:guid}/approve" -> "/api/v1/accreditations/{id}/approve".</summary>
+    private static string Normalize(string pattern) => RouteConstraint().Replace(pattern, "{$1}").TrimEnd('/');
+
+    [GeneratedRegex(@"\{\*{0,2}([A-Za-z0-9_]+)[:?=][^}]*\}")]
+    private static partial Regex RouteConstraint();
+}

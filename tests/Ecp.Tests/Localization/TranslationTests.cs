@@ -137,7 +137,7 @@ public sealed partial class TranslationTests
     [GeneratedRegex("""["]((?:Error|Validation|Accreditation|Organization|ApiToken|Person|MemberState|Problem|Identity|Tokens|Common|LogIn)\.[A-Za-z0-9_.]+)["]""")]
     private static partial Regex MessageKey();
 
-    [GeneratedRegex("""record\.Append\([^,]+,\s*"([a-z.-]+)\"""")]
+    [GeneratedRegex(@"record\.Append\([^,]+,\s*""([a-z.-]+)""")]
     private static partial Regex RecordAction();
 
     [GeneratedRegex(@"\{\d+\}")]

@@ -1,0 +1,170 @@
+using Ecp.Common;
+using Ecp.Features.Registry;
+
+namespace Ecp.Tests;
+
+/// <summary>The rules of <see cref="Accreditation"/> and <see cref="Person.Accredit"/>, without a database.</summary>
+public sealed class AccreditationRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Secretariat = Guid.NewGuid();
+
+    [Fact]
+    public void Approve_Pending_ApprovedWithDecider()
+    {
+        var accreditation = Accreditation.ForDelegate(Guid.NewGuid(), "BRA", "  Appointed.  ", Now);
+
+        var result = accreditation.Approve(Secretariat, null, Now.AddHours(1));
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(AccreditationStatus.Approved, accreditation.Status);
+        Assert.Equal(Secretariat, accreditation.DecidedBy);
+        Assert.Equal(Now.AddHours(1), accreditation.DecidedAt);
+        Assert.Null(accreditation.Reason);
+        Assert.Equal("Appointed.", accreditation.Motivation);
+    }
+
+    [Fact]
+    public void Approve_AlreadyDecided_ConflictAndUnchanged()
+    {
+        var accreditation = Accreditation.ForDelegate(Guid.NewGuid(), "BRA", "Appointed.", Now);
+        accreditation.Reject(Secretariat, "No letter of credentials.", Now);
+
+        var result = accreditation.Approve(Secretariat, "Sorry, yes.", Now.AddDays(1));
+
+        Assert.Equal("accreditation-decided", Assert.IsType<ConflictError>(result.Error).Code);
+        Assert.Equal(AccreditationStatus.Rejected, accreditation.Status);
+        Assert.Equal("No letter of credentials.", accreditation.Reason);
+        Assert.Equal(Now, accreditation.DecidedAt);
+    }
+
+    [Fact]
+    public void Reject_Pending_RejectedWithTrimmedReason()
+    {
+        var accreditation = Accreditation.ForStakeholder(Guid.NewGuid(), StakeholderGroup.CivilSociety, null, "Motivated.", Now);
+
+        var result = accreditation.Reject(Secretariat, "  Apply through your organization. ", Now);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(AccreditationStatus.Rejected, accreditation.Status);
+        Assert.Equal("Apply through your organization.", accreditation.Reason);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\t\n")]
+    public void Reject_WithoutReason_ValidationErrorOnReasonAndStillPending(string reason)
+    {
+        var accreditation = Accreditation.ForDelegate(Guid.NewGuid(), "FRA", "Appointed.", Now);
+
+        var result = accreditation.Reject(Secretariat, reason, Now);
+
+        var error = Assert.IsType<ValidationError>(result.Error);
+        Assert.Equal("Reason", Assert.Single(error.Fields).Field);
+        Assert.Equal(AccreditationStatus.Pending, accreditation.Status);
+        Assert.Null(accreditation.DecidedAt);
+    }
+
+    [Fact]
+    public void Reject_AlreadyApproved_Conflict()
+    {
+        var accreditation = Accreditation.ForDelegate(Guid.NewGuid(), "FRA", "Appointed.", Now);
+        accreditation.Approve(Secretariat, null, Now);
+
+        var result = accreditation.Reject(Secretariat, "Changed our mind.", Now);
+
+        Assert.IsType<ConflictError>(result.Error);
+        Assert.Equal(AccreditationStatus.Approved, accreditation.Status);
+    }
+
+    [Fact]
+    public void ForStakeholder_Government_Refused()
+    {
+        Assert.Throws<ArgumentException>(() => Accreditation.ForStakeholder(Guid.NewGuid(), StakeholderGroup.Government, null, "x", Now));
+    }
+
+    [Fact]
+    public void ForReporter_OrganizationNotRelevant_Refused()
+    {
+        var organization = Organization.Register("Some NGO", null, StakeholderGroup.CivilSociety, null, ConsultativeStatus.None, isRelevant: false, Now);
+
+        Assert.Throws<ArgumentException>(() => Accreditation.ForReporter(Guid.NewGuid(), organization, "x", Now));
+    }
+
+    [Fact]
+    public void ForReporter_RelevantOrganization_TakesItsGroup()
+    {
+        var organization = Organization.Register("ITU", "ITU", StakeholderGroup.IntergovernmentalOrganization, "CHE", ConsultativeStatus.None, isRelevant: true, Now);
+
+        var accreditation = Accreditation.ForReporter(Guid.NewGuid(), organization, "x", Now);
+
+        Assert.Equal(StakeholderGroup.IntergovernmentalOrganization, accreditation.StakeholderGroup);
+        Assert.Equal(organization.Id, accreditation.OrganizationId);
+    }
+
+    [Fact]
+    public void PersonAccredit_ApprovedDelegate_TakesRoleAndState()
+    {
+        var person = Person.Register("account-1", "  Ana Souza ", Now);
+        var accreditation = Accreditation.ForDelegate(person.Id, "BRA", "Appointed.", Now);
+        accreditation.Approve(Secretariat, null, Now);
+
+        person.Accredit(accreditation);
+
+        Assert.Equal(Role.Delegate, person.Role);
+        Assert.Equal("BRA", person.MemberStateCode);
+        Assert.Equal(StakeholderGroup.Government, person.StakeholderGroup);
+        Assert.Equal("Ana Souza", person.DisplayName);
+    }
+
+    [Fact]
+    public void PersonAccredit_ApprovedStakeholderAfterDelegate_StateCleared()
+    {
+        var person = Person.Register("account-2", "Lee", Now);
+        var asDelegate = Accreditation.ForDelegate(person.Id, "KOR", "Appointed.", Now);
+        asDelegate.Approve(Secretariat, null, Now);
+        person.Accredit(asDelegate);
+        var organizationId = Guid.NewGuid();
+        var asStakeholder = Accreditation.ForStakeholder(person.Id, StakeholderGroup.TechnicalAcademic, organizationId, "Moved on.", Now);
+        asStakeholder.Approve(Secretariat, null, Now);
+
+        person.Accredit(asStakeholder);
+
+        Assert.Equal(Role.Stakeholder, person.Role);
+        Assert.Null(person.MemberStateCode);
+        Assert.Equal(organizationId, person.OrganizationId);
+        Assert.Equal(StakeholderGroup.TechnicalAcademic, person.StakeholderGroup);
+    }
+
+    [Fact]
+    public void PersonAccredit_Pending_Refused()
+    {
+        var person = Person.Register("account-3", "Sam", Now);
+        var accreditation = Accreditation.ForDelegate(person.Id, "USA", "Appointed.", Now);
+
+        Assert.Throws<InvalidOperationException>(() => person.Accredit(accreditation));
+        Assert.Equal(Role.Registered, person.Role);
+    }
+
+    [Fact]
+    public void PersonAccredit_AnotherPersonsAccreditation_Refused()
+    {
+        var person = Person.Register("account-4", "Kim", Now);
+        var accreditation = Accreditation.ForDelegate(Guid.NewGuid(), "USA", "Appointed.", Now);
+        accreditation.Approve(Secretariat, null, Now);
+
+        Assert.Throws<InvalidOperationException>(() => person.Accredit(accreditation));
+        Assert.Equal(Role.Registered, person.Role);
+    }
+
+    [Fact]
+    public void PersonAccredit_Rejected_Refused()
+    {
+        var person = Person.Register("account-5", "Ola", Now);
+        var accreditation = Accreditation.ForDelegate(person.Id, "NGA", "Appointed.", Now);
+        accreditation.Reject(Secretariat, "No credentials.", Now);
+
+        Assert.Throws<InvalidOperationException>(() => person.Accredit(accreditation));
+    }
+}

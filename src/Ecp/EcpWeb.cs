@@ -23,6 +23,9 @@ public static class EcpWeb
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // A built (not published) binary finds wwwroot through the build's manifest in every
+        // environment, wherever it is started from; in a published app this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddEcpServices(builder.Configuration);
         var app = builder.Build();
         app.UseEcpPipeline();
@@ -154,13 +157,14 @@ public static class EcpWeb
             pages.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         });
         app.UseRequestLocalization();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
+        // Served from the build's manifest wherever the binary runs, compressed and cached.
+        app.MapStaticAssets();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Operations");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/set-language", SetLanguage).ExcludeFromDescription();

@@ -22,7 +22,9 @@ public static class EcpWeb
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name is the assembly's whoever hosts it, so the build's static-asset
+        // manifest (ecp.staticwebassets.*.json) is found under its own name.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(EcpWeb).Assembly.GetName().Name });
         // A built (not published) binary finds wwwroot through the build's manifest in every
         // environment, wherever it is started from; in a published app this does nothing.
         builder.WebHost.UseStaticWebAssets();
@@ -140,8 +142,9 @@ public static class EcpWeb
             o.AddPolicy(ApiConventions.PublicWritesRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => Window(ctx.RequestServices.GetRequiredService<IOptions<EcpOptions>>().Value.PublicWritesPerMinute)));
+            // Per account, not per token: issuing more tokens does not raise the limit.
             o.AddPolicy(ApiConventions.ApiWritesRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? ApiToken.HashOf(auth) : ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => Window(ctx.RequestServices.GetRequiredService<IOptions<EcpOptions>>().Value.ApiWritesPerMinute)));
         });
         return services;
@@ -149,6 +152,9 @@ public static class EcpWeb
 
     public static WebApplication UseEcpPipeline(this WebApplication app)
     {
+        // First, so that every answer - including the error pages and problem details written on
+        // the way out by the middleware below - is in the caller's language.
+        app.UseRequestLocalization();
         // The API answers every failure with a problem detail; pages with a page in the layout.
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx), pages =>
@@ -156,7 +162,8 @@ public static class EcpWeb
             if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/error");
             pages.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         });
-        app.UseRequestLocalization();
+        var staticAssets = File.Exists(Path.Combine(AppContext.BaseDirectory, $"{app.Environment.ApplicationName}.staticwebassets.endpoints.json"));
+        if (!staticAssets) app.UseStaticFiles(); // no build manifest (an unusual host): plain wwwroot
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -164,7 +171,7 @@ public static class EcpWeb
         app.UseAntiforgery();
 
         // Served from the build's manifest wherever the binary runs, compressed and cached.
-        app.MapStaticAssets();
+        if (staticAssets) app.MapStaticAssets();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Operations");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/set-language", SetLanguage).ExcludeFromDescription();

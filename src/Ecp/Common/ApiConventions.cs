@@ -15,7 +15,11 @@ public static class ApiConventions
     /// Who may do what is then decided by the use case.
     /// </summary>
     public static TBuilder RequireApiWriter<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
-        => builder.RequireAuthorization(ApiWriterPolicy).RequireRateLimiting(ApiWritesRateLimit);
+        => builder.RequireApiToken().RequireRateLimiting(ApiWritesRateLimit);
+
+    /// <summary>Reads that concern the caller (their account, their requests): a token, no write limit.</summary>
+    public static TBuilder RequireApiToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+        => builder.RequireAuthorization(ApiWriterPolicy);
 
     public static void AddApiWriterPolicy(AuthorizationOptions o)
         => o.AddPolicy(ApiWriterPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());

@@ -14,7 +14,7 @@ public static class AccountsApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
-        var me = api.MapGroup("/me").WithTags("Accounts").RequireApiWriter();
+        var me = api.MapGroup("/me").WithTags("Accounts").RequireApiToken();
 
         me.MapGet("/", async Task<Results<Ok<PersonView>, ProblemHttpResult>> (ActorAccessor actors, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
@@ -32,10 +32,12 @@ public static class AccountsApi
         me.MapPost("/tokens", async (IssueApiToken.Command command, IssueApiToken useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
                 .ToHttpResult(t => TypedResults.Created($"/api/v1/me/tokens/{t.Id}", t), l))
+            .RequireRateLimiting(ApiConventions.ApiWritesRateLimit)
             .WithSummary("Issue another personal API token; the secret is in this response only.");
 
         me.MapDelete("/tokens/{id:guid}", async (Guid id, RevokeApiToken useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await useCase.HandleAsync(await actors.GetAsync(ct), id, ct)).ToHttpResult(_ => TypedResults.NoContent(), l))
+            .RequireRateLimiting(ApiConventions.ApiWritesRateLimit)
             .WithSummary("Revoke a token; it stops working at once.");
         return api;
     }

@@ -20,7 +20,7 @@ public sealed class AppointSecretariat(AppDbContext db, UserManager<Account> use
             .RequiredText("DisplayName", command.DisplayName, Person.DisplayNameMaxLength);
         if (!check.IsValid) return check.ToError();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await record.BeginAsync(ct);
         var account = await users.FindByEmailAsync(command.Email.Trim());
         Person person;
         if (account is null)
@@ -41,7 +41,6 @@ public sealed class AppointSecretariat(AppDbContext db, UserManager<Account> use
         record.Append(operatorActor, "person.appointed-secretariat", "person", person.Id.ToString(),
             new { personId = person.Id, displayName = person.DisplayName });
         await record.SaveAsync(ct);
-        await tx.CommitAsync(ct);
         return person;
     }
 }

@@ -26,7 +26,7 @@ public sealed class SignUp(AppDbContext db, UserManager<Account> users, PublicRe
         if (!check.IsValid) return check.ToError();
 
         var account = new Account { UserName = command.Email!.Trim(), Email = command.Email.Trim() };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await record.BeginAsync(ct);
         var created = await users.CreateAsync(account, command.Password!);
         if (!created.Succeeded)
         {
@@ -37,7 +37,6 @@ public sealed class SignUp(AppDbContext db, UserManager<Account> users, PublicRe
         record.Append(Actor.Of(person), "person.registered", "person", person.Id.ToString(),
             new { personId = person.Id, displayName = person.DisplayName });
         await record.SaveAsync(ct);
-        await tx.CommitAsync(ct);
         return person;
     }
 }

@@ -1,16 +1,38 @@
 using Ecp.Common;
 using Ecp.Data;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ecp.Features.Record;
 
 /// <summary>
-/// The unit of work of every use case that changes the process: the use case changes its
-/// entities, appends what happened, and <see cref="SaveAsync"/> writes both in one transaction,
-/// chaining each entry to the current head of the record.
+/// The unit of work of every use case that changes the process:
+/// <list type="number">
+/// <item><see cref="BeginAsync"/> opens the transaction and takes the record's write lock
+/// (a row lock on the head on PostgreSQL, the database write lock on SQLite) <em>before</em>
+/// the use case reads the state it checks, so two requests racing on one node or on several
+/// can never both pass a check that only one of them should (two approvals of one request);</item>
+/// <item>the use case changes its entities and <see cref="Append"/>s what happened;</item>
+/// <item><see cref="SaveAsync"/> chains the entries to the head and commits both at once.</item>
+/// </list>
+/// A use case that returns an error simply does not save: the transaction is rolled back.
 /// </summary>
-public sealed class PublicRecord(AppDbContext db, TimeProvider clock)
+public sealed class PublicRecord(AppDbContext db, TimeProvider clock) : IAsyncDisposable
 {
     private readonly List<RecordDraft> pending = [];
+    private IDbContextTransaction? transaction;
+    private RecordHead? head;
+
+    public async Task BeginAsync(CancellationToken ct = default)
+    {
+        if (head is not null) return;
+        // A use case that must also write through another store (Identity's UserManager)
+        // runs inside this same transaction.
+        if (db.Database.CurrentTransaction is null)
+        {
+            transaction = await db.Database.BeginTransactionAsync(ct);
+        }
+        head = await db.LockRecordHeadAsync(ct);
+    }
 
     public void Append(Actor actor, string action, string entity, string entityId, object payload)
         => pending.Add(new RecordDraft(
@@ -30,24 +52,30 @@ public sealed class PublicRecord(AppDbContext db, TimeProvider clock)
         {
             throw new InvalidOperationException("A change to the process must append to the public record.");
         }
-        // A use case that must also write through another store (Identity's UserManager)
-        // opens the transaction itself; then the entries join it.
-        var ambient = db.Database.CurrentTransaction is not null;
-        await using var tx = ambient ? null : await db.Database.BeginTransactionAsync(ct);
-        // Serializes writers: a row lock on PostgreSQL, the database write lock on SQLite.
-        var head = await db.LockRecordHeadAsync(ct);
+        await BeginAsync(ct);
         var now = clock.GetUtcNow();
         var written = new List<RecordEntry>(pending.Count);
         foreach (var draft in pending)
         {
-            var entry = RecordEntry.Chain(head.Sequence + 1, head.Hash, now, draft);
+            var entry = RecordEntry.Chain(head!.Sequence + 1, head.Hash, now, draft);
             db.RecordEntries.Add(entry);
             head.Advance(entry);
             written.Add(entry);
         }
         await db.SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+            await transaction.DisposeAsync();
+            transaction = null;
+        }
         pending.Clear();
+        head = null;
         return written;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (transaction is not null) await transaction.DisposeAsync();
     }
 }

@@ -22,9 +22,23 @@ public static class RecordCanonicalForm
         ["action"] = e.Action,
         ["entity"] = e.Entity,
         ["entityId"] = e.EntityId,
-        ["payload"] = JsonNode.Parse(e.Payload),
+        ["payload"] = PayloadOf(e),
         ["prev"] = e.PreviousHash,
     };
+
+    /// <summary>The payload as JSON; a stored payload that is no longer JSON (tampered) is shown as
+    /// the string it is, so pages and downloads still work and its hash no longer holds.</summary>
+    public static JsonNode? PayloadOf(RecordEntry e)
+    {
+        try
+        {
+            return JsonNode.Parse(e.Payload);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(e.Payload);
+        }
+    }
 
     public static string HashOf(RecordEntry e)
         => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson.Serialize(ToJson(e)))));

@@ -31,5 +31,5 @@ public sealed class RecordQuery(AppDbContext db)
     }
 
     public static RecordEntryView ToView(RecordEntry e) => new(e.Sequence, e.Time, e.Actor, e.ActorName, e.ActorRole, e.ActorGroup,
-        e.Action, e.Entity, e.EntityId, System.Text.Json.Nodes.JsonNode.Parse(e.Payload), e.PreviousHash, e.Hash);
+        e.Action, e.Entity, e.EntityId, RecordCanonicalForm.PayloadOf(e), e.PreviousHash, e.Hash);
 }

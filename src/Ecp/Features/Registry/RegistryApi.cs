@@ -91,7 +91,7 @@ public static class RegistryApi
                 var rows = await query.OrderBy(a => a.RequestedAt).ToListAsync(ct);
                 return TypedResults.Ok(rows.Select(a => ToView(a, l)).ToArray());
             })
-            .RequireApiWriter().WithTags("Accreditation");
+            .RequireApiToken().WithTags("Accreditation");
 
         api.MapPost("/accreditations/{id:guid}/approve", async (Guid id, ApproveAccreditation.Command? command, ApproveAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await useCase.HandleAsync(await actors.GetAsync(ct), id, command ?? new(), ct)).ToHttpResult(a => TypedResults.Ok(ToView(a, l)), l))

@@ -25,6 +25,7 @@ public sealed class RequestAccreditation(AppDbContext db, PublicRecord record, M
     {
         if (!actor.IsAuthenticated || actor.PersonId is not { } personId) return new UnauthenticatedError();
         if (actor.IsSecretariat) return new ForbiddenError("Accreditation.SecretariatCannotApply");
+        await record.BeginAsync(ct);
 
         var check = new Validation().RequiredText(nameof(Command.Motivation), command.Motivation, Accreditation.TextMaxLength);
         var kind = command.Kind?.Trim().ToLowerInvariant() switch

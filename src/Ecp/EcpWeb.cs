@@ -3,6 +3,9 @@ using System.Threading.RateLimiting;
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Accounts;
+using Ecp.Features.Bodies;
+using Ecp.Features.Decisions;
+using Ecp.Features.Drafts;
 using Ecp.Features.Record;
 using Ecp.Features.Registry;
 using Ecp.Resources;
@@ -55,7 +58,20 @@ public static class EcpWeb
         services.AddScoped<ApproveAccreditation>();
         services.AddScoped<RejectAccreditation>();
         services.AddScoped<RegisterOrganization>();
+        services.AddScoped<Features.Bodies.EstablishBody>();
+        services.AddScoped<Features.Drafts.DraftDocument>();
+        services.AddScoped<Features.Drafts.ProposeAmendment>();
+        services.AddScoped<Features.Drafts.DecideAmendment>();
+        services.AddScoped<Features.Drafts.CirculateVersion>();
+        services.AddScoped<Features.Drafts.CommentOnParagraph>();
+        services.AddScoped<Features.Drafts.DocumentQueries>();
+        services.AddScoped<Features.Decisions.OpenDecision>();
+        services.AddScoped<Features.Decisions.StatePosition>();
+        services.AddScoped<Features.Decisions.StateAdvisoryView>();
+        services.AddScoped<Features.Decisions.CloseDecision>();
+        services.AddScoped<Features.Decisions.DecisionQueries>();
         services.AddScoped<Features.Cli.DemoData>();
+        services.AddScoped<Features.Cli.DemoDrafts>();
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -180,6 +196,9 @@ public static class EcpWeb
         api.MapRegistryApi();
         api.MapAccountsApi();
         api.MapRecordApi();
+        api.MapBodiesApi();
+        api.MapDraftsApi();
+        api.MapDecisionsApi();
         app.MapRazorPages();
         return app;
     }

@@ -22,6 +22,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<Features.Bodies.Body> Bodies => Set<Features.Bodies.Body>();
+
+    public DbSet<Features.Drafts.OutcomeDocument> Documents => Set<Features.Drafts.OutcomeDocument>();
+
+    public DbSet<Features.Drafts.Amendment> Amendments => Set<Features.Drafts.Amendment>();
+
+    public DbSet<Features.Drafts.ParagraphComment> ParagraphComments => Set<Features.Drafts.ParagraphComment>();
+
+    public DbSet<Features.Decisions.Decision> Decisions => Set<Features.Decisions.Decision>();
+
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
 
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
@@ -36,6 +46,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Our entities make their own ids (Guid v7, in the entity); a new child reached through an
+        // aggregate's collection (a version of a document) must be inserted, not taken for an
+        // existing row to update.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("Ecp.Features", StringComparison.Ordinal) == true))
+        {
+            if (entity.FindPrimaryKey() is { Properties: [{ ClrType: var type } key] } && type == typeof(Guid))
+            {
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

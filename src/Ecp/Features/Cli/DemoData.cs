@@ -21,7 +21,8 @@ public sealed class DemoData(
     SignUp signUp,
     RegisterOrganization registerOrganization,
     RequestAccreditation request,
-    ApproveAccreditation approve)
+    ApproveAccreditation approve,
+    DemoDrafts drafts)
 {
     private const string Domain = "demo.ecp.example";
 
@@ -85,6 +86,7 @@ public sealed class DemoData(
             organizations[o.Acronym!] = registered;
         }
 
+        var actors = new Dictionary<string, Actor>();
         foreach (var p in People)
         {
             var person = Expect(await signUp.HandleAsync(new() { DisplayName = p.Name, Email = Email(p.Key), Password = CreateAdminCommand.GeneratePassword() }, ct));
@@ -101,8 +103,13 @@ public sealed class DemoData(
             if (p.Approve)
             {
                 Expect(await approve.HandleAsync(chair, accreditation.Id, new(), ct));
+                var accredited = await db.People.AsNoTracking().SingleAsync(x => x.Id == person.Id, ct);
+                actors[p.Key] = Actor.Of(accredited);
             }
         }
+
+        await drafts.LoadAsync(new DemoDrafts.Cast(chair, actors["delegate"], actors["delegate-2"], actors["delegate-ind"], actors["delegate-ken"],
+            actors["delegate-fra"], actors["delegate-usa"], actors["stakeholder"], actors["stakeholder-ps"], actors["stakeholder-tech"]), ct);
     }
 
     private async Task<IReadOnlyList<DemoLogin>> ResetPasswordsAsync(CancellationToken ct)

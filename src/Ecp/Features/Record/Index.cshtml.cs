@@ -7,7 +7,7 @@ namespace Ecp.Features.Record;
 
 public sealed class IndexModel(RecordQuery query, IStringLocalizer<SharedResource> l) : PageModel
 {
-    private static readonly string[] Entities = ["person", "accreditation", "organization"];
+    private static readonly string[] Entities = ["person", "accreditation", "organization", "body", "document", "amendment", "comment", "decision"];
 
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }

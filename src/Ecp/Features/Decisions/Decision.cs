@@ -1,0 +1,229 @@
+using Ecp.Common;
+using Ecp.Features.Bodies;
+using Ecp.Features.Registry;
+
+namespace Ecp.Features.Decisions;
+
+public enum PositionKind
+{
+    Support,
+    NoObjection,
+    /// <summary>Joins the consensus with a statement that travels with the outcome.</summary>
+    Reservation,
+    /// <summary>Blocks consensus while it stands.</summary>
+    Objection,
+}
+
+public enum AdvisoryStance
+{
+    Support,
+    Concerns,
+    Oppose,
+}
+
+public enum DecisionOutcome
+{
+    AdoptedByConsensus,
+    NotAdoptedDivergentViews,
+    Withdrawn,
+}
+
+/// <summary>
+/// A body's decision on one version of a document. Governments decide, on an equal footing:
+/// each Member State member of the body holds at most one formal position, whoever of its
+/// delegates states it. Other stakeholders' advisory views are recorded beside the positions and
+/// never counted. The outcome follows the consensus rule and is never a vote count.
+/// </summary>
+public sealed class Decision
+{
+    public const int StatementMaxLength = 4000;
+
+    private readonly List<FormalPosition> positions = [];
+    private readonly List<AdvisoryView> advisoryViews = [];
+
+    private Decision()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DocumentId { get; private set; }
+
+    public int VersionNumber { get; private set; }
+
+    public Guid BodyId { get; private set; }
+
+    public DateTimeOffset OpenedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public DecisionOutcome? Outcome { get; private set; }
+
+    public bool IsOpen => Outcome is null;
+
+    /// <summary>Every position ever stated, superseded ones included (history kept).</summary>
+    public IReadOnlyList<FormalPosition> AllPositions => positions;
+
+    /// <summary>The one standing position of each Member State that stated one.</summary>
+    public IEnumerable<FormalPosition> Positions => positions.Where(p => p.SupersededAt is null);
+
+    public IReadOnlyList<AdvisoryView> AdvisoryViews => advisoryViews;
+
+    public IEnumerable<FormalPosition> Objections => Positions.Where(p => p.Kind == PositionKind.Objection);
+
+    public IEnumerable<FormalPosition> Reservations => Positions.Where(p => p.Kind == PositionKind.Reservation);
+
+    public static Decision Open(Guid documentId, int versionNumber, Guid bodyId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        DocumentId = documentId,
+        VersionNumber = versionNumber,
+        BodyId = bodyId,
+        OpenedAt = now,
+    };
+
+    /// <summary>
+    /// A delegate states their Member State's position. A later position of the same State, by
+    /// any of its delegates, replaces the earlier one; both are kept.
+    /// </summary>
+    public Result<FormalPosition> RecordPosition(Body body, Actor delegatePerson, PositionKind kind, string? statement, DateTimeOffset now)
+    {
+        if (!IsOpen) return new ConflictError("decision-closed", "Decision.Closed");
+        if (delegatePerson.Role != Role.Delegate || delegatePerson.MemberStateCode is not { } state)
+        {
+            return new ForbiddenError("Decision.OnlyDelegates");
+        }
+        if (!body.HasMember(state)) return new ForbiddenError("Decision.NotAMember");
+        if (kind is PositionKind.Reservation or PositionKind.Objection && string.IsNullOrWhiteSpace(statement))
+        {
+            return new ValidationError([new FieldError("Statement", kind == PositionKind.Objection ? "Decision.ObjectionNeedsReason" : "Decision.ReservationNeedsStatement")]);
+        }
+        if (statement is { Length: > StatementMaxLength })
+        {
+            return new ValidationError([new FieldError("Statement", "Validation.TooLong", StatementMaxLength)]);
+        }
+        foreach (var standing in positions.Where(p => p.MemberStateCode == state && p.SupersededAt is null))
+        {
+            standing.Supersede(now);
+        }
+        var position = new FormalPosition(Id, state, delegatePerson.PersonId!.Value, delegatePerson.DisplayName, kind,
+            string.IsNullOrWhiteSpace(statement) ? null : statement.Trim(), now);
+        positions.Add(position);
+        return position;
+    }
+
+    /// <summary>A non-government stakeholder states an advisory view: recorded, shown apart, never counted.</summary>
+    public Result<AdvisoryView> RecordAdvisoryView(Actor stakeholder, AdvisoryStance stance, string? text, DateTimeOffset now)
+    {
+        if (!IsOpen) return new ConflictError("decision-closed", "Decision.Closed");
+        if (stakeholder.Role is not (Role.Stakeholder or Role.Reporter) || stakeholder.Group is not { } group || group == StakeholderGroup.Government)
+        {
+            return new ForbiddenError("Decision.OnlyStakeholdersAdvise");
+        }
+        if (string.IsNullOrWhiteSpace(text)) return new ValidationError([new FieldError("Text", "Validation.Required")]);
+        if (text.Length > StatementMaxLength) return new ValidationError([new FieldError("Text", "Validation.TooLong", StatementMaxLength)]);
+        var view = new AdvisoryView(Id, stakeholder.PersonId!.Value, stakeholder.DisplayName, group, stance, text.Trim(), now);
+        advisoryViews.Add(view);
+        return view;
+    }
+
+    /// <summary>
+    /// The Chair records the outcome. Adoption by consensus is possible only when no objection
+    /// stands, and carries every reservation; "not adopted: divergent views" needs a standing
+    /// objection; withdrawal is always possible. Advisory views play no part.
+    /// </summary>
+    public Result<DecisionOutcome> Close(DecisionOutcome outcome, DateTimeOffset now)
+    {
+        if (!IsOpen) return new ConflictError("decision-closed", "Decision.Closed");
+        if (outcome == DecisionOutcome.AdoptedByConsensus && Objections.Any())
+        {
+            return new ConflictError("objection-stands", "Decision.ObjectionStands", Objections.Count());
+        }
+        if (outcome == DecisionOutcome.NotAdoptedDivergentViews && !Objections.Any())
+        {
+            return new ConflictError("no-objection", "Decision.NoObjectionStands");
+        }
+        Outcome = outcome;
+        ClosedAt = now;
+        return outcome;
+    }
+}
+
+/// <summary>A Member State's formal position; superseded when the State states another.</summary>
+public sealed class FormalPosition
+{
+    private FormalPosition()
+    {
+        MemberStateCode = null!;
+        DelegateName = null!;
+    }
+
+    internal FormalPosition(Guid decisionId, string memberStateCode, Guid delegateId, string delegateName, PositionKind kind, string? statement, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        DecisionId = decisionId;
+        MemberStateCode = memberStateCode;
+        DelegateId = delegateId;
+        DelegateName = delegateName;
+        Kind = kind;
+        Statement = statement;
+        StatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DecisionId { get; private set; }
+
+    public string MemberStateCode { get; private set; }
+
+    public Guid DelegateId { get; private set; }
+
+    public string DelegateName { get; private set; }
+
+    public PositionKind Kind { get; private set; }
+
+    public string? Statement { get; private set; }
+
+    public DateTimeOffset StatedAt { get; private set; }
+
+    public DateTimeOffset? SupersededAt { get; private set; }
+
+    internal void Supersede(DateTimeOffset now) => SupersededAt = now;
+}
+
+public sealed class AdvisoryView
+{
+    private AdvisoryView()
+    {
+        AuthorName = null!;
+        Text = null!;
+    }
+
+    internal AdvisoryView(Guid decisionId, Guid authorId, string authorName, StakeholderGroup group, AdvisoryStance stance, string text, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        DecisionId = decisionId;
+        AuthorId = authorId;
+        AuthorName = authorName;
+        Group = group;
+        Stance = stance;
+        Text = text;
+        StatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DecisionId { get; private set; }
+
+    public Guid AuthorId { get; private set; }
+
+    public string AuthorName { get; private set; }
+
+    public StakeholderGroup Group { get; private set; }
+
+    public AdvisoryStance Stance { get; private set; }
+
+    public string Text { get; private set; }
+
+    public DateTimeOffset StatedAt { get; private set; }
+}

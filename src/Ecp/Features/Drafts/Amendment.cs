@@ -1,0 +1,172 @@
+using Ecp.Common;
+using Ecp.Features.Registry;
+
+namespace Ecp.Features.Drafts;
+
+public enum AmendmentAction
+{
+    Replace,
+    InsertAfter,
+    Delete,
+}
+
+public enum AmendmentStatus
+{
+    Proposed,
+    Accepted,
+    Rejected,
+    /// <summary>Accepted in a text the Chair merged from several proposals.</summary>
+    Merged,
+}
+
+/// <summary>A track-change proposal against one paragraph of one version, by a participant.</summary>
+public sealed class Amendment
+{
+    public const int TextMaxLength = OutcomeDocument.ParagraphMaxLength;
+
+    private Amendment()
+    {
+        ParagraphNumber = null!;
+        ProponentName = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DocumentId { get; private set; }
+
+    /// <summary>The version it was written against (an amendment to an older version says so).</summary>
+    public int VersionNumber { get; private set; }
+
+    public string ParagraphNumber { get; private set; }
+
+    public Guid ParagraphKey { get; private set; }
+
+    public AmendmentAction Action { get; private set; }
+
+    /// <summary>The new text (replace, insert); null for a deletion.</summary>
+    public string? ProposedText { get; private set; }
+
+    public string? Explanation { get; private set; }
+
+    public Guid ProponentId { get; private set; }
+
+    public string ProponentName { get; private set; }
+
+    public StakeholderGroup ProponentGroup { get; private set; }
+
+    /// <summary>For a delegate: the Member State they propose for.</summary>
+    public string? MemberStateCode { get; private set; }
+
+    public DateTimeOffset ProposedAt { get; private set; }
+
+    public AmendmentStatus Status { get; private set; }
+
+    /// <summary>The Chair's text when merging several proposals.</summary>
+    public string? MergedText { get; private set; }
+
+    public string? DecisionReason { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public int? IncorporatedInVersion { get; private set; }
+
+    /// <summary>What goes into the next version: the merged text when merged.</summary>
+    public string? EffectiveText => Status == AmendmentStatus.Merged ? MergedText : ProposedText;
+
+    public static Amendment Propose(OutcomeDocument document, Paragraph paragraph, int versionNumber, AmendmentAction action,
+        string? text, string? explanation, Actor proponent, StakeholderGroup group, DateTimeOffset now)
+    {
+        if (action != AmendmentAction.Delete && string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArgumentException("Replace and insert need a text.", nameof(text));
+        }
+        return new Amendment
+        {
+            Id = Guid.CreateVersion7(now),
+            DocumentId = document.Id,
+            VersionNumber = versionNumber,
+            ParagraphNumber = paragraph.Number,
+            ParagraphKey = paragraph.Key,
+            Action = action,
+            ProposedText = action == AmendmentAction.Delete ? null : text!.Trim(),
+            Explanation = string.IsNullOrWhiteSpace(explanation) ? null : explanation.Trim(),
+            ProponentId = proponent.PersonId!.Value,
+            ProponentName = proponent.DisplayName,
+            ProponentGroup = group,
+            MemberStateCode = proponent.Role == Role.Delegate ? proponent.MemberStateCode : null,
+            ProposedAt = now,
+            Status = AmendmentStatus.Proposed,
+        };
+    }
+
+    public Result<Amendment> Decide(AmendmentStatus decision, string? reason, string? mergedText, DateTimeOffset now)
+    {
+        if (Status != AmendmentStatus.Proposed) return new ConflictError("amendment-decided", "Amendment.AlreadyDecided");
+        if (decision == AmendmentStatus.Proposed) throw new ArgumentOutOfRangeException(nameof(decision));
+        var errors = new Validation();
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add("Reason", "Amendment.ReasonRequired");
+        if (decision == AmendmentStatus.Merged && Action != AmendmentAction.Delete && string.IsNullOrWhiteSpace(mergedText))
+        {
+            errors.Add("MergedText", "Amendment.MergedTextRequired");
+        }
+        if (!errors.IsValid) return errors.ToError();
+        Status = decision;
+        DecisionReason = reason!.Trim();
+        MergedText = decision == AmendmentStatus.Merged ? mergedText?.Trim() : null;
+        DecidedAt = now;
+        return this;
+    }
+
+    internal void IncorporateIn(int versionNumber) => IncorporatedInVersion = versionNumber;
+}
+
+/// <summary>A comment on a paragraph of a version, attributed to its author and group.</summary>
+public sealed class ParagraphComment
+{
+    public const int TextMaxLength = 4000;
+
+    private ParagraphComment()
+    {
+        ParagraphNumber = null!;
+        AuthorName = null!;
+        Text = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DocumentId { get; private set; }
+
+    public int VersionNumber { get; private set; }
+
+    public string ParagraphNumber { get; private set; }
+
+    public Guid ParagraphKey { get; private set; }
+
+    public Guid AuthorId { get; private set; }
+
+    public string AuthorName { get; private set; }
+
+    public StakeholderGroup AuthorGroup { get; private set; }
+
+    public string? MemberStateCode { get; private set; }
+
+    public string Text { get; private set; }
+
+    public DateTimeOffset PostedAt { get; private set; }
+
+    public static ParagraphComment Post(OutcomeDocument document, int versionNumber, Paragraph paragraph, Actor author,
+        StakeholderGroup group, string text, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        DocumentId = document.Id,
+        VersionNumber = versionNumber,
+        ParagraphNumber = paragraph.Number,
+        ParagraphKey = paragraph.Key,
+        AuthorId = author.PersonId!.Value,
+        AuthorName = author.DisplayName,
+        AuthorGroup = group,
+        MemberStateCode = author.Role == Role.Delegate ? author.MemberStateCode : null,
+        Text = text.Trim(),
+        PostedAt = now,
+    };
+}

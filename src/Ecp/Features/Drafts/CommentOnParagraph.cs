@@ -1,0 +1,48 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Record;
+using Ecp.Features.Registry;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.Drafts;
+
+public sealed class CommentOnParagraph(AppDbContext db, PublicRecord record, TimeProvider clock)
+{
+    public sealed record Command
+    {
+        public int? Version { get; init; }
+        public string? Paragraph { get; init; }
+        public string? Text { get; init; }
+    }
+
+    public async Task<Result<ParagraphComment>> HandleAsync(Actor actor, Guid documentId, Command command, CancellationToken ct = default)
+    {
+        var group = Participation.GroupOf(actor);
+        if (!group.IsSuccess) return group.Error!;
+        await record.BeginAsync(ct);
+        var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
+        if (document is null) return new NotFoundError("Document.NotFound");
+        if (!document.IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
+        var check = new Validation().RequiredText(nameof(Command.Text), command.Text, ParagraphComment.TextMaxLength);
+        var version = command.Version is { } n ? document.Versions.FirstOrDefault(v => v.Number == n) : document.Current;
+        if (version is null) check.Add(nameof(Command.Version), "Amendment.VersionUnknown");
+        var paragraph = version?.Find(command.Paragraph?.Trim() ?? "");
+        if (version is not null && paragraph is null) check.Add(nameof(Command.Paragraph), "Amendment.ParagraphUnknown");
+        if (!check.IsValid) return check.ToError();
+
+        var comment = ParagraphComment.Post(document, version!.Number, paragraph!, actor, group.Value, command.Text!, clock.GetUtcNow());
+        db.ParagraphComments.Add(comment);
+        record.Append(actor, "comment.posted", "comment", comment.Id.ToString(), new
+        {
+            commentId = comment.Id,
+            documentId = document.Id,
+            version = comment.VersionNumber,
+            paragraph = comment.ParagraphNumber,
+            text = comment.Text,
+            stakeholderGroup = comment.AuthorGroup.ToCode(),
+            memberState = comment.MemberStateCode,
+        });
+        await record.SaveAsync(ct);
+        return comment;
+    }
+}

@@ -1,0 +1,112 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Decisions;
+using Ecp.Features.Registry;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ecp.Features.Drafts;
+
+public sealed class DocumentPageModel(DocumentQueries queries, AppDbContext db, ActorAccessor actors, MemberStateCatalog states,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Version { get; set; }
+    [BindProperty] public ProposeAmendment.Command Amend { get; set; } = new();
+    [BindProperty] public CommentOnParagraph.Command Comment { get; set; } = new();
+    [BindProperty] public CirculateVersion.Command Circulate { get; set; } = new();
+    [BindProperty] public OpenDecision.Command Open { get; set; } = new();
+    [BindProperty] public DecideAmendment.Command Decide { get; set; } = new();
+
+    public DocumentView Document { get; private set; } = null!;
+    public IReadOnlyList<AmendmentView> OpenAmendments { get; private set; } = [];
+    public IReadOnlyList<AmendmentView> OlderAmendments { get; private set; } = [];
+    public IReadOnlyList<AmendmentView> DecidedAmendments { get; private set; } = [];
+    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+    public IReadOnlyDictionary<string, Guid> CitationTargets { get; private set; } = new Dictionary<string, Guid>();
+    public bool CanParticipate { get; private set; }
+    public bool IsChair { get; private set; }
+    public bool HasOpenDecision { get; private set; }
+    public int AcceptedPending { get; private set; }
+    public Guid? DefaultBodyId { get; private set; }
+    public IReadOnlyList<(string, string)> BodyOptions { get; private set; } = [];
+
+    public IReadOnlyList<(string, string)> ParagraphOptions =>
+        [("", l["Common.Choose"]), .. Document.Version.Paragraphs.Select(p => (p.Number, $"¶{p.Number} — {Shorten(p.Text)}"))];
+
+    public IReadOnlyList<(string, string)> ActionOptions =>
+        [("", l["Common.Choose"]), .. new[] { "replace", "insert-after", "delete" }.Select(a => (a, l["AmendmentAction." + a].Value))];
+
+    public string StateName(string code) => states.Find(code)?.Name ?? code;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAmendAsync(Guid id, [FromServices] ProposeAmendment useCase, CancellationToken ct)
+        => Act(id, "Amend", "Document.AmendmentProposed", async actor => (await useCase.HandleAsync(actor, id, Amend, ct)).Error, ct);
+
+    public Task<IActionResult> OnPostCommentAsync(Guid id, [FromServices] CommentOnParagraph useCase, CancellationToken ct)
+        => Act(id, "Comment", "Document.CommentPosted", async actor => (await useCase.HandleAsync(actor, id, Comment, ct)).Error, ct);
+
+    public Task<IActionResult> OnPostCirculateAsync(Guid id, [FromServices] CirculateVersion useCase, CancellationToken ct)
+        => Act(id, "Circulate", "Document.VersionCirculated", async actor => (await useCase.HandleAsync(actor, id, Circulate, ct)).Error, ct);
+
+    public Task<IActionResult> OnPostDecideAmendmentAsync(Guid id, Guid amendmentId, [FromServices] DecideAmendment useCase, CancellationToken ct)
+        => Act(id, "Decide", "Document.AmendmentDecided", async actor => (await useCase.HandleAsync(actor, amendmentId, Decide, ct)).Error, ct);
+
+    public async Task<IActionResult> OnPostOpenDecisionAsync(Guid id, [FromServices] OpenDecision useCase, CancellationToken ct)
+    {
+        var result = await useCase.HandleAsync(await actors.GetAsync(ct), Open with { DocumentId = id }, ct);
+        if (result.IsSuccess) return Redirect($"/decisions/{result.Value.Id}");
+        return await Failed(id, result.Error!, "Open", ct);
+    }
+
+    private async Task<IActionResult> Act(Guid id, string prefix, string doneKey, Func<Actor, Task<Error?>> action, CancellationToken ct)
+    {
+        var error = await action(await actors.GetAsync(ct));
+        if (error is null)
+        {
+            TempData["Done"] = doneKey;
+            return Redirect($"/documents/{id}");
+        }
+        return await Failed(id, error, prefix, ct);
+    }
+
+    private async Task<IActionResult> Failed(Guid id, Error error, string prefix, CancellationToken ct)
+    {
+        if (error is UnauthenticatedError) return Challenge();
+        if (error is ForbiddenError) return Forbid();
+        if (error is NotFoundError) return NotFound();
+        error.AddTo(ModelState, l, prefix);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, Version, ct) is not { } document) return false;
+        Document = document;
+        var amendments = await queries.AmendmentsAsync(id, ct);
+        var current = document.Versions[^1].Number;
+        OpenAmendments = amendments.Where(a => a.Status == "proposed" && a.Version == current).ToList();
+        OlderAmendments = amendments.Where(a => a.Status == "proposed" && a.Version < current).ToList();
+        DecidedAmendments = amendments.Where(a => a.Status != "proposed").ToList();
+        AcceptedPending = amendments.Count(a => a.Status is "accepted" or "merged" && a.IncorporatedInVersion is null);
+        Comments = await queries.CommentsAsync(id, ct);
+        var symbols = document.Version.Paragraphs.SelectMany(p => p.Cites).Select(c => Citation.Parse(c).Symbol).Distinct().ToList();
+        CitationTargets = await db.Documents.Where(d => symbols.Contains(d.Symbol)).ToDictionaryAsync(d => d.Symbol, d => d.Id, ct);
+        var actor = await actors.GetAsync(ct);
+        CanParticipate = actor.Role is Role.Delegate or Role.Stakeholder or Role.Reporter;
+        IsChair = actor.IsSecretariat;
+        HasOpenDecision = await db.Decisions.AnyAsync(x => x.DocumentId == id && x.Outcome == null, ct);
+        DefaultBodyId = document.Body?.Id;
+        if (IsChair)
+        {
+            var bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+            BodyOptions = [("", l["Common.Choose"]), .. bodies.Select(b => (b.Id.ToString(), b.Name))];
+        }
+        return true;
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
+}

@@ -1,0 +1,145 @@
+using Ecp.Data;
+using Ecp.Features.Bodies;
+using Ecp.Features.Decisions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.Drafts;
+
+public sealed record CitedBy(Guid DocumentId, string Symbol, string Title, string Paragraph);
+
+public sealed record ParagraphView(string Number, string Kind, int Level, string Text, IReadOnlyList<string> Cites, IReadOnlyList<CitedBy> CitedBy, Guid Key);
+
+public sealed record VersionSummary(int Number, string Label, DateTimeOffset CirculatedAt, IReadOnlyList<Guid> IncorporatedAmendments);
+
+public sealed record VersionView(int Number, string Label, DateTimeOffset CirculatedAt, IReadOnlyList<Guid> IncorporatedAmendments, IReadOnlyList<ParagraphView> Paragraphs);
+
+public sealed record BodyRef(Guid Id, string Name, string Acronym);
+
+public sealed record DocumentSummary(Guid Id, string Kind, string Title, string Symbol, BodyRef? Body, string State, int CurrentVersion, DateTimeOffset CreatedAt);
+
+public sealed record DocumentView(Guid Id, string Kind, string Title, string Symbol, BodyRef? Body, string State, string MandateReferences,
+    string Language, IReadOnlyList<VersionSummary> Versions, VersionView Version, IReadOnlyList<Guid> Decisions);
+
+public sealed record AmendmentView(Guid Id, int Version, bool AgainstOlderVersion, string Paragraph, string Action, string? Text, string? Explanation,
+    Guid ProponentId, string ProponentName, string StakeholderGroup, string? MemberState, DateTimeOffset ProposedAt, string Status,
+    string? MergedText, string? Reason, int? IncorporatedInVersion);
+
+public sealed record CommentView(Guid Id, int Version, string Paragraph, Guid AuthorId, string AuthorName, string StakeholderGroup, string? MemberState,
+    string Text, DateTimeOffset PostedAt);
+
+public sealed record DiffView(int From, int To, IReadOnlyList<ParagraphDiffView> Paragraphs);
+
+public sealed record ParagraphDiffView(string? FromNumber, string? ToNumber, string Change, IReadOnlyList<WordPieceView> Words);
+
+public sealed record WordPieceView(string Text, string Change);
+
+/// <summary>Read models of documents, versions, amendments and comments, shared by pages and API.</summary>
+public sealed class DocumentQueries(AppDbContext db)
+{
+    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(Guid? bodyId, string? state, CancellationToken ct)
+    {
+        var query = db.Documents.AsNoTracking().Include(d => d.Versions).Where(d => d.Kind != DocumentKind.ReferenceText);
+        if (bodyId is { } b) query = query.Where(d => d.BodyId == b);
+        if (DocumentStates.FromCode(state) is { } s) query = query.Where(d => d.State == s);
+        var documents = await query.OrderBy(d => d.Symbol).ToListAsync(ct);
+        var bodies = await BodiesAsync(ct);
+        return documents.Select(d => new DocumentSummary(d.Id, d.Kind.ToCode(), d.Title, d.Symbol, BodyOf(bodies, d.BodyId),
+            d.State.ToCode(), d.Current.Number, d.CreatedAt)).ToList();
+    }
+
+    public async Task<IReadOnlyList<DocumentSummary>> ReferenceTextsAsync(CancellationToken ct)
+    {
+        var documents = await db.Documents.AsNoTracking().Include(d => d.Versions).Where(d => d.Kind == DocumentKind.ReferenceText).OrderBy(d => d.Symbol).ToListAsync(ct);
+        return documents.Select(d => new DocumentSummary(d.Id, d.Kind.ToCode(), d.Title, d.Symbol, null, d.State.ToCode(), d.Current.Number, d.CreatedAt)).ToList();
+    }
+
+    public async Task<DocumentView?> GetAsync(Guid id, int? versionNumber, CancellationToken ct)
+    {
+        var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (document is null) return null;
+        var version = versionNumber is { } n ? document.Versions.FirstOrDefault(v => v.Number == n) : document.Current;
+        if (version is null) return null;
+        var bodies = await BodiesAsync(ct);
+        var citedBy = await CitedByAsync(document.Symbol, ct);
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.DocumentId == id).OrderBy(d => d.OpenedAt).Select(d => d.Id).ToListAsync(ct);
+        return new DocumentView(document.Id, document.Kind.ToCode(), document.Title, document.Symbol, BodyOf(bodies, document.BodyId),
+            document.State.ToCode(), document.MandateReferences, document.OriginalLanguage,
+            document.Versions.OrderBy(v => v.Number).Select(v => new VersionSummary(v.Number, v.Label, v.CirculatedAt, v.IncorporatedAmendmentIds)).ToList(),
+            ToView(version, citedBy), decisions);
+    }
+
+    public async Task<IReadOnlyList<AmendmentView>> AmendmentsAsync(Guid documentId, CancellationToken ct)
+    {
+        var current = await db.Documents.AsNoTracking().Include(d => d.Versions).Where(d => d.Id == documentId).Select(d => d.Versions.Max(v => v.Number)).FirstOrDefaultAsync(ct);
+        var rows = await db.Amendments.AsNoTracking().Where(a => a.DocumentId == documentId).OrderBy(a => a.ProposedAt).ToListAsync(ct);
+        return rows.Select(a => new AmendmentView(a.Id, a.VersionNumber, a.VersionNumber < current && a.Status == AmendmentStatus.Proposed,
+            a.ParagraphNumber, a.Action.ToCode(), a.ProposedText, a.Explanation, a.ProponentId, a.ProponentName,
+            Registry.StakeholderGroups.ToCode(a.ProponentGroup), a.MemberStateCode, a.ProposedAt, a.Status.ToString().ToLowerInvariant(),
+            a.MergedText, a.DecisionReason, a.IncorporatedInVersion)).ToList();
+    }
+
+    public async Task<IReadOnlyList<CommentView>> CommentsAsync(Guid documentId, CancellationToken ct)
+        => (await db.ParagraphComments.AsNoTracking().Where(c => c.DocumentId == documentId).OrderBy(c => c.PostedAt).ToListAsync(ct))
+            .Select(c => new CommentView(c.Id, c.VersionNumber, c.ParagraphNumber, c.AuthorId, c.AuthorName,
+                Registry.StakeholderGroups.ToCode(c.AuthorGroup), c.MemberStateCode, c.Text, c.PostedAt)).ToList();
+
+    public async Task<DiffView?> DiffAsync(Guid documentId, int from, int to, CancellationToken ct)
+    {
+        var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
+        var a = document?.Versions.FirstOrDefault(v => v.Number == from);
+        var b = document?.Versions.FirstOrDefault(v => v.Number == to);
+        if (a is null || b is null) return null;
+        return new DiffView(from, to, VersionDiff.Compare(a, b).Select(p => new ParagraphDiffView(p.FromNumber, p.ToNumber,
+            p.Change.ToString().ToLowerInvariant(), p.Words.Select(w => new WordPieceView(w.Text, w.Change.ToString().ToLowerInvariant())).ToList())).ToList());
+    }
+
+    /// <summary>Who cites the paragraphs of the document with this symbol ("cited by" back-links).</summary>
+    private async Task<ILookup<string, CitedBy>> CitedByAsync(string symbol, CancellationToken ct)
+    {
+        var prefix = symbol + "#";
+        // Citations of the current versions only: what the documents say now.
+        var rows = await (from p in db.Set<Paragraph>().AsNoTracking()
+                          join v in db.Set<DocumentVersion>().AsNoTracking() on p.VersionId equals v.Id
+                          join d in db.Documents.AsNoTracking() on v.DocumentId equals d.Id
+                          where v.Number == d.Versions.Max(x => x.Number)
+                          select new { p.Cites, p.Number, d.Id, d.Symbol, d.Title }).ToListAsync(ct);
+        return rows.SelectMany(r => r.Cites.Where(c => c.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(c => (Target: c[prefix.Length..], By: new CitedBy(r.Id, r.Symbol, r.Title, r.Number))))
+            .ToLookup(x => x.Target, x => x.By);
+    }
+
+    private static VersionView ToView(DocumentVersion v, ILookup<string, CitedBy> citedBy)
+        => new(v.Number, v.Label, v.CirculatedAt, v.IncorporatedAmendmentIds,
+            v.Paragraphs.OrderBy(p => p.Ordinal).Select(p => new ParagraphView(p.Number, p.Kind.ToString().ToLowerInvariant(), p.Level, p.Text,
+                p.Cites, citedBy[p.Number].ToList(), p.Key)).ToList());
+
+    private async Task<Dictionary<Guid, Body>> BodiesAsync(CancellationToken ct)
+        => await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
+
+    private static BodyRef? BodyOf(Dictionary<Guid, Body> bodies, Guid? id)
+        => id is { } b && bodies.TryGetValue(b, out var body) ? new BodyRef(body.Id, body.Name, body.Acronym) : null;
+}
+
+public static class DocumentStates
+{
+    public static string ToCode(this DocumentState state) => state switch
+    {
+        DocumentState.Negotiating => "negotiating",
+        DocumentState.AdoptedByConsensus => "adopted-by-consensus",
+        DocumentState.NotAdoptedDivergentViews => "not-adopted-divergent-views",
+        DocumentState.Withdrawn => "withdrawn",
+        DocumentState.Reference => "reference",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    public static DocumentState? FromCode(string? code)
+        => Enum.GetValues<DocumentState>().Cast<DocumentState?>().FirstOrDefault(s => s!.Value.ToCode() == code);
+
+    public static string ToCode(this AmendmentAction action) => action switch
+    {
+        AmendmentAction.Replace => "replace",
+        AmendmentAction.InsertAfter => "insert-after",
+        AmendmentAction.Delete => "delete",
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+}

@@ -1,0 +1,111 @@
+namespace Ecp.Features.Drafts;
+
+/// <summary>A circulated version ("first draft", "clean second draft"): immutable.</summary>
+public sealed class DocumentVersion
+{
+    private readonly List<Paragraph> paragraphs = [];
+
+    private DocumentVersion()
+    {
+        Label = null!;
+        IncorporatedAmendmentIds = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DocumentId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string Label { get; private set; }
+
+    public DateTimeOffset CirculatedAt { get; private set; }
+
+    /// <summary>The amendments this version took in.</summary>
+    public IReadOnlyList<Guid> IncorporatedAmendmentIds { get; private set; }
+
+    public IReadOnlyList<Paragraph> Paragraphs => paragraphs;
+
+    internal static DocumentVersion Circulate(Guid documentId, int number, string label, IReadOnlyList<ParagraphDraft> drafts,
+        IReadOnlyList<Guid> incorporated, DateTimeOffset now)
+    {
+        var version = new DocumentVersion
+        {
+            Id = Guid.CreateVersion7(now),
+            DocumentId = documentId,
+            Number = number,
+            Label = label.Trim(),
+            CirculatedAt = now,
+            IncorporatedAmendmentIds = incorporated,
+        };
+        // Preambular paragraphs are numbered apart from operative ones (P1, P2 … then 1, 2 …), sub-items a), b) ….
+        int preambular = 0, operative = 0, sub = 0;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            string number2;
+            if (d.Number is { } given)
+            {
+                number2 = given; // a reference text keeps its own numbering (Tunis Agenda ¶69)
+            }
+            else if (d.Level > 0)
+            {
+                number2 = $"{(char)('a' + sub++)})";
+            }
+            else
+            {
+                sub = 0;
+                number2 = d.Kind == ParagraphKind.Preambular ? $"P{++preambular}" : $"{++operative}";
+            }
+            version.paragraphs.Add(new Paragraph(version.Id, i + 1, number2, d.Kind, d.Level, d.Text.Trim(), d.Cites, d.Key));
+        }
+        return version;
+    }
+
+    public Paragraph? Find(string number) => paragraphs.FirstOrDefault(p => p.Number == number);
+}
+
+/// <summary>A numbered paragraph of one version.</summary>
+public sealed class Paragraph
+{
+    private Paragraph()
+    {
+        Number = null!;
+        Text = null!;
+        Cites = null!;
+    }
+
+    internal Paragraph(Guid versionId, int ordinal, string number, ParagraphKind kind, int level, string text, IReadOnlyList<string> cites, Guid key)
+    {
+        Id = Guid.NewGuid();
+        VersionId = versionId;
+        Ordinal = ordinal;
+        Number = number;
+        Kind = kind;
+        Level = level;
+        Text = text;
+        Cites = cites;
+        Key = key;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid VersionId { get; private set; }
+
+    public int Ordinal { get; private set; }
+
+    /// <summary>"P1" … for preambular, "1", "2" … for operative, "a)", "b)" … for sub-items.</summary>
+    public string Number { get; private set; }
+
+    public ParagraphKind Kind { get; private set; }
+
+    public int Level { get; private set; }
+
+    public string Text { get; private set; }
+
+    /// <summary>Paragraphs of other documents it cites, as "SYMBOL#NUMBER".</summary>
+    public IReadOnlyList<string> Cites { get; private set; }
+
+    /// <summary>The same paragraph across versions, however it is renumbered.</summary>
+    public Guid Key { get; private set; }
+}

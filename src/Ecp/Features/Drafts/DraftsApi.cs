@@ -1,0 +1,95 @@
+using System.Text;
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ecp.Features.Drafts;
+
+public static class DraftsApi
+{
+    public static RouteGroupBuilder MapDraftsApi(this RouteGroupBuilder api)
+    {
+        var documents = api.MapGroup("/documents").WithTags("Documents");
+
+        documents.MapGet("/", (Guid? body, string? state, DocumentQueries queries, CancellationToken ct) => queries.ListAsync(body, state, ct))
+            .WithSummary("Outcome documents, by body and state.");
+
+        documents.MapPost("/", async (DraftDocument.Command command, DraftDocument useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var result = await useCase.HandleAsync(await actors.GetAsync(ct), command, ct);
+                return result.IsSuccess
+                    ? TypedResults.Created($"/api/v1/documents/{result.Value.Id}", await queries.GetAsync(result.Value.Id, null, ct))
+                    : result.Error!.ToProblem(l);
+            })
+            .RequireApiWriter().WithSummary("Circulate a first draft as numbered paragraphs (secretariat).");
+
+        documents.MapGet("/{id:guid}", async Task<Results<Ok<DocumentView>, ProblemHttpResult>> (Guid id, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            await queries.GetAsync(id, null, ct) is { } d ? TypedResults.Ok(d) : NotFound(l, "Document.NotFound"));
+
+        documents.MapGet("/{id:guid}/versions/{number:int}", async Task<Results<Ok<DocumentView>, ProblemHttpResult>> (Guid id, int number, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            await queries.GetAsync(id, number, ct) is { } d ? TypedResults.Ok(d) : NotFound(l, "Document.VersionNotFound"));
+
+        documents.MapPost("/{id:guid}/versions", async (Guid id, CirculateVersion.Command command, CirculateVersion useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct);
+                return result.IsSuccess
+                    ? TypedResults.Created($"/api/v1/documents/{id}/versions/{result.Value.Number}", await queries.GetAsync(id, result.Value.Number, ct))
+                    : result.Error!.ToProblem(l);
+            })
+            .RequireApiWriter().WithSummary("Circulate the next version with the accepted and merged amendments (secretariat).");
+
+        documents.MapGet("/{id:guid}/diff", async Task<Results<Ok<DiffView>, ProblemHttpResult>> (Guid id, int from, int to, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await queries.DiffAsync(id, from, to, ct) is { } diff ? TypedResults.Ok(diff) : NotFound(l, "Document.VersionNotFound"))
+            .WithSummary("Compare two versions paragraph by paragraph and word by word.");
+
+        documents.MapGet("/{id:guid}/versions/{number:int}/akoma-ntoso", async (Guid id, int number, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == id, ct);
+                var version = document?.Versions.FirstOrDefault(v => v.Number == number);
+                if (document is null || version is null) return new NotFoundError("Document.VersionNotFound").ToProblem(l);
+                var body = document.BodyId is { } b ? await db.Bodies.AsNoTracking().FirstOrDefaultAsync(x => x.Id == b, ct) : null;
+                var closedAt = await db.Decisions.AsNoTracking().Where(d => d.DocumentId == id && d.VersionNumber == number && d.ClosedAt != null)
+                    .Select(d => d.ClosedAt).FirstOrDefaultAsync(ct);
+                var xml = AkomaNtoso.Export(document, version, body, closedAt ?? version.CirculatedAt, clock.GetUtcNow());
+                return TypedResults.Text(xml.Declaration + "\n" + xml.ToString(), "application/akn+xml", Encoding.UTF8);
+            })
+            .WithSummary("The version as Akoma Ntoso 3.0 XML (AKN4UN identifiers).");
+
+        documents.MapGet("/{id:guid}/amendments", (Guid id, DocumentQueries queries, CancellationToken ct) => queries.AmendmentsAsync(id, ct));
+
+        documents.MapPost("/{id:guid}/amendments", async (Guid id, ProposeAmendment.Command command, ProposeAmendment useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct);
+                return result.IsSuccess
+                    ? TypedResults.Created($"/api/v1/amendments/{result.Value.Id}", (await queries.AmendmentsAsync(id, ct)).Single(a => a.Id == result.Value.Id))
+                    : result.Error!.ToProblem(l);
+            })
+            .RequireApiWriter().WithSummary("Propose to replace, insert after or delete a paragraph (delegates and stakeholders).");
+
+        documents.MapGet("/{id:guid}/comments", (Guid id, DocumentQueries queries, CancellationToken ct) => queries.CommentsAsync(id, ct));
+
+        documents.MapPost("/{id:guid}/comments", async (Guid id, CommentOnParagraph.Command command, CommentOnParagraph useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct);
+                return result.IsSuccess
+                    ? TypedResults.Created($"/api/v1/documents/{id}/comments", (await queries.CommentsAsync(id, ct)).Single(c => c.Id == result.Value.Id))
+                    : result.Error!.ToProblem(l);
+            })
+            .RequireApiWriter().WithSummary("Comment on a paragraph (delegates and stakeholders).");
+
+        api.MapPost("/amendments/{id:guid}/decision", async (Guid id, DecideAmendment.Command command, DecideAmendment useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct);
+                return result.IsSuccess
+                    ? TypedResults.Ok((await queries.AmendmentsAsync(result.Value.DocumentId, ct)).Single(a => a.Id == id))
+                    : result.Error!.ToProblem(l);
+            })
+            .RequireApiWriter().WithTags("Documents").WithSummary("Accept, reject or merge an amendment, with a reason (secretariat).");
+        return api;
+    }
+
+    private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l, string key) => (ProblemHttpResult)new NotFoundError(key).ToProblem(l);
+}

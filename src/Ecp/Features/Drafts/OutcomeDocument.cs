@@ -1,0 +1,152 @@
+using Ecp.Common;
+
+namespace Ecp.Features.Drafts;
+
+public enum DocumentKind
+{
+    Opinion,
+    Recommendation,
+    Report,
+    Resolution,
+    /// <summary>A founding or reference text quoted by others (the Tunis Agenda).</summary>
+    ReferenceText,
+}
+
+public enum DocumentState
+{
+    /// <summary>Being negotiated: versions circulate, amendments come in.</summary>
+    Negotiating,
+    AdoptedByConsensus,
+    NotAdoptedDivergentViews,
+    Withdrawn,
+    /// <summary>A reference text: quoted, never negotiated here.</summary>
+    Reference,
+}
+
+public enum ParagraphKind
+{
+    Preambular,
+    Operative,
+}
+
+/// <summary>
+/// A draft outcome document (an Opinion, a recommendation …): a sequence of numbered versions,
+/// each immutable once circulated. The next version is made only from the previous one and the
+/// amendments the Chair accepted, so what changed and why is always traceable.
+/// </summary>
+public sealed class OutcomeDocument
+{
+    public const int TitleMaxLength = 300;
+    public const int ParagraphMaxLength = 5000;
+
+    private readonly List<DocumentVersion> versions = [];
+
+    private OutcomeDocument()
+    {
+        Title = null!;
+        Symbol = null!;
+        MandateReferences = null!;
+        OriginalLanguage = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public DocumentKind Kind { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Symbol { get; private set; }
+
+    public Guid? BodyId { get; private set; }
+
+    /// <summary>Document symbols and paragraphs that mandate it, e.g. "A/RES/70/125 ¶65".</summary>
+    public string MandateReferences { get; private set; }
+
+    public string OriginalLanguage { get; private set; }
+
+    public DocumentState State { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public IReadOnlyList<DocumentVersion> Versions => versions;
+
+    public DocumentVersion Current => versions.MaxBy(v => v.Number)!;
+
+    public bool IsOpenForAmendment => State == DocumentState.Negotiating;
+
+    public static OutcomeDocument Draft(DocumentKind kind, string title, string symbol, Guid? bodyId, string mandateReferences,
+        string originalLanguage, string firstLabel, IReadOnlyList<ParagraphDraft> paragraphs, DateTimeOffset now)
+    {
+        if (!DocumentSymbol.IsValid(symbol)) throw new ArgumentException($"Not a document symbol: {symbol}", nameof(symbol));
+        if (paragraphs.Count == 0) throw new ArgumentException("A document has at least one paragraph.", nameof(paragraphs));
+        var document = new OutcomeDocument
+        {
+            Id = Guid.CreateVersion7(now),
+            Kind = kind,
+            Title = title.Trim(),
+            Symbol = symbol.Trim(),
+            BodyId = bodyId,
+            MandateReferences = mandateReferences.Trim(),
+            OriginalLanguage = originalLanguage,
+            State = kind == DocumentKind.ReferenceText ? DocumentState.Reference : DocumentState.Negotiating,
+            CreatedAt = now,
+        };
+        document.versions.Add(DocumentVersion.Circulate(document.Id, 1, firstLabel, paragraphs.Select(p => p.WithNewKey()).ToList(), [], now));
+        return document;
+    }
+
+    /// <summary>
+    /// Circulates the next version: the current text with every accepted or merged amendment not
+    /// yet incorporated applied, in the order they were proposed.
+    /// </summary>
+    public Result<DocumentVersion> CirculateNextVersion(string label, IReadOnlyList<Amendment> amendments, DateTimeOffset now)
+    {
+        if (!IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
+        var current = Current;
+        var toApply = amendments
+            .Where(a => a.DocumentId == Id && a.Status is AmendmentStatus.Accepted or AmendmentStatus.Merged && a.IncorporatedInVersion is null)
+            .OrderBy(a => a.ProposedAt)
+            .ToList();
+        var paragraphs = current.Paragraphs.OrderBy(p => p.Ordinal).Select(ParagraphDraft.From).ToList();
+        foreach (var amendment in toApply)
+        {
+            var at = paragraphs.FindIndex(p => p.Key == amendment.ParagraphKey);
+            if (at < 0) continue; // its paragraph was deleted by an earlier amendment: stays unincorporated, visibly
+            var text = amendment.EffectiveText;
+            switch (amendment.Action)
+            {
+                case AmendmentAction.Replace:
+                    paragraphs[at] = paragraphs[at] with { Text = text! };
+                    break;
+                case AmendmentAction.InsertAfter:
+                    paragraphs.Insert(at + 1, new ParagraphDraft(paragraphs[at].Kind, paragraphs[at].Level, text!, [], Guid.CreateVersion7(now)));
+                    break;
+                case AmendmentAction.Delete:
+                    paragraphs.RemoveAt(at);
+                    break;
+            }
+            amendment.IncorporateIn(current.Number + 1);
+        }
+        if (paragraphs.Count == 0) return new ConflictError("document-empty", "Document.WouldBeEmpty");
+        var next = DocumentVersion.Circulate(Id, current.Number + 1, label, paragraphs, toApply.Select(a => a.Id).ToList(), now);
+        versions.Add(next);
+        return next;
+    }
+
+    /// <summary>Records how the negotiation ended (called by the decision's close).</summary>
+    public void Conclude(DocumentState outcome)
+    {
+        if (State != DocumentState.Negotiating) throw new InvalidOperationException("Only a document under negotiation concludes.");
+        if (outcome is DocumentState.Negotiating or DocumentState.Reference) throw new ArgumentOutOfRangeException(nameof(outcome));
+        State = outcome;
+    }
+}
+
+/// <summary>One paragraph as written for a version; <see cref="Key"/> follows it across versions.</summary>
+public sealed record ParagraphDraft(ParagraphKind Kind, int Level, string Text, IReadOnlyList<string> Cites, Guid Key = default, string? Number = null)
+{
+    public ParagraphDraft WithNewKey() => this with { Key = Key == Guid.Empty ? Guid.NewGuid() : Key };
+
+    /// <summary>The paragraph as the base of a next version: renumbered there.</summary>
+    public static ParagraphDraft From(Paragraph p) => new(p.Kind, p.Level, p.Text, p.Cites, p.Key);
+}

@@ -1,0 +1,76 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Record;
+using Ecp.Features.Registry;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.Drafts;
+
+/// <summary>A delegate or stakeholder proposes to replace, insert after, or delete a paragraph.</summary>
+public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeProvider clock)
+{
+    public sealed record Command
+    {
+        /// <summary>The version the amendment is written against; the current one when absent.</summary>
+        public int? Version { get; init; }
+        public string? Paragraph { get; init; }
+        /// <summary>"replace", "insert-after" or "delete".</summary>
+        public string? Action { get; init; }
+        public string? Text { get; init; }
+        public string? Explanation { get; init; }
+    }
+
+    public async Task<Result<Amendment>> HandleAsync(Actor actor, Guid documentId, Command command, CancellationToken ct = default)
+    {
+        var group = Participation.GroupOf(actor);
+        if (!group.IsSuccess) return group.Error!;
+        await record.BeginAsync(ct);
+        var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
+        if (document is null) return new NotFoundError("Document.NotFound");
+        if (!document.IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
+
+        var check = new Validation()
+            .MaxLength(nameof(Command.Text), command.Text, Amendment.TextMaxLength)
+            .MaxLength(nameof(Command.Explanation), command.Explanation, 2000);
+        var version = command.Version is { } n ? document.Versions.FirstOrDefault(v => v.Number == n) : document.Current;
+        if (version is null) check.Add(nameof(Command.Version), "Amendment.VersionUnknown");
+        var paragraph = version?.Find(command.Paragraph?.Trim() ?? "");
+        if (version is not null && paragraph is null) check.Add(nameof(Command.Paragraph), "Amendment.ParagraphUnknown");
+        var action = command.Action switch
+        {
+            "replace" => AmendmentAction.Replace,
+            "insert-after" => AmendmentAction.InsertAfter,
+            "delete" => AmendmentAction.Delete,
+            _ => (AmendmentAction?)null,
+        };
+        if (action is null) check.Add(nameof(Command.Action), "Amendment.ActionInvalid");
+        if (action is AmendmentAction.Replace or AmendmentAction.InsertAfter && string.IsNullOrWhiteSpace(command.Text))
+        {
+            check.Add(nameof(Command.Text), "Amendment.TextRequired");
+        }
+        if (action == AmendmentAction.Replace && paragraph is not null && command.Text?.Trim() == paragraph.Text)
+        {
+            check.Add(nameof(Command.Text), "Amendment.NoChange");
+        }
+        if (!check.IsValid) return check.ToError();
+
+        var amendment = Amendment.Propose(document, paragraph!, version!.Number, action!.Value, command.Text, command.Explanation,
+            actor, group.Value, clock.GetUtcNow());
+        db.Amendments.Add(amendment);
+        record.Append(actor, "amendment.proposed", "amendment", amendment.Id.ToString(), new
+        {
+            amendmentId = amendment.Id,
+            documentId = document.Id,
+            version = amendment.VersionNumber,
+            paragraph = amendment.ParagraphNumber,
+            paragraphKey = amendment.ParagraphKey,
+            action = amendment.Action,
+            text = amendment.ProposedText,
+            explanation = amendment.Explanation,
+            stakeholderGroup = amendment.ProponentGroup.ToCode(),
+            memberState = amendment.MemberStateCode,
+        });
+        await record.SaveAsync(ct);
+        return amendment;
+    }
+}

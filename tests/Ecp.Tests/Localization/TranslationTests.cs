@@ -73,6 +73,18 @@ public sealed partial class TranslationTests
         expected.AddRange(Enum.GetValues<ConsultativeStatus>().Select(s => "ConsultativeStatus." + s));
         expected.AddRange(Enum.GetValues<AccreditationKind>().Select(s => "AccreditationKind." + s));
         expected.AddRange(Enum.GetValues<AccreditationStatus>().Select(s => "AccreditationStatus." + s));
+        expected.AddRange(Enum.GetValues<Features.Drafts.DocumentKind>().Select(k => "DocumentKind." + Features.Drafts.DocumentKinds.ToCode(k)));
+        expected.AddRange(Enum.GetValues<Features.Drafts.DocumentState>().Select(k => "DocumentState." + Features.Drafts.DocumentStates.ToCode(k)));
+        expected.AddRange(Enum.GetValues<Features.Drafts.AmendmentAction>().Select(k => "AmendmentAction." + Features.Drafts.DocumentStates.ToCode(k)));
+        expected.AddRange(Enum.GetValues<Features.Drafts.AmendmentStatus>().Select(k => "AmendmentStatus." + k.ToString().ToLowerInvariant()));
+        expected.AddRange(Enum.GetValues<Features.Drafts.ParagraphChange>().Select(k => "ParagraphChange." + k.ToString().ToLowerInvariant()));
+        expected.AddRange(Enum.GetValues<Features.Decisions.PositionKind>().Select(k => "PositionKind." + Features.Decisions.DecisionCodes.ToCode(k)));
+        expected.AddRange(Enum.GetValues<Features.Decisions.AdvisoryStance>().Select(k => "AdvisoryStance." + Features.Decisions.DecisionCodes.ToCode(k)));
+        expected.AddRange(Enum.GetValues<Features.Decisions.DecisionOutcome>().Select(k => "DecisionOutcome." + Features.Decisions.DecisionCodes.ToCode(k)));
+        // The Chair's decisions on amendments are recorded as amendment.accepted / .rejected / .merged.
+        expected.AddRange(new[] { "accept", "reject", "merge" }.Select(d => "Amendment.Decision." + d));
+        expected.AddRange(Enum.GetValues<Features.Drafts.AmendmentStatus>().Where(s => s != Features.Drafts.AmendmentStatus.Proposed)
+            .Select(s => "Action.amendment." + s.ToString().ToLowerInvariant()));
         foreach (var kind in new[] { "delegate", "stakeholder", "reporter" })
         {
             expected.Add($"Accreditation.Kind.{kind}");

@@ -1,9 +1,14 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Drafts;
 
-public sealed class CompareModel(DocumentQueries queries) : PageModel
+public sealed class CompareModel(DocumentQueries queries, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int From { get; set; }
     [BindProperty(SupportsGet = true)] public int To { get; set; }
@@ -24,5 +29,27 @@ public sealed class CompareModel(DocumentQueries queries) : PageModel
         Diff = diff;
         VersionOptions = document.Versions.Select(v => (v.Number.ToString(), $"{v.Number} — {v.Label}")).ToList();
         return Page();
+    }
+
+    /// <summary>The words of a paragraph with &lt;ins&gt;/&lt;del&gt;, written without any whitespace
+    /// of the markup's own between them (it would read as spaces in the text); screen readers
+    /// hear where an insertion or deletion starts and ends.</summary>
+    public IHtmlContent Render(IReadOnlyList<WordPieceView> words)
+    {
+        var html = new StringBuilder();
+        var encoder = HtmlEncoder.Default;
+        foreach (var w in words)
+        {
+            var text = encoder.Encode(w.Text);
+            html.Append(w.Change switch
+            {
+                "inserted" => $"<ins>{Hidden("Compare.InsertedStart")}{text}{Hidden("Compare.InsertedEnd")}</ins>",
+                "deleted" => $"<del>{Hidden("Compare.DeletedStart")}{text}{Hidden("Compare.DeletedEnd")}</del>",
+                _ => text,
+            });
+        }
+        return new HtmlString(html.ToString());
+
+        string Hidden(string key) => $"<span class=\"visually-hidden\">{encoder.Encode(l[key])}</span>";
     }
 }

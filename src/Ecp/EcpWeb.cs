@@ -64,6 +64,7 @@ public static class EcpWeb
         services.AddScoped<Features.Drafts.DecideAmendment>();
         services.AddScoped<Features.Drafts.CirculateVersion>();
         services.AddScoped<Features.Drafts.CommentOnParagraph>();
+        services.AddScoped<Features.Drafts.AddLanguageVersion>();
         services.AddScoped<Features.Drafts.DocumentQueries>();
         services.AddScoped<Features.Decisions.OpenDecision>();
         services.AddScoped<Features.Decisions.StatePosition>();

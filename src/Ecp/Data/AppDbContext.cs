@@ -30,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Drafts.ParagraphComment> ParagraphComments => Set<Features.Drafts.ParagraphComment>();
 
+    public DbSet<Features.Drafts.ParagraphTranslation> ParagraphTranslations => Set<Features.Drafts.ParagraphTranslation>();
+
     public DbSet<Features.Decisions.Decision> Decisions => Set<Features.Decisions.Decision>();
 
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();

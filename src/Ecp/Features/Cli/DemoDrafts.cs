@@ -21,7 +21,8 @@ public sealed class DemoDrafts(
     OpenDecision openDecision,
     StatePosition statePosition,
     StateAdvisoryView advise,
-    CloseDecision close)
+    CloseDecision close,
+    AddLanguageVersion addLanguageVersion)
 {
     public const string TunisAgenda = "WSIS-05/TUNIS/DOC/6(Rev.1)-E";
 
@@ -160,6 +161,21 @@ public sealed class DemoDrafts(
         Expect(await decideAmendment.HandleAsync(chair, fromTechnical.Id, new() { Decision = "accept", Reason = "Restates paragraph 69; no objection was raised." }, ct));
         Expect(await decideAmendment.HandleAsync(chair, fromPrivateSector.Id, new() { Decision = "reject", Reason = "Several delegations asked to keep the recital, which reflects A/RES/70/125." }, ct));
         Expect(await circulate.HandleAsync(chair, opinion.Id, new() { Label = "clean second draft" }, ct));
+        // The French version of the clean second draft; the other languages are shown as missing.
+        Expect(await addLanguageVersion.HandleAsync(chair, opinion.Id, 2, new()
+        {
+            Language = "fr",
+            Paragraphs =
+            [
+                "Le cinquième Forum mondial des politiques de télécommunication/TIC (Genève, 2013),",
+                "rappelant les paragraphes 69 à 71 de l'Agenda de Tunis pour la société de l'information,",
+                "reconnaissant que les vues divergent sur l'ampleur des progrès accomplis depuis 2005,",
+                "réaffirme la nécessité d'une coopération renforcée pour permettre aux gouvernements d'élaborer les politiques publiques internationales relatives à l'Internet en consultation avec toutes les parties prenantes,",
+                "invite toutes les parties prenantes, dans leurs rôles respectifs, à œuvrer à la mise en œuvre de la coopération renforcée, selon un calendrier ;",
+                "invite les organisations concernées à rendre compte des mesures qu'elles ont prises, notamment au moyen de rapports annuels de résultats disponibles dans les six langues officielles de l'Organisation des Nations Unies.",
+                "note que les questions techniques et opérationnelles courantes qui n'ont pas d'incidence sur les questions de politique publique internationale ne relèvent pas de la coopération renforcée.",
+            ],
+        }, ct));
 
         await AdoptAsync(cast, opinion, wtpf,
         [

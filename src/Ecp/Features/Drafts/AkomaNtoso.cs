@@ -14,10 +14,14 @@ public static partial class AkomaNtoso
 {
     public static readonly XNamespace Ns = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
-    public static XDocument Export(OutcomeDocument document, DocumentVersion version, Body? body, DateTimeOffset adoptedOrCirculated, DateTimeOffset generatedAt)
+    /// <param name="expressionLanguage">The UN language of this expression; <paramref name="texts"/> holds its
+    /// paragraph texts by paragraph key when it is not the original.</param>
+    public static XDocument Export(OutcomeDocument document, DocumentVersion version, Body? body, DateTimeOffset adoptedOrCirculated, DateTimeOffset generatedAt,
+        string? expressionLanguage = null, IReadOnlyDictionary<Guid, string>? texts = null)
     {
         var date = adoptedOrCirculated.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var language = Iso6392(document.OriginalLanguage);
+        var language = Iso6392(expressionLanguage ?? document.OriginalLanguage);
+        string TextOf(Paragraph p) => texts?.GetValueOrDefault(p.Key) ?? p.Text;
         var work = $"/akn/un/doc/{document.Kind.ToCode()}/{date}/{Slug(document.Symbol)}";
         var expression = $"{work}/{language}@{version.CirculatedAt.UtcDateTime:yyyy-MM-dd}";
         var bodyRef = body is null ? "ecp" : "body";
@@ -66,7 +70,7 @@ public static partial class AkomaNtoso
             docElement.Add(new XElement(Ns + "preamble",
                 new XElement(Ns + "recitals", new XAttribute("eId", "recs"),
                     recitals.Select((p, i) => new XElement(Ns + "recital", new XAttribute("eId", $"recs__rec_{i + 1}"),
-                        new XElement(Ns + "num", p.Number), new XElement(Ns + "p", p.Text))))));
+                        new XElement(Ns + "num", p.Number), new XElement(Ns + "p", TextOf(p)))))));
         }
 
         var mainBody = new XElement(Ns + "mainBody");
@@ -76,7 +80,7 @@ public static partial class AkomaNtoso
             if (p.Level == 0)
             {
                 parent = new XElement(Ns + "paragraph", new XAttribute("eId", $"para_{Slug(p.Number)}"),
-                    new XElement(Ns + "num", p.Number), Content(p.Text));
+                    new XElement(Ns + "num", p.Number), Content(TextOf(p)));
                 mainBody.Add(parent);
             }
             else if (parent is not null)
@@ -88,7 +92,7 @@ public static partial class AkomaNtoso
                     parent.Add(new XElement(Ns + "intro", content.Elements()));
                 }
                 parent.Add(new XElement(Ns + "point", new XAttribute("eId", $"{parent.Attribute("eId")!.Value}__point_{Slug(p.Number)}"),
-                    new XElement(Ns + "num", p.Number), Content(p.Text)));
+                    new XElement(Ns + "num", p.Number), Content(TextOf(p))));
             }
         }
         if (!mainBody.HasElements)

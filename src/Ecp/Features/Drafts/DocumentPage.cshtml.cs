@@ -14,6 +14,9 @@ public sealed class DocumentPageModel(DocumentQueries queries, AppDbContext db, 
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Version { get; set; }
+    [BindProperty(SupportsGet = true, Name = "language")] public string? TextLanguage { get; set; }
+    [BindProperty] public AddLanguageVersion.Command Translate { get; set; } = new();
+    [BindProperty] public string? TranslationText { get; set; }
     [BindProperty] public ProposeAmendment.Command Amend { get; set; } = new();
     [BindProperty] public CommentOnParagraph.Command Comment { get; set; } = new();
     [BindProperty] public CirculateVersion.Command Circulate { get; set; } = new();
@@ -52,6 +55,17 @@ public sealed class DocumentPageModel(DocumentQueries queries, AppDbContext db, 
     public Task<IActionResult> OnPostCirculateAsync(Guid id, [FromServices] CirculateVersion useCase, CancellationToken ct)
         => Act(id, "Circulate", "Document.VersionCirculated", async actor => (await useCase.HandleAsync(actor, id, Circulate, ct)).Error, ct);
 
+    public Task<IActionResult> OnPostTranslateAsync(Guid id, [FromServices] AddLanguageVersion useCase, CancellationToken ct)
+        => Act(id, "Translate", "Document.TranslationAdded", async actor =>
+        {
+            var paragraphs = (TranslationText ?? "").Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var version = Version ?? (await queries.GetAsync(id, null, ct))?.Versions[^1].Number ?? 0;
+            return (await useCase.HandleAsync(actor, id, version, Translate with { Paragraphs = paragraphs }, ct)).Error;
+        }, ct);
+
+    public IReadOnlyList<(string, string)> TranslationLanguageOptions =>
+        [("", l["Common.Choose"]), .. Languages.All.Where(c => !Document.Version.AvailableLanguages.Contains(c)).Select(c => (c, Languages.NativeName(c)))];
+
     public Task<IActionResult> OnPostDecideAmendmentAsync(Guid id, Guid amendmentId, [FromServices] DecideAmendment useCase, CancellationToken ct)
         => Act(id, "Decide", "Document.AmendmentDecided", async actor => (await useCase.HandleAsync(actor, amendmentId, Decide, ct)).Error, ct);
 
@@ -84,7 +98,7 @@ public sealed class DocumentPageModel(DocumentQueries queries, AppDbContext db, 
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await queries.GetAsync(id, Version, ct) is not { } document) return false;
+        if (await queries.GetAsync(id, Version, ct, TextLanguage) is not { } document) return false;
         Document = document;
         var amendments = await queries.AmendmentsAsync(id, ct);
         var current = document.Versions[^1].Number;

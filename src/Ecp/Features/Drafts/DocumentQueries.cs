@@ -11,7 +11,10 @@ public sealed record ParagraphView(string Number, string Kind, int Level, string
 
 public sealed record VersionSummary(int Number, string Label, DateTimeOffset CirculatedAt, IReadOnlyList<Guid> IncorporatedAmendments);
 
-public sealed record VersionView(int Number, string Label, DateTimeOffset CirculatedAt, IReadOnlyList<Guid> IncorporatedAmendments, IReadOnlyList<ParagraphView> Paragraphs);
+/// <summary>A version in one language: <see cref="Language"/> is the language shown (the
+/// original when the one asked for is missing); <see cref="AvailableLanguages"/> lists the others.</summary>
+public sealed record VersionView(int Number, string Label, DateTimeOffset CirculatedAt, IReadOnlyList<Guid> IncorporatedAmendments,
+    string Language, bool RequestedLanguageMissing, IReadOnlyList<string> AvailableLanguages, IReadOnlyList<ParagraphView> Paragraphs);
 
 public sealed record BodyRef(Guid Id, string Name, string Acronym);
 
@@ -53,7 +56,7 @@ public sealed class DocumentQueries(AppDbContext db)
         return documents.Select(d => new DocumentSummary(d.Id, d.Kind.ToCode(), d.Title, d.Symbol, null, d.State.ToCode(), d.Current.Number, d.CreatedAt)).ToList();
     }
 
-    public async Task<DocumentView?> GetAsync(Guid id, int? versionNumber, CancellationToken ct)
+    public async Task<DocumentView?> GetAsync(Guid id, int? versionNumber, CancellationToken ct, string? language = null)
     {
         var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (document is null) return null;
@@ -62,10 +65,14 @@ public sealed class DocumentQueries(AppDbContext db)
         var bodies = await BodiesAsync(ct);
         var citedBy = await CitedByAsync(document.Symbol, ct);
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.DocumentId == id).OrderBy(d => d.OpenedAt).Select(d => d.Id).ToListAsync(ct);
+        var translations = await db.ParagraphTranslations.AsNoTracking().Where(t => t.VersionId == version.Id).ToListAsync(ct);
+        var available = translations.Select(t => t.Language).Append(document.OriginalLanguage).Distinct().ToList();
+        var shown = language is not null && available.Contains(language) ? language : document.OriginalLanguage;
+        var texts = translations.Where(t => t.Language == shown).ToDictionary(t => t.ParagraphKey, t => t.Text);
         return new DocumentView(document.Id, document.Kind.ToCode(), document.Title, document.Symbol, BodyOf(bodies, document.BodyId),
             document.State.ToCode(), document.MandateReferences, document.OriginalLanguage,
             document.Versions.OrderBy(v => v.Number).Select(v => new VersionSummary(v.Number, v.Label, v.CirculatedAt, v.IncorporatedAmendmentIds)).ToList(),
-            ToView(version, citedBy), decisions);
+            ToView(version, citedBy, shown, language is not null && language != shown, available, texts), decisions);
     }
 
     public async Task<IReadOnlyList<AmendmentView>> AmendmentsAsync(Guid documentId, CancellationToken ct)
@@ -108,10 +115,12 @@ public sealed class DocumentQueries(AppDbContext db)
             .ToLookup(x => x.Target, x => x.By);
     }
 
-    private static VersionView ToView(DocumentVersion v, ILookup<string, CitedBy> citedBy)
-        => new(v.Number, v.Label, v.CirculatedAt, v.IncorporatedAmendmentIds,
-            v.Paragraphs.OrderBy(p => p.Ordinal).Select(p => new ParagraphView(p.Number, p.Kind.ToString().ToLowerInvariant(), p.Level, p.Text,
-                p.Cites, citedBy[p.Number].ToList(), p.Key)).ToList());
+    private static VersionView ToView(DocumentVersion v, ILookup<string, CitedBy> citedBy, string language, bool missing,
+        IReadOnlyList<string> available, IReadOnlyDictionary<Guid, string> texts)
+        => new(v.Number, v.Label, v.CirculatedAt, v.IncorporatedAmendmentIds, language, missing,
+            Languages.All.Where(available.Contains).ToList(),
+            v.Paragraphs.OrderBy(p => p.Ordinal).Select(p => new ParagraphView(p.Number, p.Kind.ToString().ToLowerInvariant(), p.Level,
+                texts.GetValueOrDefault(p.Key, p.Text), p.Cites, citedBy[p.Number].ToList(), p.Key)).ToList());
 
     private async Task<Dictionary<Guid, Body>> BodiesAsync(CancellationToken ct)
         => await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);

@@ -29,8 +29,18 @@ public static class DraftsApi
         documents.MapGet("/{id:guid}", async Task<Results<Ok<DocumentView>, ProblemHttpResult>> (Guid id, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await queries.GetAsync(id, null, ct) is { } d ? TypedResults.Ok(d) : NotFound(l, "Document.NotFound"));
 
-        documents.MapGet("/{id:guid}/versions/{number:int}", async Task<Results<Ok<DocumentView>, ProblemHttpResult>> (Guid id, int number, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await queries.GetAsync(id, number, ct) is { } d ? TypedResults.Ok(d) : NotFound(l, "Document.VersionNotFound"));
+        documents.MapGet("/{id:guid}/versions/{number:int}", async Task<Results<Ok<DocumentView>, ProblemHttpResult>> (Guid id, int number, string? language, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await queries.GetAsync(id, number, ct, language) is { } d ? TypedResults.Ok(d) : NotFound(l, "Document.VersionNotFound"))
+            .WithSummary("A version in the original language, or in ?language= when that language version exists (see version.availableLanguages).");
+
+        documents.MapPost("/{id:guid}/versions/{number:int}/languages", async (Guid id, int number, AddLanguageVersion.Command command, AddLanguageVersion useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, number, command, ct);
+                return result.IsSuccess
+                    ? TypedResults.Created($"/api/v1/documents/{id}/versions/{number}?language={command.Language}", await queries.GetAsync(id, number, ct, command.Language))
+                    : result.Error!.ToProblem(l);
+            })
+            .RequireApiWriter().WithSummary("Add the version's text in another UN language, paragraph by paragraph (secretariat).");
 
         documents.MapPost("/{id:guid}/versions", async (Guid id, CirculateVersion.Command command, CirculateVersion useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -45,7 +55,7 @@ public static class DraftsApi
                 await queries.DiffAsync(id, from, to, ct) is { } diff ? TypedResults.Ok(diff) : NotFound(l, "Document.VersionNotFound"))
             .WithSummary("Compare two versions paragraph by paragraph and word by word.");
 
-        documents.MapGet("/{id:guid}/versions/{number:int}/akoma-ntoso", async (Guid id, int number, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        documents.MapGet("/{id:guid}/versions/{number:int}/akoma-ntoso", async (Guid id, int number, string? language, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == id, ct);
                 var version = document?.Versions.FirstOrDefault(v => v.Number == number);
@@ -53,10 +63,14 @@ public static class DraftsApi
                 var body = document.BodyId is { } b ? await db.Bodies.AsNoTracking().FirstOrDefaultAsync(x => x.Id == b, ct) : null;
                 var closedAt = await db.Decisions.AsNoTracking().Where(d => d.DocumentId == id && d.VersionNumber == number && d.ClosedAt != null)
                     .Select(d => d.ClosedAt).FirstOrDefaultAsync(ct);
-                var xml = AkomaNtoso.Export(document, version, body, closedAt ?? version.CirculatedAt, clock.GetUtcNow());
+                var expression = language ?? document.OriginalLanguage;
+                var texts = await db.ParagraphTranslations.AsNoTracking().Where(t => t.VersionId == version.Id && t.Language == expression)
+                    .ToDictionaryAsync(t => t.ParagraphKey, t => t.Text, ct);
+                if (expression != document.OriginalLanguage && texts.Count == 0) return new NotFoundError("Document.TranslationMissing").ToProblem(l);
+                var xml = AkomaNtoso.Export(document, version, body, closedAt ?? version.CirculatedAt, clock.GetUtcNow(), expression, texts);
                 return TypedResults.Text(xml.Declaration + "\n" + xml.ToString(), "application/akn+xml", Encoding.UTF8);
             })
-            .WithSummary("The version as Akoma Ntoso 3.0 XML (AKN4UN identifiers).");
+            .WithSummary("The version as Akoma Ntoso 3.0 XML (AKN4UN identifiers); one expression per language (?language=).");
 
         documents.MapGet("/{id:guid}/amendments", (Guid id, DocumentQueries queries, CancellationToken ct) => queries.AmendmentsAsync(id, ct));
 

@@ -89,3 +89,15 @@ internal sealed class ParagraphCommentConfiguration : IEntityTypeConfiguration<P
         b.HasOne<OutcomeDocument>().WithMany().HasForeignKey(c => c.DocumentId);
     }
 }
+
+internal sealed class ParagraphTranslationConfiguration : IEntityTypeConfiguration<ParagraphTranslation>
+{
+    public void Configure(EntityTypeBuilder<ParagraphTranslation> b)
+    {
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Language).HasMaxLength(2);
+        b.Property(t => t.Text).HasMaxLength(OutcomeDocument.ParagraphMaxLength);
+        b.HasIndex(t => new { t.VersionId, t.Language, t.ParagraphKey }).IsUnique();
+        b.HasOne<DocumentVersion>().WithMany().HasForeignKey(t => t.VersionId);
+    }
+}

@@ -564,6 +564,35 @@ namespace Ecp.Data.Migrations.Postgres
                     b.ToTable("ParagraphComments");
                 });
 
+            modelBuilder.Entity("Ecp.Features.Drafts.ParagraphTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<Guid>("ParagraphKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Language", "ParagraphKey")
+                        .IsUnique();
+
+                    b.ToTable("ParagraphTranslations");
+                });
+
             modelBuilder.Entity("Ecp.Features.Record.RecordEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1046,6 +1075,15 @@ namespace Ecp.Data.Migrations.Postgres
                     b.HasOne("Ecp.Features.Drafts.OutcomeDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecp.Features.Drafts.ParagraphTranslation", b =>
+                {
+                    b.HasOne("Ecp.Features.Drafts.DocumentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -559,6 +559,35 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.ToTable("ParagraphComments");
                 });
 
+            modelBuilder.Entity("Ecp.Features.Drafts.ParagraphTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParagraphKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Language", "ParagraphKey")
+                        .IsUnique();
+
+                    b.ToTable("ParagraphTranslations");
+                });
+
             modelBuilder.Entity("Ecp.Features.Record.RecordEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1035,6 +1064,15 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.HasOne("Ecp.Features.Drafts.OutcomeDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecp.Features.Drafts.ParagraphTranslation", b =>
+                {
+                    b.HasOne("Ecp.Features.Drafts.DocumentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

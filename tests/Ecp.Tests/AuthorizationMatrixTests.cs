@@ -30,6 +30,19 @@ public sealed partial class AuthorizationMatrixTests(EcpFactory app) : IClassFix
         ["POST /api/v1/accreditations/{id}/reject"] =       [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/me/tokens"] =                        [D,     A,         A,       A,          A,       A],
         ["DELETE /api/v1/me/tokens/{id}"] =                 [D,     A,         A,       A,          A,       A],
+        // Drafting: the Chair (secretariat) runs the negotiation; participants amend and comment.
+        ["POST /api/v1/bodies"] =                           [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/documents"] =                        [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/documents/{id}/versions"] =          [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/documents/{id}/versions/{number}/languages"] = [D, D,   D,       D,          D,       A],
+        ["POST /api/v1/documents/{id}/amendments"] =        [D,     D,         A,       A,          A,       D],
+        ["POST /api/v1/documents/{id}/comments"] =          [D,     D,         A,       A,          A,       D],
+        ["POST /api/v1/amendments/{id}/decision"] =         [D,     D,         D,       D,          D,       A],
+        // Deciding: only Member States take formal positions; other stakeholders state advisory views.
+        ["POST /api/v1/decisions"] =                        [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/decisions/{id}/positions"] =         [D,     D,         A,       D,          D,       D],
+        ["POST /api/v1/decisions/{id}/advisory-views"] =    [D,     D,         D,       A,          A,       D],
+        ["POST /api/v1/decisions/{id}/close"] =             [D,     D,         D,       D,          D,       A],
     };
 
     public static TheoryData<string, string> Cells()
@@ -159,6 +172,36 @@ public sealed partial class AuthorizationMatrixTests(EcpFactory app) : IClassFix
                 // One's own second token; the public aims at someone's.
                 var owner = caller ?? await app.People.RegisteredAsync();
                 return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/me/tokens/{(await app.People.IssueTokenAsync(owner)).Id}");
+            case "POST /api/v1/bodies":
+                return Post("/api/v1/bodies", Drafting.BodyRequest());
+            case "POST /api/v1/documents":
+                return Post("/api/v1/documents", Drafting.DocumentRequest(await app.Drafting.BodyAsync(), [Drafting.Operative("invites all stakeholders to cooperate.")]));
+            case "POST /api/v1/documents/{id}/versions":
+                return Post($"/api/v1/documents/{Drafting.Id(await app.Drafting.DocumentAsync())}/versions", new { label = "second draft" });
+            case "POST /api/v1/documents/{id}/versions/{number}/languages":
+                return Post($"/api/v1/documents/{Drafting.Id(await app.Drafting.DocumentAsync())}/versions/1/languages", new
+                {
+                    language = "fr",
+                    paragraphs = new[] { "invite les États Membres à partager leur expérience ;", "invite toutes les parties prenantes à coopérer." },
+                });
+            case "POST /api/v1/documents/{id}/amendments":
+                return Post($"/api/v1/documents/{Drafting.Id(await app.Drafting.DocumentAsync())}/amendments",
+                    new { paragraph = "1", action = "replace", text = "Matrix cell.", explanation = "Matrix cell." });
+            case "POST /api/v1/documents/{id}/comments":
+                return Post($"/api/v1/documents/{Drafting.Id(await app.Drafting.DocumentAsync())}/comments", new { paragraph = "2", text = "Matrix cell." });
+            case "POST /api/v1/amendments/{id}/decision":
+                var document = await app.Drafting.DocumentAsync();
+                return Post($"/api/v1/amendments/{Drafting.Id(await app.Drafting.AmendmentAsync(Drafting.Id(document)))}/decision",
+                    new { decision = "accept", reason = "Matrix cell." });
+            case "POST /api/v1/decisions":
+                return Post("/api/v1/decisions", new { documentId = Drafting.Id(await app.Drafting.DocumentAsync()) });
+            case "POST /api/v1/decisions/{id}/positions":
+                // The delegates made for the matrix act for Brazil; the body admits every Member State.
+                return Post($"/api/v1/decisions/{Drafting.Id(await app.Drafting.DecisionAsync())}/positions", new { position = "no-objection" });
+            case "POST /api/v1/decisions/{id}/advisory-views":
+                return Post($"/api/v1/decisions/{Drafting.Id(await app.Drafting.DecisionAsync())}/advisory-views", new { stance = "concerns", text = "Matrix cell." });
+            case "POST /api/v1/decisions/{id}/close":
+                return Post($"/api/v1/decisions/{Drafting.Id(await app.Drafting.DecisionAsync())}/close", new { outcome = "adopted-by-consensus" });
             default:
                 throw new InvalidOperationException($"No request written for {endpoint}: add one here.");
         }

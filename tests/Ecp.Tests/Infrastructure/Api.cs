@@ -42,4 +42,12 @@ public static class Api
     /// <summary>The record's head sequence number, to show that a refused request wrote nothing.</summary>
     public static async Task<long> RecordHeadAsync(this HttpClient client)
         => (await client.GetJsonAsync("/api/v1/record?limit=1"))["headSequence"]!.GetValue<long>();
+
+    /// <summary>The record's entries about one entity ("document", "amendment", "decision"), newest first.</summary>
+    public static async Task<JsonArray> RecordEntriesAsync(this HttpClient client, string entity, object entityId)
+        => (await client.GetJsonAsync($"/api/v1/record?entity={entity}&entityId={entityId}&limit=200"))["entries"]!.AsArray();
+
+    /// <summary>The actions of the record's entries about one entity, oldest first.</summary>
+    public static async Task<string[]> RecordActionsAsync(this HttpClient client, string entity, object entityId)
+        => (await client.RecordEntriesAsync(entity, entityId)).Select(e => (string)e!["action"]!).Reverse().ToArray();
 }

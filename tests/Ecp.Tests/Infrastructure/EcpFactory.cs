@@ -19,6 +19,7 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly bool ownsDatabase;
     private TestPeople? people;
+    private Drafting? drafting;
     private int disposed;
 
     /// <summary>A fresh, empty database of the provider chosen by <c>ECP_TEST_DB</c>.</summary>
@@ -52,6 +53,9 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TimeProvider? Clock { get; set; }
 
     public TestPeople People => people ??= new TestPeople(this);
+
+    /// <summary>Bodies, drafts, amendments and decisions made over the API by one Chair per factory.</summary>
+    public Drafting Drafting => drafting ??= new Drafting(this);
 
     /// <summary>A client whose requests carry <c>Authorization: Bearer token</c>, no cookies.</summary>
     public HttpClient CreateClient(string bearerToken)

@@ -4,6 +4,7 @@ using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Accounts;
 using Ecp.Features.Bodies;
+using Ecp.Features.Consultations;
 using Ecp.Features.Decisions;
 using Ecp.Features.Drafts;
 using Ecp.Features.Record;
@@ -71,8 +72,15 @@ public static class EcpWeb
         services.AddScoped<Features.Decisions.StateAdvisoryView>();
         services.AddScoped<Features.Decisions.CloseDecision>();
         services.AddScoped<Features.Decisions.DecisionQueries>();
+        services.AddScoped<Features.Consultations.DraftConsultation>();
+        services.AddScoped<Features.Consultations.ChangeConsultation>();
+        services.AddScoped<Features.Consultations.SubmitContribution>();
+        services.AddScoped<Features.Consultations.ChangeContribution>();
+        services.AddScoped<Features.Consultations.HideContribution>();
+        services.AddScoped<Features.Consultations.ConsultationQueries>();
         services.AddScoped<Features.Cli.DemoData>();
         services.AddScoped<Features.Cli.DemoDrafts>();
+        services.AddScoped<Features.Cli.DemoConsultations>();
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -200,6 +208,7 @@ public static class EcpWeb
         api.MapBodiesApi();
         api.MapDraftsApi();
         api.MapDecisionsApi();
+        api.MapConsultationsApi();
         app.MapRazorPages();
         return app;
     }

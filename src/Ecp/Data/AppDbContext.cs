@@ -34,6 +34,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Decisions.Decision> Decisions => Set<Features.Decisions.Decision>();
 
+    public DbSet<Features.Consultations.Consultation> Consultations => Set<Features.Consultations.Consultation>();
+
+    public DbSet<Features.Consultations.Contribution> Contributions => Set<Features.Consultations.Contribution>();
+
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
 
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();

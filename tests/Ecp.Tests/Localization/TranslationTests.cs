@@ -85,6 +85,9 @@ public sealed partial class TranslationTests
         expected.AddRange(new[] { "accept", "reject", "merge" }.Select(d => "Amendment.Decision." + d));
         expected.AddRange(Enum.GetValues<Features.Drafts.AmendmentStatus>().Where(s => s != Features.Drafts.AmendmentStatus.Proposed)
             .Select(s => "Action.amendment." + s.ToString().ToLowerInvariant()));
+        expected.AddRange(Enum.GetValues<Features.Consultations.ConsultationPhase>().Select(p => "ConsultationPhase." + Features.Consultations.ConsultationCodes.ToCode(p)));
+        expected.AddRange(Enum.GetValues<Features.Consultations.Eligibility>().Select(e => "Eligibility." + Features.Consultations.ConsultationCodes.ToCode(e)));
+        expected.AddRange(Enum.GetValues<Features.Consultations.ModerationReason>().Select(r => "ModerationReason." + Features.Consultations.ConsultationCodes.ToCode(r)));
         foreach (var kind in new[] { "delegate", "stakeholder", "reporter" })
         {
             expected.Add($"Accreditation.Kind.{kind}");
@@ -146,7 +149,8 @@ public sealed partial class TranslationTests
     [GeneratedRegex("""\bL\["([A-Za-z0-9_.]+)"[,\]]""")]
     private static partial Regex IndexerKey();
 
-    [GeneratedRegex("""["]((?:Error|Validation|Accreditation|Organization|ApiToken|Person|MemberState|Problem|Identity|Tokens|Common|LogIn)\.[A-Za-z0-9_.]+)["]""")]
+    // Message keys as string literals ("Consultation.NotOpen"), not XML doc references (cref="…").
+    [GeneratedRegex("""(?<!cref=)["]((?:Error|Validation|Accreditation|Organization|ApiToken|Person|MemberState|Problem|Identity|Tokens|Common|LogIn|Document|Amendment|Decision|Drafts|Body|Consultation|Contribution)\.[A-Za-z0-9_.]+)["]""")]
     private static partial Regex MessageKey();
 
     [GeneratedRegex(@"record\.Append\([^,]+,\s*""([a-z.-]+)""")]

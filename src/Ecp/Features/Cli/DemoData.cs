@@ -22,7 +22,8 @@ public sealed class DemoData(
     RegisterOrganization registerOrganization,
     RequestAccreditation request,
     ApproveAccreditation approve,
-    DemoDrafts drafts)
+    DemoDrafts drafts,
+    DemoConsultations consultations)
 {
     private const string Domain = "demo.ecp.example";
 
@@ -56,6 +57,7 @@ public sealed class DemoData(
         new("stakeholder-tech", "Lena Vogel", "stakeholder", Organization: "RIPE NCC"),
         new("stakeholder-academic", "Omar Haddad", "stakeholder", Group: "technical-academic"),
         new("reporter", "Sofia Petrova", "reporter", Organization: "ITU"),
+        new("stakeholder-igo", "Marta Kowalska", "stakeholder", Organization: "CoE"),
         new("applicant", "Diego Herrera", "delegate", State: "MEX", Approve: false),
         new("applicant-cs", "Fatima Diallo", "stakeholder", Group: "civil-society", Approve: false),
     ];
@@ -108,8 +110,11 @@ public sealed class DemoData(
             }
         }
 
-        await drafts.LoadAsync(new DemoDrafts.Cast(chair, actors["delegate"], actors["delegate-2"], actors["delegate-ind"], actors["delegate-ken"],
-            actors["delegate-fra"], actors["delegate-usa"], actors["stakeholder"], actors["stakeholder-ps"], actors["stakeholder-tech"]), ct);
+        var cast = new DemoDrafts.Cast(chair, actors["delegate"], actors["delegate-2"], actors["delegate-ind"], actors["delegate-ken"],
+            actors["delegate-fra"], actors["delegate-usa"], actors["stakeholder"], actors["stakeholder-ps"], actors["stakeholder-tech"],
+            actors["stakeholder-igo"], actors["reporter"]);
+        await drafts.LoadAsync(cast, ct);
+        await consultations.LoadAsync(cast, ct);
     }
 
     private async Task<IReadOnlyList<DemoLogin>> ResetPasswordsAsync(CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class DemoDrafts(
     public const string TunisAgenda = "WSIS-05/TUNIS/DOC/6(Rev.1)-E";
 
     public sealed record Cast(Actor Chair, Actor Brazil, Actor Brazil2, Actor India, Actor Kenya, Actor France, Actor UnitedStates,
-        Actor CivilSociety, Actor PrivateSector, Actor Technical);
+        Actor CivilSociety, Actor PrivateSector, Actor Technical, Actor Intergovernmental, Actor InternationalOrganization);
 
     public async Task LoadAsync(Cast cast, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace Ecp.Features.Record;
 
 public sealed class IndexModel(RecordQuery query, IStringLocalizer<SharedResource> l) : PageModel
 {
-    private static readonly string[] Entities = ["person", "accreditation", "organization", "body", "document", "amendment", "comment", "decision"];
+    private static readonly string[] Entities = ["person", "accreditation", "organization", "body", "document", "amendment", "comment", "decision", "consultation", "contribution"];
 
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }

@@ -45,6 +45,22 @@ public sealed class PublicRecord(AppDbContext db, TimeProvider clock) : IAsyncDi
             entityId,
             CanonicalJson.Serialize(payload)));
 
+    /// <summary>
+    /// Appends for an actor who did not consent to be cited individually: the entry names only
+    /// their role and stakeholder group, and commits to the identity by hash
+    /// (<paramref name="identityCommitment"/>), which the platform can later open to an auditor.
+    /// </summary>
+    public void AppendWithoutIdentity(Actor actor, string identityCommitment, string action, string entity, string entityId, object payload)
+        => pending.Add(new RecordDraft(
+            $"committed/{identityCommitment}",
+            "",
+            actor.Role.ToCode(),
+            actor.Group is { } g ? Registry.StakeholderGroups.ToCode(g) : null,
+            action,
+            entity,
+            entityId,
+            CanonicalJson.Serialize(payload)));
+
     /// <summary>Saves the tracked changes and the appended entries atomically.</summary>
     public async Task<IReadOnlyList<RecordEntry>> SaveAsync(CancellationToken ct = default)
     {

@@ -1,0 +1,63 @@
+using Ecp.Common;
+using Ecp.Features.Bodies;
+using Ecp.Features.Consultations;
+
+namespace Ecp.Features.Cli;
+
+/// <summary>
+/// A consultation in the CWG-Internet style, through the real use cases: one topic, three
+/// questions, open to all stakeholders, with contributions from every stakeholder group in
+/// several UN languages (one without consent to be cited individually).
+/// </summary>
+public sealed class DemoConsultations(EstablishBody establishBody, DraftConsultation draft, ChangeConsultation change, SubmitContribution submit, TimeProvider clock)
+{
+    public async Task LoadAsync(DemoDrafts.Cast cast, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var cwg = Expect(await establishBody.HandleAsync(cast.Chair, new()
+        {
+            Name = "ITU Council Working Group on International Internet-related Public Policy Issues", Acronym = "CWG-Internet",
+            MandateReference = "ITU Council Resolution 1344 (Mod. 2019)", MembershipRule = "all-member-states",
+            ObserverRule = "Limited to Member States, with open consultation to all stakeholders.",
+        }, ct));
+        var consultation = Expect(await draft.HandleAsync(cast.Chair, new()
+        {
+            BodyId = cwg.Id,
+            Topic = "Bringing the unconnected online: public policy for access and multilingualism",
+            Description = "The Working Group invites all stakeholders to share their views on the international Internet-related public policy issues raised by connecting the people who are not online yet. Contributions are presented at the Group's next meeting.",
+            Questions =
+            [
+                "What are the main public policy obstacles to connecting the unconnected in your region?",
+                "How can multilingual content and domain names help bring people online?",
+                "What should governments, in cooperation with all stakeholders, do at the international level?",
+            ],
+            Eligibility = "all-stakeholders",
+            OpensAt = now.AddDays(-7),
+            ClosesAt = now.AddDays(30),
+        }, ct));
+        Expect(await change.OpenAsync(cast.Chair, consultation.Id, ct));
+
+        (Actor Who, string Language, bool Consent, string[] Answers)[] contributions =
+        [
+            (cast.Brazil, "es", true, ["La asequibilidad de la banda ancha y la falta de infraestructura en zonas rurales.", "Los nombres de dominio internacionalizados y el contenido local en lenguas indígenas.", "Cooperar, en igualdad de condiciones, en principios para la conectividad asequible."]),
+            (cast.Kenya, "en", true, ["Spectrum costs, taxation of devices and the lack of Internet exchange points in many African countries.", "Local content in Kiswahili and other languages drives demand.", "Agree on principles for affordable access and support regional IXPs."]),
+            (cast.CivilSociety, "fr", true, ["Le coût de l'accès, les coupures d'Internet et le manque de compétences numériques.", "Le multilinguisme est une condition de l'inclusion : les contenus doivent exister dans les langues des gens.", "Associer toutes les parties prenantes, publier les rapports annuels de résultats et mesurer les progrès."]),
+            (cast.PrivateSector, "en", false, ["Regulatory uncertainty discourages investment in last-mile networks.", "Universal acceptance of internationalized domain names must improve.", "Light-touch, predictable regulation and open markets."]),
+            (cast.Intergovernmental, "fr", true, ["L'absence de cadres juridiques garantissant la protection des droits humains en ligne freine la confiance.", "Les politiques linguistiques publiques doivent inclure l'espace numérique.", "Échanger les bonnes pratiques entre organisations intergouvernementales, dans le respect des rôles de chacun."]),
+            (cast.InternationalOrganization, "zh", true, ["许多发展中国家的宽带基础设施和频谱政策仍不足。", "国际化域名和本地语言内容有助于新用户上网。", "通过相关国际组织加强合作，并按照《突尼斯议程》第71段提交年度绩效报告。"]),
+            (cast.Technical, "ru", true, ["Недостаток точек обмена трафиком и слабое развитие IPv6.", "Интернационализированные доменные имена и универсальное признание.", "Поддерживать развитие потенциала и открытые стандарты."]),
+        ];
+        foreach (var (who, language, consent, answers) in contributions)
+        {
+            Expect(await submit.HandleAsync(who, consultation.Id, new()
+            {
+                Language = language,
+                ConsentToCite = consent,
+                Answers = answers.Select((text, i) => new SubmitContribution.AnswerInput { Question = i + 1, Text = text }).ToList(),
+            }, ct));
+        }
+    }
+
+    private static T Expect<T>(Result<T> result)
+        => result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo data was refused: {result.Error}");
+}

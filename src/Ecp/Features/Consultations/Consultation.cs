@@ -1,0 +1,200 @@
+using Ecp.Common;
+using Ecp.Features.Registry;
+
+namespace Ecp.Features.Consultations;
+
+/// <summary>Who may contribute.</summary>
+public enum Eligibility
+{
+    AllStakeholders,
+    MemberStatesOnly,
+    ChosenGroups,
+}
+
+/// <summary>The stored phase; "closed" is also reached by the clock alone (see <see cref="Consultation.PhaseAt"/>).</summary>
+public enum ConsultationPhase
+{
+    Draft,
+    Open,
+    Closed,
+    Synthesized,
+    Presented,
+}
+
+/// <summary>
+/// An open consultation of a body (the CWG-Internet cycle): a topic, a few numbered questions,
+/// who may answer, and an opening and closing instant in UTC. It is closed exactly at its
+/// closing instant — <see cref="PhaseAt"/> reads the clock, so no background job has to run
+/// for a late submission to be refused.
+/// </summary>
+public sealed class Consultation
+{
+    public const int TopicMaxLength = 300;
+    public const int TextMaxLength = 4000;
+    public const int MaxQuestions = 20;
+
+    private readonly List<ConsultationQuestion> questions = [];
+    private readonly List<ConsultationExtension> extensions = [];
+
+    private Consultation()
+    {
+        Topic = null!;
+        Description = null!;
+        EligibleGroups = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid BodyId { get; private set; }
+
+    public string Topic { get; private set; }
+
+    public string Description { get; private set; }
+
+    public Eligibility Eligibility { get; private set; }
+
+    /// <summary>For <see cref="Eligibility.ChosenGroups"/>: the stakeholder groups that may answer.</summary>
+    public IReadOnlyList<StakeholderGroup> EligibleGroups { get; private set; }
+
+    public DateTimeOffset OpensAt { get; private set; }
+
+    public DateTimeOffset ClosesAt { get; private set; }
+
+    /// <summary>The phase as last changed by a person; the clock may have moved it on (PhaseAt).</summary>
+    public ConsultationPhase Phase { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public IReadOnlyList<ConsultationQuestion> Questions => questions;
+
+    public IReadOnlyList<ConsultationExtension> Extensions => extensions;
+
+    public static Consultation Draft(Guid bodyId, string topic, string description, IReadOnlyList<string> questionTexts, Eligibility eligibility,
+        IReadOnlyList<StakeholderGroup> groups, DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now)
+    {
+        if (closesAt <= opensAt) throw new ArgumentException("A consultation closes after it opens.", nameof(closesAt));
+        if (questionTexts.Count is 0 or > MaxQuestions) throw new ArgumentException("A consultation asks 1 to 20 questions.", nameof(questionTexts));
+        var consultation = new Consultation
+        {
+            Id = Guid.CreateVersion7(now),
+            BodyId = bodyId,
+            Topic = topic.Trim(),
+            Description = description.Trim(),
+            Eligibility = eligibility,
+            EligibleGroups = eligibility == Eligibility.ChosenGroups ? groups.Distinct().Order().ToList() : [],
+            OpensAt = Utc(opensAt),
+            ClosesAt = Utc(closesAt),
+            Phase = ConsultationPhase.Draft,
+            CreatedAt = now,
+        };
+        consultation.questions.AddRange(questionTexts.Select((q, i) => new ConsultationQuestion(consultation.Id, i + 1, q.Trim())));
+        return consultation;
+    }
+
+    /// <summary>The phase at an instant: an open consultation is closed from its closing instant on.</summary>
+    public ConsultationPhase PhaseAt(DateTimeOffset now)
+        => Phase == ConsultationPhase.Open && now >= ClosesAt ? ConsultationPhase.Closed : Phase;
+
+    /// <summary>Open and between its opening and closing instants.</summary>
+    public bool AcceptsContributionsAt(DateTimeOffset now) => PhaseAt(now) == ConsultationPhase.Open && now >= OpensAt;
+
+    public Result<Consultation> Open(DateTimeOffset now)
+    {
+        if (Phase != ConsultationPhase.Draft) return new ConflictError("consultation-not-draft", "Consultation.NotDraft");
+        if (ClosesAt <= now) return new ConflictError("consultation-closes-in-past", "Consultation.ClosesInPast");
+        Phase = ConsultationPhase.Open;
+        return this;
+    }
+
+    /// <summary>Moves the closing instant later, with a reason; any number of times while open.</summary>
+    public Result<ConsultationExtension> Extend(DateTimeOffset newClosesAt, string reason, DateTimeOffset now)
+    {
+        if (PhaseAt(now) != ConsultationPhase.Open) return new ConflictError("consultation-not-open", "Consultation.NotOpen");
+        if (newClosesAt <= ClosesAt) return new ValidationError([new FieldError("ClosesAt", "Consultation.ExtensionNotLater")]);
+        if (string.IsNullOrWhiteSpace(reason)) return new ValidationError([new FieldError("Reason", "Consultation.ExtensionReasonRequired")]);
+        var extension = new ConsultationExtension(Id, extensions.Count + 1, ClosesAt, Utc(newClosesAt), reason.Trim(), now);
+        extensions.Add(extension);
+        ClosesAt = extension.NewClosesAt;
+        return extension;
+    }
+
+    public Result<Consultation> MarkSynthesized(DateTimeOffset now)
+    {
+        if (PhaseAt(now) != ConsultationPhase.Closed) return new ConflictError("consultation-not-closed", "Consultation.NotClosed");
+        Phase = ConsultationPhase.Synthesized;
+        return this;
+    }
+
+    public Result<Consultation> MarkPresented(DateTimeOffset now)
+    {
+        if (Phase != ConsultationPhase.Synthesized) return new ConflictError("consultation-not-synthesized", "Consultation.NotSynthesized");
+        Phase = ConsultationPhase.Presented;
+        return this;
+    }
+
+    /// <summary>Whether someone in this standing may contribute (the respective roles of ¶35).</summary>
+    public bool IsEligible(Actor actor) => actor.Role switch
+    {
+        Role.Delegate => Eligibility != Eligibility.ChosenGroups || EligibleGroups.Contains(StakeholderGroup.Government),
+        Role.Stakeholder or Role.Reporter when actor.Group is { } g => Eligibility switch
+        {
+            Eligibility.AllStakeholders => true,
+            Eligibility.ChosenGroups => EligibleGroups.Contains(g),
+            _ => false,
+        },
+        _ => false,
+    };
+
+    private static DateTimeOffset Utc(DateTimeOffset t) => t.ToUniversalTime();
+}
+
+public sealed class ConsultationQuestion
+{
+    private ConsultationQuestion()
+    {
+        Text = null!;
+    }
+
+    internal ConsultationQuestion(Guid consultationId, int number, string text)
+    {
+        ConsultationId = consultationId;
+        Number = number;
+        Text = text;
+    }
+
+    public Guid ConsultationId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string Text { get; private set; }
+}
+
+public sealed class ConsultationExtension
+{
+    private ConsultationExtension()
+    {
+        Reason = null!;
+    }
+
+    internal ConsultationExtension(Guid consultationId, int number, DateTimeOffset previousClosesAt, DateTimeOffset newClosesAt, string reason, DateTimeOffset at)
+    {
+        ConsultationId = consultationId;
+        Number = number;
+        PreviousClosesAt = previousClosesAt;
+        NewClosesAt = newClosesAt;
+        Reason = reason;
+        ExtendedAt = at;
+    }
+
+    public Guid ConsultationId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public DateTimeOffset PreviousClosesAt { get; private set; }
+
+    public DateTimeOffset NewClosesAt { get; private set; }
+
+    public string Reason { get; private set; }
+
+    public DateTimeOffset ExtendedAt { get; private set; }
+}

@@ -1,0 +1,88 @@
+using Ecp.Common;
+using Ecp.Features.Registry;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Ecp.Features.Consultations;
+
+[EnableRateLimiting(ApiConventions.PublicWritesRateLimit)]
+public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAccessor actors, MemberStateCatalog states, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public Dictionary<int, string> Answers { get; set; } = [];
+    [BindProperty] public SubmitContribution.Command Contribute { get; set; } = new();
+    [BindProperty] public ChangeConsultation.Extension Extend { get; set; } = new();
+    [BindProperty] public HideContribution.Command Hide { get; set; } = new();
+
+    public ConsultationView Consultation { get; private set; } = null!;
+    public bool CanContribute { get; private set; }
+    public bool IsChair { get; private set; }
+    public Guid? MyPersonId { get; private set; }
+
+    public IReadOnlyList<(string, string)> LanguageOptions => Languages.All.Select(c => (c, Languages.NativeName(c))).ToList();
+
+    public string StateName(string code) => states.Find(code)?.Name ?? code;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostContributeAsync(Guid id, [FromServices] SubmitContribution useCase, CancellationToken ct)
+        => Act(id, "Contribute", "Contribution.Submitted", async a => (await useCase.HandleAsync(a, id, Contribute with
+        {
+            Answers = Answers.Select(x => new SubmitContribution.AnswerInput { Question = x.Key, Text = x.Value }).ToList(),
+        }, ct)).Error, ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid contributionId, [FromServices] ChangeContribution useCase, CancellationToken ct)
+        => Act(id, "Withdraw", "Contribution.WithdrawnDone", async a => (await useCase.WithdrawAsync(a, contributionId, ct)).Error, ct);
+
+    public Task<IActionResult> OnPostHideAsync(Guid id, Guid contributionId, [FromServices] HideContribution useCase, CancellationToken ct)
+        => Act(id, "Hide", "Contribution.HiddenDone", async a => (await useCase.HandleAsync(a, contributionId, Hide, ct)).Error, ct);
+
+    public Task<IActionResult> OnPostOpenAsync(Guid id, [FromServices] ChangeConsultation useCase, CancellationToken ct)
+        => Act(id, "Open", "Consultation.Opened", async a => (await useCase.OpenAsync(a, id, ct)).Error, ct);
+
+    public Task<IActionResult> OnPostExtendAsync(Guid id, [FromServices] ChangeConsultation useCase, CancellationToken ct)
+        => Act(id, "Extend", "Consultation.ExtendedDone", async a => (await useCase.ExtendAsync(a, id, Extend with
+        {
+            // The form's local date-time is read as UTC, as the page states.
+            ClosesAt = Extend.ClosesAt is { } t ? new DateTimeOffset(t.DateTime, TimeSpan.Zero) : null,
+        }, ct)).Error, ct);
+
+    private async Task<IActionResult> Act(Guid id, string prefix, string doneKey, Func<Actor, Task<Error?>> action, CancellationToken ct)
+    {
+        var error = await action(await actors.GetAsync(ct));
+        if (error is null)
+        {
+            TempData["Done"] = doneKey;
+            return Redirect($"/consultations/{id}");
+        }
+        if (error is UnauthenticatedError) return Challenge();
+        if (error is NotFoundError) return NotFound();
+        if (error is ValidationError v)
+        {
+            foreach (var f in v.Fields)
+            {
+                // Answer errors go beside the first answer box, the rest beside their field.
+                var key = f.Field == "Answers" ? $"Answers[{Consultation?.Questions.FirstOrDefault()?.Number ?? 1}]" : $"{prefix}.{f.Field}";
+                ModelState.AddModelError(key, l[f.MessageKey, f.Args]);
+            }
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, l[error.MessageKey, error.Args]);
+        }
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var actor = await actors.GetAsync(ct);
+        if (await queries.GetAsync(id, actor, ct) is not { } consultation) return false;
+        Consultation = consultation;
+        IsChair = actor.IsSecretariat;
+        MyPersonId = actor.PersonId;
+        CanContribute = consultation.AcceptsContributions && actor.Role is Role.Delegate or Role.Stakeholder or Role.Reporter;
+        return true;
+    }
+}

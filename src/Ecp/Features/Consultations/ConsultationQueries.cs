@@ -1,0 +1,113 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Registry;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.Consultations;
+
+public sealed record QuestionView(int Number, string Text);
+
+public sealed record ExtensionView(DateTimeOffset PreviousClosesAt, DateTimeOffset ClosesAt, string Reason, DateTimeOffset ExtendedAt);
+
+public sealed record ConsultationSummary(Guid Id, string Topic, Guid BodyId, string BodyName, string Phase, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Contributions);
+
+public sealed record AnswerView(int Question, string Text);
+
+/// <summary>A contribution as the caller may see it: the author is null where they did not
+/// consent to be cited (unless the caller is the secretariat or the author); the answers are
+/// null while hidden (except for those two).</summary>
+public sealed record ContributionView(Guid Id, Guid? AuthorId, string? AuthorName, string StakeholderGroup, string? MemberState, Guid? OrganizationId,
+    string? OrganizationName, string Language, bool ConsentToCite, string Status, string? HiddenReason, string? HiddenNote,
+    DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, int Version, int Words, IReadOnlyList<AnswerView>? Answers);
+
+public sealed record GroupCount(string Group, int Contributions);
+
+public sealed record AuthorShare(string Label, string StakeholderGroup, int Words, double Share);
+
+public sealed record AttributionView(IReadOnlyList<GroupCount> ByStakeholderGroup, IReadOnlyList<GroupCount> ByRegionalGroup,
+    IReadOnlyList<AuthorShare> WordShares, AuthorShare? Dominant, int Total, int Withdrawn, int Hidden);
+
+public sealed record ConsultationView(Guid Id, string Topic, string Description, Guid BodyId, string BodyName, string Phase, string Eligibility,
+    IReadOnlyList<string> EligibleGroups, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool AcceptsContributions,
+    IReadOnlyList<QuestionView> Questions, IReadOnlyList<ExtensionView> Extensions, AttributionView Attribution,
+    IReadOnlyList<ContributionView> Contributions);
+
+/// <summary>Consultations and their contributions, attributed by stakeholder group, shown as the
+/// consent of each contributor and the caller's role allow.</summary>
+public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog states, TimeProvider clock)
+{
+    /// <summary>One author holding more than this share of all words gets a visible warning.</summary>
+    public const double DominanceThreshold = 1.0 / 3.0;
+
+    public async Task<IReadOnlyList<ConsultationSummary>> ListAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var consultations = await db.Consultations.AsNoTracking().OrderByDescending(c => c.OpensAt).ToListAsync(ct);
+        var bodies = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        var counts = await db.Contributions.AsNoTracking().GroupBy(c => c.ConsultationId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return consultations.Select(c => new ConsultationSummary(c.Id, c.Topic, c.BodyId, bodies.GetValueOrDefault(c.BodyId, ""),
+            ConsultationCodes.ToCode(c.PhaseAt(now)), c.OpensAt, c.ClosesAt, counts.GetValueOrDefault(c.Id))).ToList();
+    }
+
+    public async Task<ConsultationView?> GetAsync(Guid id, Actor viewer, CancellationToken ct)
+    {
+        var c = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return null;
+        var now = clock.GetUtcNow();
+        var body = await db.Bodies.AsNoTracking().Where(b => b.Id == c.BodyId).Select(b => b.Name).SingleAsync(ct);
+        var contributions = await db.Contributions.AsNoTracking().Where(x => x.ConsultationId == id).OrderBy(x => x.SubmittedAt).ToListAsync(ct);
+        var orgIds = contributions.Where(x => x.OrganizationId != null).Select(x => x.OrganizationId!.Value).Distinct().ToList();
+        var organizations = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+
+        return new ConsultationView(c.Id, c.Topic, c.Description, c.BodyId, body, ConsultationCodes.ToCode(c.PhaseAt(now)),
+            ConsultationCodes.ToCode(c.Eligibility), c.EligibleGroups.Select(g => g.ToCode()).ToList(), c.OpensAt, c.ClosesAt,
+            c.AcceptsContributionsAt(now),
+            c.Questions.OrderBy(q => q.Number).Select(q => new QuestionView(q.Number, q.Text)).ToList(),
+            c.Extensions.OrderBy(e => e.Number).Select(e => new ExtensionView(e.PreviousClosesAt, e.NewClosesAt, e.Reason, e.ExtendedAt)).ToList(),
+            Attribution(contributions, organizations),
+            contributions.Select(x => ToView(x, viewer, organizations)).ToList());
+    }
+
+    public ContributionView ToView(Contribution c, Actor viewer, IReadOnlyDictionary<Guid, Organization> organizations)
+    {
+        var privileged = viewer.IsSecretariat || viewer.PersonId == c.AuthorId;
+        var named = c.ConsentToCite || privileged;
+        var organization = c.OrganizationId is { } o && organizations.TryGetValue(o, out var org) ? org.Name : null;
+        return new ContributionView(c.Id, named ? c.AuthorId : null, named ? c.AuthorName : null, c.Group.ToCode(), c.MemberStateCode,
+            named ? c.OrganizationId : null, named ? organization : null, c.Language, c.ConsentToCite,
+            c.Status.ToString().ToLowerInvariant(), c.HiddenReason is { } r ? ConsultationCodes.ToCode(r) : null, c.HiddenNote,
+            c.SubmittedAt, c.UpdatedAt, c.Versions.Count, c.WordCount,
+            c.IsHidden && !privileged ? null : c.Current.Answers.Select(a => new AnswerView(a.Question, a.Text)).ToList());
+    }
+
+    /// <summary>
+    /// Counts by stakeholder group and regional group (hidden contributions stay counted;
+    /// withdrawn ones are counted apart), and each author's share of all words contributed.
+    /// </summary>
+    private AttributionView Attribution(IReadOnlyList<Contribution> all, IReadOnlyDictionary<Guid, Organization> organizations)
+    {
+        var counted = all.Where(c => c.Status == ContributionStatus.Active).ToList();
+        var byGroup = StakeholderGroups.All.Select(g => new GroupCount(g.ToCode(), counted.Count(c => c.Group == g))).ToList();
+        string RegionOf(Contribution c)
+        {
+            var code = c.MemberStateCode ?? (c.OrganizationId is { } o && organizations.TryGetValue(o, out var org) ? org.CountryCode : null);
+            return states.Find(code)?.RegionalGroup.ToCode() ?? "none";
+        }
+        var byRegion = RegionalGroups.All.Select(g => g.ToCode()).Append("none")
+            .Select(code => new GroupCount(code, counted.Count(c => RegionOf(c) == code))).ToList();
+        var totalWords = counted.Sum(c => c.WordCount);
+        var shares = counted.GroupBy(c => c.AuthorId)
+            .Select(g =>
+            {
+                var first = g.First();
+                var label = g.All(c => c.ConsentToCite) ? first.AuthorName : "";
+                var words = g.Sum(c => c.WordCount);
+                return new AuthorShare(label, first.Group.ToCode(), words, totalWords == 0 ? 0 : (double)words / totalWords);
+            })
+            .OrderByDescending(s => s.Words).ToList();
+        var dominant = shares.Count > 1 && shares[0].Share > DominanceThreshold ? shares[0] : null;
+        return new AttributionView(byGroup, byRegion, shares, dominant, counted.Count,
+            all.Count(c => c.Status == ContributionStatus.Withdrawn), all.Count(c => c.IsHidden));
+    }
+}

@@ -1,0 +1,187 @@
+using System.Security.Cryptography;
+using System.Text;
+using Ecp.Common;
+using Ecp.Features.Record;
+using Ecp.Features.Registry;
+
+namespace Ecp.Features.Consultations;
+
+public enum ContributionStatus
+{
+    Active,
+    Withdrawn,
+}
+
+public enum ModerationReason
+{
+    Abuse,
+    Spam,
+    OffTopic,
+    Duplicate,
+}
+
+public sealed record Answer(int Question, string Text);
+
+/// <summary>
+/// A contribution to a consultation, attributed to its author and the author's stakeholder
+/// group. Editable until the close with every version kept; a withdrawal or a moderator's hiding
+/// keeps it on the record and in the counts. Where the author did not consent to be cited, the
+/// public sees only the stakeholder group, and the record commits to the identity by hash.
+/// </summary>
+public sealed class Contribution
+{
+    public const int AnswerMaxLength = 20_000;
+
+    private readonly List<ContributionVersion> versions = [];
+
+    private Contribution()
+    {
+        AuthorName = null!;
+        Language = null!;
+        IdentitySalt = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ConsultationId { get; private set; }
+
+    public Guid AuthorId { get; private set; }
+
+    public string AuthorName { get; private set; }
+
+    public StakeholderGroup Group { get; private set; }
+
+    public string? MemberStateCode { get; private set; }
+
+    public Guid? OrganizationId { get; private set; }
+
+    public string Language { get; private set; }
+
+    /// <summary>"Do you authorise us to cite/share your views individually?" (WGEC questionnaire).</summary>
+    public bool ConsentToCite { get; private set; }
+
+    public ContributionStatus Status { get; private set; }
+
+    public ModerationReason? HiddenReason { get; private set; }
+
+    public string? HiddenNote { get; private set; }
+
+    public DateTimeOffset? HiddenAt { get; private set; }
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public int WordCount { get; private set; }
+
+    /// <summary>Private random salt: the public record carries SHA-256(salt + author id) for a
+    /// contributor who did not consent, so the identity is committed without being revealed.</summary>
+    public string IdentitySalt { get; private set; }
+
+    public IReadOnlyList<ContributionVersion> Versions => versions;
+
+    public ContributionVersion Current => versions.MaxBy(v => v.Number)!;
+
+    public bool IsHidden => HiddenReason is not null;
+
+    public string IdentityCommitment => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(IdentitySalt + ":" + AuthorId)));
+
+    public static Contribution Submit(Consultation consultation, Actor author, StakeholderGroup group, string language, bool consent,
+        IReadOnlyList<Answer> answers, DateTimeOffset now)
+    {
+        var contribution = new Contribution
+        {
+            Id = Guid.CreateVersion7(now),
+            ConsultationId = consultation.Id,
+            AuthorId = author.PersonId!.Value,
+            AuthorName = author.DisplayName,
+            Group = group,
+            MemberStateCode = author.Role == Role.Delegate ? author.MemberStateCode : null,
+            OrganizationId = author.OrganizationId,
+            Language = language,
+            ConsentToCite = consent,
+            Status = ContributionStatus.Active,
+            SubmittedAt = now,
+            IdentitySalt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+        };
+        contribution.AddVersion(answers, language, now);
+        return contribution;
+    }
+
+    public Result<ContributionVersion> Edit(Consultation consultation, Guid editorId, IReadOnlyList<Answer> answers, string language, bool consent, DateTimeOffset now)
+    {
+        if (editorId != AuthorId) return new ForbiddenError("Contribution.NotYours");
+        if (Status == ContributionStatus.Withdrawn) return new ConflictError("contribution-withdrawn", "Contribution.Withdrawn");
+        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed");
+        ConsentToCite = consent;
+        Language = language;
+        return AddVersion(answers, language, now);
+    }
+
+    public Result<Contribution> Withdraw(Consultation consultation, Guid personId, DateTimeOffset now)
+    {
+        if (personId != AuthorId) return new ForbiddenError("Contribution.NotYours");
+        if (Status == ContributionStatus.Withdrawn) return new ConflictError("contribution-withdrawn", "Contribution.Withdrawn");
+        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed");
+        Status = ContributionStatus.Withdrawn;
+        UpdatedAt = now;
+        return this;
+    }
+
+    /// <summary>Moderation hides, with a recorded reason; it never deletes.</summary>
+    public Result<Contribution> Hide(ModerationReason reason, string? note, DateTimeOffset now)
+    {
+        if (IsHidden) return new ConflictError("contribution-hidden", "Contribution.AlreadyHidden");
+        HiddenReason = reason;
+        HiddenNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        HiddenAt = now;
+        return this;
+    }
+
+    /// <summary>SHA-256 of the answers' canonical JSON: what the record commits to.</summary>
+    public static string HashOf(IReadOnlyList<Answer> answers)
+        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson.Serialize(answers))));
+
+    public static int CountWords(IEnumerable<Answer> answers)
+        => answers.Sum(a => a.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length
+                            // Chinese has no spaces between words: count its characters as words.
+                            + a.Text.Count(c => c is >= '\u4e00' and <= '\u9fff'));
+
+    private ContributionVersion AddVersion(IReadOnlyList<Answer> answers, string language, DateTimeOffset now)
+    {
+        var version = new ContributionVersion(Id, versions.Count + 1, language, answers, now);
+        versions.Add(version);
+        WordCount = CountWords(answers);
+        UpdatedAt = now;
+        return version;
+    }
+}
+
+/// <summary>One version of a contribution's answers; every edit adds one, none is overwritten.</summary>
+public sealed class ContributionVersion
+{
+    private ContributionVersion()
+    {
+        Language = null!;
+        Answers = null!;
+    }
+
+    internal ContributionVersion(Guid contributionId, int number, string language, IReadOnlyList<Answer> answers, DateTimeOffset at)
+    {
+        ContributionId = contributionId;
+        Number = number;
+        Language = language;
+        Answers = answers;
+        SubmittedAt = at;
+    }
+
+    public Guid ContributionId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string Language { get; private set; }
+
+    public IReadOnlyList<Answer> Answers { get; private set; }
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+}

@@ -1,0 +1,95 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Record;
+using Ecp.Features.Registry;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.Consultations;
+
+/// <summary>The secretariat prepares a consultation of a body: topic, questions, who may answer, when.</summary>
+public sealed class DraftConsultation(AppDbContext db, PublicRecord record, TimeProvider clock)
+{
+    public sealed record Command
+    {
+        public Guid? BodyId { get; init; }
+        public string? Topic { get; init; }
+        public string? Description { get; init; }
+        public IReadOnlyList<string>? Questions { get; init; }
+        /// <summary>"all-stakeholders", "member-states-only" or "chosen-groups".</summary>
+        public string? Eligibility { get; init; }
+        public IReadOnlyList<string>? Groups { get; init; }
+        public DateTimeOffset? OpensAt { get; init; }
+        public DateTimeOffset? ClosesAt { get; init; }
+    }
+
+    public async Task<Result<Consultation>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
+    {
+        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        await record.BeginAsync(ct);
+        var check = new Validation()
+            .RequiredText(nameof(Command.Topic), command.Topic, Consultation.TopicMaxLength)
+            .RequiredText(nameof(Command.Description), command.Description, Consultation.TextMaxLength);
+        if (command.BodyId is not { } bodyId || !await db.Bodies.AnyAsync(b => b.Id == bodyId, ct)) check.Add(nameof(Command.BodyId), "Document.BodyUnknown");
+        var questions = (command.Questions ?? []).Where(q => !string.IsNullOrWhiteSpace(q)).ToList();
+        if (questions.Count is 0 or > Consultation.MaxQuestions) check.Add(nameof(Command.Questions), "Consultation.QuestionsCount", Consultation.MaxQuestions);
+        else if (questions.Any(q => q.Length > Consultation.TextMaxLength)) check.Add(nameof(Command.Questions), "Validation.TooLong", Consultation.TextMaxLength);
+        var eligibility = ConsultationCodes.EligibilityFrom(command.Eligibility);
+        if (eligibility is null) check.Add(nameof(Command.Eligibility), "Consultation.EligibilityInvalid");
+        var groups = (command.Groups ?? []).Select(StakeholderGroups.FromCode).ToList();
+        if (eligibility == Consultations.Eligibility.ChosenGroups && (groups.Count == 0 || groups.Any(g => g is null)))
+        {
+            check.Add(nameof(Command.Groups), "Consultation.GroupsInvalid");
+        }
+        var now = clock.GetUtcNow();
+        if (command.OpensAt is null) check.Add(nameof(Command.OpensAt), "Validation.Required");
+        if (command.ClosesAt is null) check.Add(nameof(Command.ClosesAt), "Validation.Required");
+        else if (command.OpensAt is { } o && command.ClosesAt <= o) check.Add(nameof(Command.ClosesAt), "Consultation.ClosesBeforeOpening");
+        else if (command.ClosesAt <= now) check.Add(nameof(Command.ClosesAt), "Consultation.ClosesInPast");
+        if (!check.IsValid) return check.ToError();
+
+        var consultation = Consultation.Draft(command.BodyId!.Value, command.Topic!, command.Description!, questions, eligibility!.Value,
+            groups.Select(g => g!.Value).ToList(), command.OpensAt!.Value, command.ClosesAt!.Value, now);
+        db.Consultations.Add(consultation);
+        record.Append(actor, "consultation.drafted", "consultation", consultation.Id.ToString(), new
+        {
+            consultationId = consultation.Id,
+            bodyId = consultation.BodyId,
+            topic = consultation.Topic,
+            description = consultation.Description,
+            questions = consultation.Questions.Select(q => new { number = q.Number, text = q.Text }).ToArray(),
+            eligibility = ConsultationCodes.ToCode(consultation.Eligibility),
+            groups = consultation.EligibleGroups.Select(g => g.ToCode()).ToArray(),
+            opensAt = RecordTime(consultation.OpensAt),
+            closesAt = RecordTime(consultation.ClosesAt),
+        });
+        await record.SaveAsync(ct);
+        return consultation;
+    }
+
+    internal static string RecordTime(DateTimeOffset t) => t.UtcDateTime.ToString(RecordCanonicalForm.TimeFormat, System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public static class ConsultationCodes
+{
+    public static string ToCode(Eligibility e) => e switch
+    {
+        Eligibility.AllStakeholders => "all-stakeholders",
+        Eligibility.MemberStatesOnly => "member-states-only",
+        Eligibility.ChosenGroups => "chosen-groups",
+        _ => throw new ArgumentOutOfRangeException(nameof(e)),
+    };
+
+    public static Eligibility? EligibilityFrom(string? code)
+        => Enum.GetValues<Eligibility>().Cast<Eligibility?>().FirstOrDefault(e => ToCode(e!.Value) == code);
+
+    public static string ToCode(ConsultationPhase p) => p.ToString().ToLowerInvariant();
+
+    public static string ToCode(ModerationReason r) => r switch
+    {
+        ModerationReason.OffTopic => "off-topic",
+        _ => r.ToString().ToLowerInvariant(),
+    };
+
+    public static ModerationReason? ReasonFrom(string? code)
+        => Enum.GetValues<ModerationReason>().Cast<ModerationReason?>().FirstOrDefault(r => ToCode(r!.Value) == code);
+}

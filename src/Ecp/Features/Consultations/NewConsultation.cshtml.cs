@@ -1,0 +1,62 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Ecp.Features.Consultations;
+
+[Authorize]
+public sealed class NewConsultationModel(AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public DraftConsultation.Command Input { get; set; } = new();
+
+    /// <summary>One question per line.</summary>
+    [BindProperty] public string? QuestionText { get; set; }
+
+    public IReadOnlyList<(string, string)> BodyOptions { get; private set; } = [];
+
+    public IReadOnlyList<(string, string)> EligibilityOptions =>
+        new[] { "all-stakeholders", "member-states-only" }.Select(e => (e, l["Eligibility." + e].Value)).ToList();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!(await actors.GetAsync(ct)).IsSecretariat) return Forbid();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromServices] DraftConsultation useCase, CancellationToken ct)
+    {
+        var questions = (QuestionText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // The form's date-times are UTC, as the page says.
+        static DateTimeOffset? Utc(DateTimeOffset? t) => t is { } v ? new DateTimeOffset(v.DateTime, TimeSpan.Zero) : null;
+        var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input with
+        {
+            Questions = questions,
+            OpensAt = Utc(Input.OpensAt),
+            ClosesAt = Utc(Input.ClosesAt),
+        }, ct);
+        if (result.IsSuccess) return Redirect($"/consultations/{result.Value.Id}");
+        if (result.Error is ForbiddenError) return Forbid();
+        if (result.Error is ValidationError v)
+        {
+            foreach (var f in v.Fields) ModelState.AddModelError(f.Field == "Questions" ? "QuestionText" : $"Input.{f.Field}", l[f.MessageKey, f.Args]);
+        }
+        else
+        {
+            result.Error!.AddTo(ModelState, l);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+        BodyOptions = [("", l["Common.Choose"]), .. bodies.Select(b => (b.Id.ToString(), b.Name))];
+    }
+}

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Ecp.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using static Ecp.Tests.Infrastructure.Drafting;
 
 namespace Ecp.Tests.Drafts;
@@ -131,6 +132,46 @@ public sealed class AkomaNtosoTests(EcpFactory app) : IClassFixture<EcpFactory>
         Assert.True(exitCode == 0, $"xmllint exited {exitCode}: {output}\n{xml}");
         var exported = XDocument.Parse(xml).Descendants(Akn + "doc").Single().Elements().Where(e => e.Name != Akn + "meta").Select(e => e.Value).ToList();
         Assert.All(texts, text => Assert.True(exported.Any(e => e.Contains(text, StringComparison.Ordinal)), $"\"{text}\" is missing from the export:\n{xml}"));
+    }
+
+    [Fact]
+    public async Task Export_VersionsCirculatedAndAdoptedOnDifferentDays_OneWorkIdentifierForAll()
+    {
+        // Days apart, as a negotiation runs: a node of its own, on a clock the test moves.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2013, 5, 14, 9, 0, 0, TimeSpan.Zero));
+        await using var node = new EcpFactory { Clock = clock };
+        await node.InitializeAsync();
+        var chair = await node.People.SecretariatAsync();
+        var stakeholder = await node.People.StakeholderAsync();
+        var bodyId = Id(await (await chair.Api.PostJsonAsync("/api/v1/bodies", BodyRequest())).ExpectAsync(HttpStatusCode.Created));
+        var documentId = Id(await (await chair.Api.PostJsonAsync("/api/v1/documents",
+            DocumentRequest(bodyId, [Operative("invites all stakeholders to cooperate.")]))).ExpectAsync(HttpStatusCode.Created));
+        var everyone = node.CreatePublicClient();
+        var v1Before = await WorkAndExpressionAsync(everyone, documentId, 1);
+
+        clock.Advance(TimeSpan.FromDays(1));
+        var amendment = await (await stakeholder.Api.PostJsonAsync($"/api/v1/documents/{documentId}/amendments",
+            new { paragraph = "1", action = "replace", text = "invites all stakeholders, in their respective roles, to cooperate." })).ExpectAsync(HttpStatusCode.Created);
+        await (await chair.Api.PostJsonAsync($"/api/v1/amendments/{Id(amendment)}/decision", new { decision = "accept", reason = "Tunis Agenda ¶71." })).ExpectAsync(HttpStatusCode.OK);
+        await (await chair.Api.PostJsonAsync($"/api/v1/documents/{documentId}/versions", new { label = "second draft" })).ExpectAsync(HttpStatusCode.Created);
+        clock.Advance(TimeSpan.FromDays(1));
+        var decisionId = Id(await (await chair.Api.PostJsonAsync("/api/v1/decisions", new { documentId })).ExpectAsync(HttpStatusCode.Created));
+        await (await chair.Api.PostJsonAsync($"/api/v1/decisions/{decisionId}/close", new { outcome = "adopted-by-consensus" })).ExpectAsync(HttpStatusCode.OK);
+        var v1After = await WorkAndExpressionAsync(everyone, documentId, 1);
+        var v2After = await WorkAndExpressionAsync(everyone, documentId, 2);
+
+        // The versions are expressions of one work, whose identifier does not change when it is adopted.
+        Assert.Equal(v1Before.Work, v1After.Work);
+        Assert.Equal(v1After.Work, v2After.Work);
+        Assert.NotEqual(v1After.Expression, v2After.Expression);
+        Assert.StartsWith(v2After.Work, v2After.Expression, StringComparison.Ordinal);
+    }
+
+    private static async Task<(string Work, string Expression)> WorkAndExpressionAsync(HttpClient client, Guid documentId, int version)
+    {
+        var xml = XDocument.Parse(await client.GetStringAsync($"/api/v1/documents/{documentId}/versions/{version}/akoma-ntoso"));
+        string Uri(string level) => xml.Descendants(Akn + level).Single().Element(Akn + "FRBRuri")!.Attribute("value")!.Value;
+        return (Uri("FRBRWork"), Uri("FRBRExpression"));
     }
 
     /// <summary>A document before a body of every Member State, adopted by consensus on its first version.</summary>

@@ -99,6 +99,46 @@ public sealed class DraftRulesTests
     }
 
     [Fact]
+    public void CirculateNextVersion_ParagraphWithSubItemsDeleted_SubItemsGoWithIt()
+    {
+        var document = OutcomeDocument.Draft(DocumentKind.Opinion, "Sub-items", "A/RES/99/3", null, "", "en", "first draft",
+        [
+            new ParagraphDraft(ParagraphKind.Operative, 0, "decides to remain seized.", []),
+            new ParagraphDraft(ParagraphKind.Operative, 0, "invites:", []),
+            new ParagraphDraft(ParagraphKind.Operative, 1, "governments;", []),
+            new ParagraphDraft(ParagraphKind.Operative, 1, "all stakeholders;", []),
+            new ParagraphDraft(ParagraphKind.Operative, 0, "requests a report.", []),
+        ], Now);
+        var delete = Propose(document, "2", AmendmentAction.Delete, null, minutes: 1);
+        Decide(delete, AmendmentStatus.Accepted);
+
+        var v2 = document.CirculateNextVersion("second draft", [delete], Now.AddDays(1)).Value;
+
+        // Otherwise "governments" and "all stakeholders" would become sub-items of paragraph 1.
+        Assert.Equal(["decides to remain seized.", "requests a report."], Texts(v2));
+    }
+
+    [Fact]
+    public void CirculateNextVersion_InsertAfterParagraphWithSubItems_InsertedAfterItsSubItems()
+    {
+        var document = OutcomeDocument.Draft(DocumentKind.Opinion, "Sub-items", "A/RES/99/4", null, "", "en", "first draft",
+        [
+            new ParagraphDraft(ParagraphKind.Operative, 0, "invites:", []),
+            new ParagraphDraft(ParagraphKind.Operative, 1, "governments;", []),
+            new ParagraphDraft(ParagraphKind.Operative, 1, "all stakeholders;", []),
+            new ParagraphDraft(ParagraphKind.Operative, 0, "requests a report.", []),
+        ], Now);
+        var insert = Propose(document, "1", AmendmentAction.InsertAfter, "decides to remain seized.", minutes: 1);
+        Decide(insert, AmendmentStatus.Accepted);
+
+        var v2 = document.CirculateNextVersion("second draft", [insert], Now.AddDays(1)).Value;
+
+        // Otherwise the sub-items of paragraph 1 would become sub-items of the new paragraph.
+        Assert.Equal(["invites:", "governments;", "all stakeholders;", "decides to remain seized.", "requests a report."], Texts(v2));
+        Assert.Equal(["1", "a)", "b)", "2", "3"], v2.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Number).ToArray());
+    }
+
+    [Fact]
     public void CirculateNextVersion_RejectedAndUndecided_Skipped()
     {
         var document = Draft("one", "two");
@@ -238,11 +278,10 @@ public sealed class DraftRulesTests
             new ParagraphDraft(ParagraphKind.Operative, 0, "Invites:", []),
             new ParagraphDraft(ParagraphKind.Operative, 1, "governments;", []),
             new ParagraphDraft(ParagraphKind.Operative, 1, "all stakeholders;", []),
-            new ParagraphDraft(ParagraphKind.Operative, 0, "Decides:", []),
-            new ParagraphDraft(ParagraphKind.Operative, 1, "to remain seized.", []),
+            new ParagraphDraft(ParagraphKind.Operative, 0, "Decides to remain seized.", []),
         ], Now);
 
-        Assert.Equal(["P1", "P2", "1", "a)", "b)", "2", "a)"], document.Current.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Number).ToArray());
+        Assert.Equal(["P1", "P2", "1", "a)", "b)", "2"], document.Current.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Number).ToArray());
         Assert.Equal(DocumentState.Negotiating, document.State);
         Assert.Equal(1, document.Current.Number);
         Assert.Equal("first draft", document.Current.Label);

@@ -266,6 +266,31 @@ public sealed class DraftsApiTests(EcpFactory app) : IClassFixture<EcpFactory>
     }
 
     [Fact]
+    public async Task Propose_SubItemOfTheSecondParagraph_AmendsThatSubItem()
+    {
+        var document = await app.Drafting.DocumentAsync(await app.Drafting.BodyAsync(),
+        [
+            Operative("invites:"),
+            Operative("governments to cooperate;", level: 1),
+            Operative("requests:"),
+            Operative("the Secretary-General to report;", level: 1),
+        ]);
+        var numbers = Numbers(document["version"]!);
+        var stakeholder = await app.People.StakeholderAsync();
+        var chair = await app.Drafting.ChairAsync();
+
+        // The participant uses the number the version shows for the sub-item of paragraph 2.
+        var amendment = await (await stakeholder.Api.PostJsonAsync($"/api/v1/documents/{Id(document)}/amendments",
+            new { paragraph = numbers[3], action = "replace", text = "the Secretary-General to report annually;" })).ExpectAsync(HttpStatusCode.Created);
+        await (await chair.Api.PostJsonAsync($"/api/v1/amendments/{Id(amendment)}/decision", new { decision = "accept", reason = "Agreed." })).ExpectAsync(HttpStatusCode.OK);
+        var v2 = await (await chair.Api.PostJsonAsync($"/api/v1/documents/{Id(document)}/versions", new { label = "second draft" })).ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal(["invites:", "governments to cooperate;", "requests:", "the Secretary-General to report annually;"],
+            v2["version"]!["paragraphs"]!.AsArray().Select(p => (string)p!["text"]!).ToArray());
+        Assert.Equal(numbers.Length, numbers.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Propose_UnknownParagraph_400ErrorsParagraphAndNothingRecorded()
     {
         var document = await app.Drafting.DocumentAsync("one", "two");

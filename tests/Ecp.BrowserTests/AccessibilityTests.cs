@@ -1,6 +1,8 @@
 using Ecp.BrowserTests.Infrastructure;
 using Ecp.Common;
 using Ecp.Features.Accounts;
+using Ecp.Features.Decisions;
+using Ecp.Features.Drafts;
 using Ecp.Features.Registry;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -9,31 +11,64 @@ namespace Ecp.BrowserTests;
 
 /// <summary>
 /// The data the pages need to show everything they can show: an organization, a delegate of
-/// Brazil, a logged-in person with an API token, and a request waiting in the secretariat's queue.
+/// Brazil, a logged-in person with an API token, a request waiting in the secretariat's queue;
+/// and a body with an Opinion under negotiation (two versions, decided and open amendments, a
+/// comment), a document under decision and one adopted by consensus with a reservation.
 /// </summary>
 public sealed class AccessibilityFixture : BrowserFixture
 {
     public Organization Organization { get; private set; } = null!;
     public Person Delegate { get; private set; } = null!;
 
-    /// <summary>Cookies of a registered person (no request yet) and of the secretariat.</summary>
+    /// <summary>Under negotiation: version 2 circulated, an amendment to it open.</summary>
+    public Negotiation Negotiation { get; private set; } = null!;
+    public Decision OpenDecision { get; private set; } = null!;
+    public Decision ClosedDecision { get; private set; } = null!;
+
+    /// <summary>Cookies of a registered person (no request yet), of the delegate of Brazil and of the secretariat.</summary>
     public string PersonState { get; private set; } = null!;
+    public string DelegateState { get; private set; } = null!;
     public string SecretariatState { get; private set; } = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         Organization = await RegisterOrganizationAsync(UniqueName("Internet Society Chapter"));
-        Delegate = await SignedUpAsync(UniqueName("Delegate"), UniqueEmail("delegate"));
-        await ApproveAsync(await RequestAsDelegateAsync(Delegate, "BRA"));
+        var brazil = await this.AccreditedDelegateAsync(UniqueName("Delegate"), "BRA");
+        Delegate = brazil.Person;
         var applicant = await SignedUpAsync(UniqueName("Applicant"), UniqueEmail("applicant"));
         await RequestAsDelegateAsync(applicant, "KEN");
 
         var email = UniqueEmail("person");
         var person = await SignedUpAsync(UniqueName("Registered"), email);
         await Server.RunAsync<IssueApiToken, IssueApiToken.Issued>(u => u.HandleAsync(Actor.Of(person), new IssueApiToken.Command { Name = "laptop" }));
+
+        await DraftsAsync(brazil);
+
         PersonState = await LoggedInStateAsync(email, Password);
+        DelegateState = await LoggedInStateAsync(brazil.Email, Password);
         SecretariatState = await LoggedInStateAsync(SecretariatEmail, SecretariatPassword);
+    }
+
+    private async Task DraftsAsync(Participant brazil)
+    {
+        var kenya = await this.AccreditedDelegateAsync(UniqueName("Delegate of Kenya"), "KEN");
+        var body = await this.EstablishBodyAsync(UniqueName("Working Group on Enhanced Cooperation"), "WGEC");
+        // A reference text, cited by the document under decision: "Cites" and "Cited by" links.
+        await this.DraftAsync(body, "reference-text", "Tunis Agenda for the Information Society (extracts)", "WSIS-05/TUNIS/DOC/6(Rev.1)-E",
+            new DraftDocument.ParagraphInput { Number = "69", Text = "We further recognize the need for enhanced cooperation in the future." });
+        Negotiation = await this.NegotiatedOpinionAsync(body, "Opinion 6 (WTPF-13)", "On supporting operationalizing the enhanced cooperation process", brazil, kenya);
+
+        var underDecision = await this.DraftAsync(body, "report", "Report of the Working Group on Enhanced Cooperation", "E/CN.16/2018/CRP.3",
+            Drafting.Preambular("The Working Group,"),
+            new DraftDocument.ParagraphInput { Kind = "operative", Text = "Recalls the need for enhanced cooperation;", Cites = ["WSIS-05/TUNIS/DOC/6(Rev.1)-E#69"] },
+            Drafting.Operative("Recommends that the Commission continue the discussion."));
+        OpenDecision = await this.OpenDecisionAsync(underDecision, body);
+        await this.StatePositionAsync(kenya.Person, OpenDecision, "support", "Kenya supports the report.");
+
+        var adopted = await this.DraftAsync(body, "recommendation", "Recommendation on capacity building", "E/CN.16/2018/CRP.4",
+            Drafting.Operative("Invites Member States to support capacity building in developing countries."));
+        ClosedDecision = await this.AdoptedByConsensusAsync(body, adopted, brazil, kenya);
     }
 }
 
@@ -41,7 +76,7 @@ public sealed class AccessibilityFixture : BrowserFixture
 /// as axe-core can tell: a floor, not a substitute for testing with assistive technologies.</summary>
 public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture<AccessibilityFixture>
 {
-    private enum Who { Public, Person, Secretariat }
+    private enum Who { Public, Person, Delegate, Secretariat }
 
     /// <summary>Page key: who looks, where, and whether a form is first submitted empty so that
     /// the error summary shows.</summary>
@@ -66,6 +101,23 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         ["log-in-errors"] = (Who.Public, "/account/log-in", true),
         ["accreditation-request-errors"] = (Who.Person, "/accreditation/request", true),
         ["organizations-new-errors"] = (Who.Secretariat, "/organizations/new", true),
+        // Drafts and decisions. "-errors": the page's first form (amendment, the Chair's decision
+        // on an amendment, position) submitted empty.
+        ["documents"] = (Who.Public, "/documents", false),
+        ["documents-new"] = (Who.Secretariat, "/documents/new", false),
+        ["documents-new-errors"] = (Who.Secretariat, "/documents/new", true),
+        ["document"] = (Who.Public, "/documents/{document}", false),
+        ["document-delegate"] = (Who.Delegate, "/documents/{document}", false),
+        ["document-delegate-errors"] = (Who.Delegate, "/documents/{document}", true),
+        ["document-chair"] = (Who.Secretariat, "/documents/{document}", false),
+        // Fails today: the summary links to #Decide_Decision, and the radios are decide-accept-{id}.
+        ["document-chair-errors"] = (Who.Secretariat, "/documents/{document}", true),
+        ["compare"] = (Who.Public, "/documents/{document}/compare?from=1&to=2", false),
+        ["decision"] = (Who.Public, "/decisions/{decision}", false),
+        ["decision-delegate"] = (Who.Delegate, "/decisions/{decision}", false),
+        ["decision-delegate-errors"] = (Who.Delegate, "/decisions/{decision}", true),
+        ["decision-chair"] = (Who.Secretariat, "/decisions/{decision}", false),
+        ["decision-closed"] = (Who.Public, "/decisions/{closed-decision}", false),
     };
 
     public static TheoryData<string, string> PagesInEnglishAndArabic()
@@ -84,8 +136,16 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
     public async Task Page_InLanguage_NoWcagViolations(string pageKey, string culture)
     {
         var (who, path, submitEmpty) = Pages[pageKey];
-        path = path.Replace("{organization}", app.Organization.Id.ToString()).Replace("{delegate}", app.Delegate.Id.ToString());
-        var state = who switch { Who.Person => app.PersonState, Who.Secretariat => app.SecretariatState, _ => null };
+        path = path.Replace("{organization}", app.Organization.Id.ToString()).Replace("{delegate}", app.Delegate.Id.ToString())
+            .Replace("{document}", app.Negotiation.Document.Id.ToString())
+            .Replace("{decision}", app.OpenDecision.Id.ToString()).Replace("{closed-decision}", app.ClosedDecision.Id.ToString());
+        var state = who switch
+        {
+            Who.Person => app.PersonState,
+            Who.Delegate => app.DelegateState,
+            Who.Secretariat => app.SecretariatState,
+            _ => null,
+        };
         await using var context = await app.NewContextAsync(storageState: state);
         var page = await context.NewPageAsync();
 

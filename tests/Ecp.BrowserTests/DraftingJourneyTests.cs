@@ -75,10 +75,10 @@ public sealed class DraftingJourneyTests(BrowserFixture app) : IClassFixture<Bro
         var drafted = await app.Record.NewEntryAsync(head, "document.drafted", e => (string?)e["entityId"] == documentId);
         Assert.Equal(title, (string?)drafted["payload"]!["title"]);
         await Expect(chair.Locator("h1")).ToHaveTextAsync(title);
-        // Numbered as the text said: P1, P2, then 1, 2, a), 3, 4, 5.
+        // Numbered as the text said: P1, P2, then 1, 2, 2(a) (shown "a)"), 3, 4, 5.
         await Expect(chair.Locator("#p-P1")).ToContainTextAsync("Recalling the Tunis Agenda");
         await Expect(chair.Locator("#p-P2 .num")).ToHaveTextAsync("P2");
-        await Expect(chair.Locator("#p-a .num")).ToHaveTextAsync("a)");
+        await Expect(chair.Locator("#p-2-a .num")).ToHaveTextAsync("a)");
         await Expect(chair.Locator("#p-3")).ToContainTextAsync(Paragraph3);
         await Expect(chair.Locator("#p-5")).ToContainTextAsync("Decides to review progress");
         await Expect(chair.Locator("main .paragraph")).ToHaveCountAsync(8);

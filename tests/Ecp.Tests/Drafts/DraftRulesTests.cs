@@ -88,14 +88,14 @@ public sealed class DraftRulesTests
             new ParagraphDraft(ParagraphKind.Operative, 1, "all stakeholders", []),
             new ParagraphDraft(ParagraphKind.Operative, 0, "decides to remain seized.", []),
         ], Now);
-        var insert = Propose(document, "a)", AmendmentAction.InsertAfter, "intergovernmental organizations", minutes: 1);
+        var insert = Propose(document, "1(a)", AmendmentAction.InsertAfter, "intergovernmental organizations", minutes: 1);
         Decide(insert, AmendmentStatus.Accepted);
 
         var v2 = document.CirculateNextVersion("second draft", [insert], Now.AddDays(1)).Value;
 
-        Assert.Equal(["1", "a)", "b)", "c)", "2"], v2.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Number).ToArray());
-        Assert.Equal("intergovernmental organizations", v2.Find("b)")!.Text);
-        Assert.Equal(1, v2.Find("b)")!.Level);
+        Assert.Equal(["1", "1(a)", "1(b)", "1(c)", "2"], v2.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Number).ToArray());
+        Assert.Equal("intergovernmental organizations", v2.Find("1(b)")!.Text);
+        Assert.Equal(1, v2.Find("1(b)")!.Level);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class DraftRulesTests
 
         // Otherwise the sub-items of paragraph 1 would become sub-items of the new paragraph.
         Assert.Equal(["invites:", "governments;", "all stakeholders;", "decides to remain seized.", "requests a report."], Texts(v2));
-        Assert.Equal(["1", "a)", "b)", "2", "3"], v2.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Number).ToArray());
+        Assert.Equal(["1", "1(a)", "1(b)", "2", "3"], v2.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Number).ToArray());
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public sealed class DraftRulesTests
             new ParagraphDraft(ParagraphKind.Operative, 0, "Decides to remain seized.", []),
         ], Now);
 
-        Assert.Equal(["P1", "P2", "1", "a)", "b)", "2"], document.Current.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Number).ToArray());
+        Assert.Equal(["P1", "P2", "1", "1(a)", "1(b)", "2"], document.Current.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Number).ToArray());
         Assert.Equal(DocumentState.Negotiating, document.State);
         Assert.Equal(1, document.Current.Number);
         Assert.Equal("first draft", document.Current.Label);

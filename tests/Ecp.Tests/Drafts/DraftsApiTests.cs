@@ -260,7 +260,8 @@ public sealed class DraftsApiTests(EcpFactory app) : IClassFixture<EcpFactory>
             Operative("decides to remain seized of the matter."),
         ]);
 
-        Assert.Equal(["P1", "P2", "1", "a)", "b)", "2"], Numbers(document["version"]!));
+        // Sub-items carry their paragraph's number, so every number is unique in the version.
+        Assert.Equal(["P1", "P2", "1", "1(a)", "1(b)", "2"], Numbers(document["version"]!));
         Assert.Equal(["preambular", "preambular", "operative", "operative", "operative", "operative"],
             document["version"]!["paragraphs"]!.AsArray().Select(p => (string)p!["kind"]!).ToArray());
     }

@@ -20,9 +20,12 @@ public static partial class AkomaNtoso
         string? expressionLanguage = null, IReadOnlyDictionary<Guid, string>? texts = null)
     {
         var date = adoptedOrCirculated.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // The work is the same whatever the version or the outcome: its identifier uses the
+        // document's own first date; versions and languages are expressions of it.
+        var workDate = document.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var language = Iso6392(expressionLanguage ?? document.OriginalLanguage);
         string TextOf(Paragraph p) => texts?.GetValueOrDefault(p.Key) ?? p.Text;
-        var work = $"/akn/un/doc/{document.Kind.ToCode()}/{date}/{Slug(document.Symbol)}";
+        var work = $"/akn/un/doc/{document.Kind.ToCode()}/{workDate}/{Slug(document.Symbol)}";
         var expression = $"{work}/{language}@{version.CirculatedAt.UtcDateTime:yyyy-MM-dd}";
         var bodyRef = body is null ? "ecp" : "body";
 
@@ -63,37 +66,51 @@ public static partial class AkomaNtoso
             new XElement(Ns + "p", new XAttribute("class", "status"), new XElement(Ns + "docStatus", StatusText(document.State))));
 
         var ordered = version.Paragraphs.OrderBy(p => p.Ordinal).ToList();
-        var recitals = ordered.Where(p => p.Kind == ParagraphKind.Preambular && p.Level == 0).ToList();
         var docElement = new XElement(Ns + "doc", new XAttribute("name", document.Kind.ToCode()), meta, preface);
-        if (recitals.Count > 0)
-        {
-            docElement.Add(new XElement(Ns + "preamble",
-                new XElement(Ns + "recitals", new XAttribute("eId", "recs"),
-                    recitals.Select((p, i) => new XElement(Ns + "recital", new XAttribute("eId", $"recs__rec_{i + 1}"),
-                        new XElement(Ns + "num", p.Number), new XElement(Ns + "p", TextOf(p)))))));
-        }
 
+        // Preambular paragraphs are recitals; their sub-items a block list inside the recital.
+        var recitals = new XElement(Ns + "recitals", new XAttribute("eId", "recs"));
+        XElement? recital = null;
+        foreach (var p in ordered.Where(p => p.Kind == ParagraphKind.Preambular))
+        {
+            if (p.Level == 0 || recital is null)
+            {
+                recital = new XElement(Ns + "recital", new XAttribute("eId", $"recs__rec_{Slug(p.Number)}"),
+                    new XElement(Ns + "num", p.Label), new XElement(Ns + "p", TextOf(p)));
+                recitals.Add(recital);
+                continue;
+            }
+            var list = recital.Element(Ns + "blockList");
+            if (list is null)
+            {
+                list = new XElement(Ns + "blockList", new XAttribute("eId", $"{recital.Attribute("eId")!.Value}__list_1"));
+                recital.Add(list);
+            }
+            list.Add(new XElement(Ns + "item", new XAttribute("eId", $"{list.Attribute("eId")!.Value}__item_{Slug(p.Label)}"),
+                new XElement(Ns + "num", p.Label), new XElement(Ns + "p", TextOf(p))));
+        }
+        if (recitals.HasElements) docElement.Add(new XElement(Ns + "preamble", recitals));
+
+        // Operative paragraphs are numbered paragraphs; their sub-items points.
         var mainBody = new XElement(Ns + "mainBody");
         XElement? parent = null;
-        foreach (var p in ordered.Where(p => p.Kind == ParagraphKind.Operative || p.Level > 0))
+        foreach (var p in ordered.Where(p => p.Kind == ParagraphKind.Operative))
         {
-            if (p.Level == 0)
+            if (p.Level == 0 || parent is null)
             {
                 parent = new XElement(Ns + "paragraph", new XAttribute("eId", $"para_{Slug(p.Number)}"),
-                    new XElement(Ns + "num", p.Number), Content(TextOf(p)));
+                    new XElement(Ns + "num", p.Label), Content(TextOf(p)));
                 mainBody.Add(parent);
+                continue;
             }
-            else if (parent is not null)
+            // A paragraph with sub-items: its own text becomes the intro, the items points.
+            if (parent.Element(Ns + "content") is { } content)
             {
-                // A paragraph with sub-items: its own text becomes the intro, the items points.
-                if (parent.Element(Ns + "content") is { } content)
-                {
-                    content.Remove();
-                    parent.Add(new XElement(Ns + "intro", content.Elements()));
-                }
-                parent.Add(new XElement(Ns + "point", new XAttribute("eId", $"{parent.Attribute("eId")!.Value}__point_{Slug(p.Number)}"),
-                    new XElement(Ns + "num", p.Number), Content(TextOf(p))));
+                content.Remove();
+                parent.Add(new XElement(Ns + "intro", content.Elements()));
             }
+            parent.Add(new XElement(Ns + "point", new XAttribute("eId", $"{parent.Attribute("eId")!.Value}__point_{Slug(p.Label)}"),
+                new XElement(Ns + "num", p.Label), Content(TextOf(p))));
         }
         if (!mainBody.HasElements)
         {

@@ -66,8 +66,27 @@ public sealed class DocumentPageModel(DocumentQueries queries, AppDbContext db, 
     public IReadOnlyList<(string, string)> TranslationLanguageOptions =>
         [("", l["Common.Choose"]), .. Languages.All.Where(c => !Document.Version.AvailableLanguages.Contains(c)).Select(c => (c, Languages.NativeName(c)))];
 
-    public Task<IActionResult> OnPostDecideAmendmentAsync(Guid id, Guid amendmentId, [FromServices] DecideAmendment useCase, CancellationToken ct)
-        => Act(id, "Decide", "Document.AmendmentDecided", async actor => (await useCase.HandleAsync(actor, amendmentId, Decide, ct)).Error, ct);
+    /// <summary>The amendment whose decision form failed, to show its errors and what was typed.</summary>
+    public Guid? FailedAmendment { get; private set; }
+
+    public async Task<IActionResult> OnPostDecideAmendmentAsync(Guid id, Guid amendmentId, [FromServices] DecideAmendment useCase, CancellationToken ct)
+    {
+        var error = (await useCase.HandleAsync(await actors.GetAsync(ct), amendmentId, Decide, ct)).Error;
+        if (error is null)
+        {
+            TempData["Done"] = "Document.AmendmentDecided";
+            return Redirect($"/documents/{id}");
+        }
+        if (error is not ValidationError validation) return await Failed(id, error, "Decide", ct);
+        // Each amendment has its own form: errors point at that form's fields.
+        FailedAmendment = amendmentId;
+        foreach (var f in validation.Fields)
+        {
+            var field = f.Field switch { "Decision" => "decide", "Reason" => "reason", _ => "merged" };
+            ModelState.AddModelError($"{field}-{amendmentId}", l[f.MessageKey, f.Args]);
+        }
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostOpenDecisionAsync(Guid id, [FromServices] OpenDecision useCase, CancellationToken ct)
     {

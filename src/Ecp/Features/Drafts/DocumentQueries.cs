@@ -7,7 +7,7 @@ namespace Ecp.Features.Drafts;
 
 public sealed record CitedBy(Guid DocumentId, string Symbol, string Title, string Paragraph);
 
-public sealed record ParagraphView(string Number, string Kind, int Level, string Text, IReadOnlyList<string> Cites, IReadOnlyList<CitedBy> CitedBy, Guid Key);
+public sealed record ParagraphView(string Number, string Label, string Kind, int Level, string Text, IReadOnlyList<string> Cites, IReadOnlyList<CitedBy> CitedBy, Guid Key);
 
 public sealed record VersionSummary(int Number, string Label, DateTimeOffset CirculatedAt, IReadOnlyList<Guid> IncorporatedAmendments);
 
@@ -119,7 +119,7 @@ public sealed class DocumentQueries(AppDbContext db)
         IReadOnlyList<string> available, IReadOnlyDictionary<Guid, string> texts)
         => new(v.Number, v.Label, v.CirculatedAt, v.IncorporatedAmendmentIds, language, missing,
             Languages.All.Where(available.Contains).ToList(),
-            v.Paragraphs.OrderBy(p => p.Ordinal).Select(p => new ParagraphView(p.Number, p.Kind.ToString().ToLowerInvariant(), p.Level,
+            v.Paragraphs.OrderBy(p => p.Ordinal).Select(p => new ParagraphView(p.Number, p.Label, p.Kind.ToString().ToLowerInvariant(), p.Level,
                 texts.GetValueOrDefault(p.Key, p.Text), p.Cites, citedBy[p.Number].ToList(), p.Key)).ToList());
 
     private async Task<Dictionary<Guid, Body>> BodiesAsync(CancellationToken ct)

@@ -15,7 +15,7 @@ public static partial class DocumentSymbol
 
     // Prefix: A, E, S, TD, ST, UNEP … optionally with a subsidiary body (CN.16, HRC); then parts of
     // letters, digits and dots; revision parts last.
-    [GeneratedRegex(@"^(A|E|S|TD|ST|UNEP|UNCTAD)(/(CN\.\d+|HRC|C\.\d+|AC\.\d+))?(/(RES|L\.\d+|CRP\.\d+|INF(/\d+)?|\d{1,4}|[A-Z]{1,5}(\.\d+)?|[A-Z]?\d+(\.\d+)?))+(/(Rev|Add|Corr)\.\d+)*$")]
+    [GeneratedRegex(@"^(A|E|S|TD|ST|UNEP|UNCTAD)(/(CN\.\d+|HRC|C\.\d+|AC\.\d+))?(/(RES|L\.\d+|CRP\.\d+|INF(/\d+)?|\d{1,4}|[A-Z]{1,5}(\.(\d+|[IVXLC]+))?|[A-Z]?\d+(\.\d+)?))+(/(Rev|Add|Corr)\.\d+)*$")]
     private static partial Regex UnSymbol();
 
     [GeneratedRegex(@"^[A-Z]{2,8}-\d{2}/\d{1,4}(\((Rev|Add|Corr)\.\d+\))*(-[A-Z])?$")]

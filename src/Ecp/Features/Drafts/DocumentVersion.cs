@@ -38,8 +38,10 @@ public sealed class DocumentVersion
             CirculatedAt = now,
             IncorporatedAmendmentIds = incorporated,
         };
-        // Preambular paragraphs are numbered apart from operative ones (P1, P2 … then 1, 2 …), sub-items a), b) ….
+        // Preambular paragraphs are numbered apart from operative ones (P1, P2 … then 1, 2 …);
+        // sub-items carry their paragraph's number, "2(a)", so every number is unique in a version.
         int preambular = 0, operative = 0, sub = 0;
+        var parent = "";
         for (var i = 0; i < drafts.Count; i++)
         {
             var d = drafts[i];
@@ -47,15 +49,16 @@ public sealed class DocumentVersion
             if (d.Number is { } given)
             {
                 number2 = given; // a reference text keeps its own numbering (Tunis Agenda ¶69)
+                if (d.Level == 0) parent = given;
             }
             else if (d.Level > 0)
             {
-                number2 = $"{(char)('a' + sub++)})";
+                number2 = $"{parent}({(char)('a' + sub++)})";
             }
             else
             {
                 sub = 0;
-                number2 = d.Kind == ParagraphKind.Preambular ? $"P{++preambular}" : $"{++operative}";
+                parent = number2 = d.Kind == ParagraphKind.Preambular ? $"P{++preambular}" : $"{++operative}";
             }
             version.paragraphs.Add(new Paragraph(version.Id, i + 1, number2, d.Kind, d.Level, d.Text.Trim(), d.Cites, d.Key));
         }
@@ -94,7 +97,7 @@ public sealed class Paragraph
 
     public int Ordinal { get; private set; }
 
-    /// <summary>"P1" … for preambular, "1", "2" … for operative, "a)", "b)" … for sub-items.</summary>
+    /// <summary>"P1" … for preambular, "1", "2" … for operative, "2(a)", "2(b)" … for sub-items.</summary>
     public string Number { get; private set; }
 
     public ParagraphKind Kind { get; private set; }
@@ -108,4 +111,10 @@ public sealed class Paragraph
 
     /// <summary>The same paragraph across versions, however it is renumbered.</summary>
     public Guid Key { get; private set; }
+
+    /// <summary>The number as printed beside the text: "a)" for a sub-item, else the number.</summary>
+    public string Label => Level > 0 && Number.EndsWith(')') && Number.LastIndexOf('(') is var open and >= 0 ? Number[(open + 1)..] : Number;
+
+    /// <summary>A fragment identifier for the page: "p-2-a".</summary>
+    public static string Anchor(string number) => "p-" + number.Replace("(", "-", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal);
 }

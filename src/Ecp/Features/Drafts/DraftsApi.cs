@@ -72,7 +72,8 @@ public static class DraftsApi
             })
             .WithSummary("The version as Akoma Ntoso 3.0 XML (AKN4UN identifiers); one expression per language (?language=).");
 
-        documents.MapGet("/{id:guid}/amendments", (Guid id, DocumentQueries queries, CancellationToken ct) => queries.AmendmentsAsync(id, ct));
+        documents.MapGet("/{id:guid}/amendments", async (Guid id, AppDbContext db, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.AmendmentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToProblem(l));
 
         documents.MapPost("/{id:guid}/amendments", async (Guid id, ProposeAmendment.Command command, ProposeAmendment useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -83,7 +84,8 @@ public static class DraftsApi
             })
             .RequireApiWriter().WithSummary("Propose to replace, insert after or delete a paragraph (delegates and stakeholders).");
 
-        documents.MapGet("/{id:guid}/comments", (Guid id, DocumentQueries queries, CancellationToken ct) => queries.CommentsAsync(id, ct));
+        documents.MapGet("/{id:guid}/comments", async (Guid id, AppDbContext db, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.CommentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToProblem(l));
 
         documents.MapPost("/{id:guid}/comments", async (Guid id, CommentOnParagraph.Command command, CommentOnParagraph useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {

@@ -108,6 +108,9 @@ public sealed class OutcomeDocument
             .OrderBy(a => a.ProposedAt)
             .ToList();
         var paragraphs = current.Paragraphs.OrderBy(p => p.Ordinal).Select(ParagraphDraft.From).ToList();
+        // Where the next insertion after a paragraph goes: after the paragraph's own sub-items and
+        // after what was inserted there before, so insertions keep their proposal order.
+        var insertAfter = new Dictionary<Guid, Guid>();
         foreach (var amendment in toApply)
         {
             var at = paragraphs.FindIndex(p => p.Key == amendment.ParagraphKey);
@@ -119,10 +122,15 @@ public sealed class OutcomeDocument
                     paragraphs[at] = paragraphs[at] with { Text = text! };
                     break;
                 case AmendmentAction.InsertAfter:
-                    paragraphs.Insert(at + 1, new ParagraphDraft(paragraphs[at].Kind, paragraphs[at].Level, text!, [], Guid.CreateVersion7(now)));
+                    var anchor = insertAfter.TryGetValue(amendment.ParagraphKey, out var last) ? paragraphs.FindIndex(p => p.Key == last) : at;
+                    var end = EndOfBlock(paragraphs, anchor);
+                    var inserted = new ParagraphDraft(paragraphs[at].Kind, paragraphs[at].Level, text!, [], Guid.CreateVersion7(now));
+                    paragraphs.Insert(end + 1, inserted);
+                    insertAfter[amendment.ParagraphKey] = inserted.Key;
                     break;
                 case AmendmentAction.Delete:
-                    paragraphs.RemoveAt(at);
+                    // A paragraph goes with its sub-items.
+                    paragraphs.RemoveRange(at, EndOfBlock(paragraphs, at) - at + 1);
                     break;
             }
             amendment.IncorporateIn(current.Number + 1);
@@ -131,6 +139,14 @@ public sealed class OutcomeDocument
         var next = DocumentVersion.Circulate(Id, current.Number + 1, label, paragraphs, toApply.Select(a => a.Id).ToList(), now);
         versions.Add(next);
         return next;
+    }
+
+    /// <summary>The index of the last sub-item of the paragraph at <paramref name="at"/> (itself when none).</summary>
+    private static int EndOfBlock(List<ParagraphDraft> paragraphs, int at)
+    {
+        var end = at;
+        while (end + 1 < paragraphs.Count && paragraphs[end + 1].Level > paragraphs[at].Level) end++;
+        return end;
     }
 
     /// <summary>Records how the negotiation ended (called by the decision's close).</summary>

@@ -28,6 +28,8 @@ TOTAL_SKIPPED=0
 PHASES_RUN=0
 PG_DIR=""
 PG_BIN=""
+SMTP_PID=""
+SMTP_DIR=""
 
 log() { printf '==> %s\n' "$*"; }
 warn() { printf '!!! %s\n' "$*" >&2; }
@@ -46,6 +48,13 @@ cleanup() {
         rm -rf "$PG_DIR"
     fi
     PG_DIR=""
+    if [[ -n "$SMTP_PID" ]]; then
+        kill "$SMTP_PID" >/dev/null 2>&1 || true
+        wait "$SMTP_PID" 2>/dev/null || true
+    fi
+    SMTP_PID=""
+    if [[ -n "$SMTP_DIR" ]]; then rm -rf "$SMTP_DIR" "$SMTP_DIR.port" "$SMTP_DIR.log"; fi
+    SMTP_DIR=""
     if [[ "${CI:-}" == "true" ]]; then
         # leave no compiler/msbuild servers running after a CI run
         dotnet build-server shutdown >/dev/null 2>&1 || true
@@ -180,6 +189,28 @@ start_postgres() {
     return 1
 }
 
+# -------------------------------------------------------------- SMTP sink ---
+# A real SMTP server on 127.0.0.1 (tests/smtp-sink.py, standard library only) that stores
+# every message it receives as a file; the notification tests read them back.
+start_smtp_sink() {
+    SMTP_DIR="$(mktemp -d -t ecp-smtp.XXXXXX)"
+    python3 tests/smtp-sink.py "$SMTP_DIR" >"$SMTP_DIR.port" 2>"$SMTP_DIR.log" </dev/null &
+    SMTP_PID=$!
+    local i port=""
+    for i in $(seq 1 50); do
+        port="$(head -n1 "$SMTP_DIR.port" 2>/dev/null || true)"
+        [[ -n "$port" ]] && break
+        kill -0 "$SMTP_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [[ -z "$port" ]]; then
+        warn "the SMTP sink did not start:"; cat "$SMTP_DIR.log" >&2 || true
+        return 1
+    fi
+    export ECP_TEST_SMTP_PORT="$port" ECP_TEST_SMTP_DIR="$SMTP_DIR"
+    log "SMTP sink on 127.0.0.1:${port} (messages in ${SMTP_DIR})"
+}
+
 # ------------------------------------------------------------ TRX summary ---
 # Prints "passed failed skipped" from a VSTest TRX file.
 trx_counts() {
@@ -282,6 +313,11 @@ fi
 log "build done in $((SECONDS - t_build))s"
 
 mkdir -p "$RESULTS"
+
+if ! start_smtp_sink; then
+    warn "no SMTP sink: the notification tests start their own"
+    unset ECP_TEST_SMTP_PORT ECP_TEST_SMTP_DIR || true
+fi
 
 run_phase sqlite tests/Ecp.Tests/Ecp.Tests.csproj ECP_TEST_DB=sqlite
 

@@ -45,7 +45,8 @@ internal static class CliHost
     /// <summary>A host with every service but no server: the verbs use the same use cases as the web app.</summary>
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The verbs never send mail: only a serving node runs the notifications in the background.
+        var builder = WebApplication.CreateBuilder([.. args, "--Ecp:Notifications:Enabled=false"]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddEcpServices(builder.Configuration);
         return builder.Build();

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Ecp.Resources;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Ecp.Features.Notifications;
+
+/// <summary>What a notice is about.</summary>
+public sealed record ConsultationFacts(Guid Id, string Topic, Guid BodyId, string BodyName);
+
+/// <summary>
+/// The words of each notice, from the UI resources. Written in English for now: the account keeps
+/// no preferred language yet; once it does, pass it as <c>language</c> and nothing else changes.
+/// </summary>
+public sealed class NotificationMail(IStringLocalizer<SharedResource> l, IOptions<NotificationOptions> options)
+{
+    public const string DefaultLanguage = Languages.Default;
+
+    public (string Subject, string Body) Opened(ConsultationFacts c, DateTimeOffset closesAt, bool followsBody, string language = DefaultLanguage)
+        => In(language, () => (
+            l["Notification.Opened.Subject", c.Topic].Value,
+            Compose(c, followsBody, l["Notification.Opened.Body", c.Topic, c.BodyName, Time(closesAt)].Value)));
+
+    public (string Subject, string Body) Extended(ConsultationFacts c, DateTimeOffset previousClosesAt, DateTimeOffset closesAt, string reason, bool followsBody, string language = DefaultLanguage)
+        => In(language, () => (
+            l["Notification.Extended.Subject", c.Topic].Value,
+            Compose(c, followsBody, l["Notification.Extended.Body", c.Topic, c.BodyName, Time(closesAt), Time(previousClosesAt), reason].Value)));
+
+    public (string Subject, string Body) Reminder(ConsultationFacts c, DateTimeOffset closesAt, bool followsBody, string language = DefaultLanguage)
+        => In(language, () => (
+            l["Notification.Reminder.Subject", c.Topic].Value,
+            Compose(c, followsBody, l["Notification.Reminder.Body", c.Topic, c.BodyName, Time(closesAt)].Value)));
+
+    private string Compose(ConsultationFacts c, bool followsBody, string lead)
+    {
+        var site = options.Value.SiteUrl.TrimEnd('/');
+        return string.Join("\n\n",
+            lead,
+            l["Notification.Link", $"{site}/consultations/{c.Id}"].Value,
+            followsBody ? l["Notification.WhyBody", c.BodyName].Value : l["Notification.WhyConsultation"].Value,
+            l["Notification.Unfollow", $"{site}/follows"].Value) + "\n";
+    }
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+    /// <summary>Background work has no request culture: set the notice's language for the lookup.</summary>
+    private static T In<T>(string language, Func<T> compose)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.IsSupported(language) ? language : DefaultLanguage);
+            return compose();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+}

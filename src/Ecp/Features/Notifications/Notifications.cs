@@ -1,0 +1,39 @@
+using Ecp.Features.Notifications;
+
+// In the root namespace, beside EcpWeb: the composition root calls these without another using.
+namespace Ecp;
+
+/// <summary>Registration of the notifications feature: follows, the projection that queues
+/// notices, the sender, and the consultations feed.</summary>
+public static class NotificationsFeature
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<NotificationOptions>(configuration.GetSection("Ecp:Notifications"));
+        services.Configure<SmtpOptions>(configuration.GetSection("Ecp:Smtp"));
+        services.AddScoped<FollowTarget>();
+        services.AddScoped<UnfollowTarget>();
+        services.AddScoped<FollowQueries>();
+        services.AddScoped<NotificationMail>();
+        // Singletons, so a test (or an operator's tool) can run a pass on demand with RunOnceAsync.
+        services.AddSingleton<ConsultationNotifications>();
+        services.AddSingleton<OutboxSender>();
+        // Not in the CLI verbs (CliHost sets Ecp:Notifications:Enabled=false): only a serving node sends.
+        if (configuration.GetValue("Ecp:Notifications:Enabled", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<ConsultationNotifications>());
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        }
+        return services;
+    }
+
+    public static WebApplication MapNotifications(this WebApplication app)
+    {
+        app.MapGroup("/api/v1").MapNotificationsApi();
+        app.MapGet(ConsultationsFeed.Path, ConsultationsFeed.GetAsync)
+            .WithTags("Notifications")
+            .WithSummary("Atom feed of the last 50 consultation events: opened, extended, closed.")
+            .Produces(StatusCodes.Status200OK, contentType: ConsultationsFeed.MediaType);
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+using Ecp.Bench;
+using Spectre.Console.Cli;
+
+// ecp-bench setup | run | baseline | verify — see bench/surge.sh for how they fit together.
+var app = new CommandApp();
+app.Configure(c =>
+{
+    c.SetApplicationName("ecp-bench");
+    c.AddCommand<SetupCommand>("setup").WithDescription("Migrate, then create a secretariat, a body, an open consultation and N accredited stakeholders with API tokens.");
+    c.AddCommand<RunCommand>("run").WithDescription("Post contributions over HTTP from N concurrent connections; log every acknowledged id.");
+    c.AddCommand<BaselineCommand>("baseline").WithDescription("Raw durable inserts of 600-byte rows from N concurrent tasks: the ceiling of the disk.");
+    c.AddCommand<VerifyCommand>("verify").WithDescription("Check that every acknowledged contribution is in the database.");
+});
+return await app.RunAsync(args);

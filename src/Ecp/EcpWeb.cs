@@ -78,6 +78,11 @@ public static class EcpWeb
         services.AddScoped<Features.Consultations.ChangeContribution>();
         services.AddScoped<Features.Consultations.HideContribution>();
         services.AddScoped<Features.Consultations.ConsultationQueries>();
+        services.AddScoped<Features.Consultations.AddAttachment>();
+        services.AddScoped<Features.Consultations.QuestionnaireResults>();
+        services.AddScoped<Features.Consultations.PublishSynthesis>();
+        services.AddScoped<Features.Consultations.PresentConsultation>();
+        services.AddNotifications(configuration);
         services.AddScoped<Features.Cli.DemoData>();
         services.AddScoped<Features.Cli.DemoDrafts>();
         services.AddScoped<Features.Cli.DemoConsultations>();
@@ -209,6 +214,7 @@ public static class EcpWeb
         api.MapDraftsApi();
         api.MapDecisionsApi();
         api.MapConsultationsApi();
+        app.MapNotifications();
         app.MapRazorPages();
         return app;
     }

@@ -43,6 +43,21 @@ public sealed partial class AuthorizationMatrixTests(EcpFactory app) : IClassFix
         ["POST /api/v1/decisions/{id}/positions"] =         [D,     D,         A,       D,          D,       D],
         ["POST /api/v1/decisions/{id}/advisory-views"] =    [D,     D,         D,       A,          A,       D],
         ["POST /api/v1/decisions/{id}/close"] =             [D,     D,         D,       D,          D,       A],
+        // Consulting: the secretariat runs consultations; accredited participants contribute and
+        // change only their own contributions.
+        ["POST /api/v1/consultations"] =                    [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/consultations/{id}/open"] =          [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/consultations/{id}/extensions"] =    [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/consultations/{id}/contributions"] = [D,     D,         A,       A,          A,       D],
+        ["POST /api/v1/consultations/{id}/synthesis"] =     [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/consultations/{id}/presented"] =     [D,     D,         D,       D,          D,       A],
+        ["PUT /api/v1/contributions/{id}"] =                [D,     D,         A,       A,          A,       D],
+        ["POST /api/v1/contributions/{id}/withdraw"] =      [D,     D,         A,       A,          A,       D],
+        ["POST /api/v1/contributions/{id}/attachments"] =   [D,     D,         A,       A,          A,       D],
+        ["POST /api/v1/contributions/{id}/hide"] =          [D,     D,         D,       D,          D,       A],
+        // Following is an account preference: anyone with an account, for themselves.
+        ["POST /api/v1/follows"] =                          [D,     A,         A,       A,          A,       A],
+        ["DELETE /api/v1/follows/{id}"] =                   [D,     A,         A,       A,          A,       A],
     };
 
     public static TheoryData<string, string> Cells()
@@ -202,9 +217,84 @@ public sealed partial class AuthorizationMatrixTests(EcpFactory app) : IClassFix
                 return Post($"/api/v1/decisions/{Drafting.Id(await app.Drafting.DecisionAsync())}/advisory-views", new { stance = "concerns", text = "Matrix cell." });
             case "POST /api/v1/decisions/{id}/close":
                 return Post($"/api/v1/decisions/{Drafting.Id(await app.Drafting.DecisionAsync())}/close", new { outcome = "adopted-by-consensus" });
+            case "POST /api/v1/consultations":
+                return Post("/api/v1/consultations", await ConsultationRequestAsync(TimeSpan.FromDays(1)));
+            case "POST /api/v1/consultations/{id}/open":
+                return Post($"/api/v1/consultations/{await ConsultationAsync(TimeSpan.FromDays(1), open: false)}/open", new { });
+            case "POST /api/v1/consultations/{id}/extensions":
+                return Post($"/api/v1/consultations/{await ConsultationAsync(TimeSpan.FromDays(1))}/extensions", new { closesAt = DateTimeOffset.UtcNow.AddDays(9), reason = "Matrix cell." });
+            case "POST /api/v1/consultations/{id}/contributions":
+                return Post($"/api/v1/consultations/{await ConsultationAsync(TimeSpan.FromDays(1))}/contributions", ContributionBody);
+            case "POST /api/v1/consultations/{id}/synthesis":
+                return Post($"/api/v1/consultations/{await ClosedConsultationAsync()}/synthesis", new { markdown = "Nothing was said." });
+            case "POST /api/v1/consultations/{id}/presented":
+                var closed = await ClosedConsultationAsync();
+                await (await (await app.People.SecretariatAsync()).Api.PostJsonAsync($"/api/v1/consultations/{closed}/synthesis", new { markdown = "Nothing was said." }))
+                    .ExpectAsync(HttpStatusCode.OK);
+                return Post($"/api/v1/consultations/{closed}/presented", new { meeting = "Matrix meeting" });
+            case "PUT /api/v1/contributions/{id}":
+                return new HttpRequestMessage(HttpMethod.Put, $"/api/v1/contributions/{await OwnContributionAsync(caller)}") { Content = System.Net.Http.Json.JsonContent.Create(ContributionBody) };
+            case "POST /api/v1/contributions/{id}/withdraw":
+                return Post($"/api/v1/contributions/{await OwnContributionAsync(caller)}/withdraw", new { });
+            case "POST /api/v1/contributions/{id}/attachments":
+                var form = new MultipartFormDataContent();
+                var pdf = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"));
+                pdf.Headers.ContentType = new("application/pdf");
+                form.Add(pdf, "file", "matrix.pdf");
+                return new HttpRequestMessage(HttpMethod.Post, $"/api/v1/contributions/{await OwnContributionAsync(caller)}/attachments") { Content = form };
+            case "POST /api/v1/contributions/{id}/hide":
+                return Post($"/api/v1/contributions/{await OwnContributionAsync(null)}/hide", new { reason = "spam" });
+            case "POST /api/v1/follows":
+                return Post("/api/v1/follows", new { bodyId = await app.Drafting.BodyAsync() });
+            case "DELETE /api/v1/follows/{id}":
+                // One's own follow; the public aims at someone's.
+                var follower = caller ?? await app.People.RegisteredAsync();
+                var follow = await (await follower.Api.PostJsonAsync("/api/v1/follows", new { bodyId = await app.Drafting.BodyAsync() })).ExpectAsync(HttpStatusCode.Created);
+                return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/follows/{Drafting.Id(follow)}");
             default:
                 throw new InvalidOperationException($"No request written for {endpoint}: add one here.");
         }
+    }
+
+    private static readonly object ContributionBody = new { language = "en", consentToCite = true, answers = new[] { new { question = 1, text = "Matrix cell." } } };
+
+    private async Task<object> ConsultationRequestAsync(TimeSpan closesIn)
+    {
+        var secretariat = await app.People.SecretariatAsync();
+        var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", Drafting.BodyRequest())).ExpectAsync(HttpStatusCode.Created);
+        var now = DateTimeOffset.UtcNow;
+        return new
+        {
+            bodyId = (string)body["id"]!, topic = "Matrix consultation", description = "A target for one cell.",
+            questions = new[] { "Any views?" }, eligibility = "all-stakeholders", opensAt = now.AddMinutes(-1), closesAt = now + closesIn,
+        };
+    }
+
+    /// <summary>A consultation made by the secretariat for one cell, opened unless asked otherwise.</summary>
+    private async Task<string> ConsultationAsync(TimeSpan closesIn, bool open = true)
+    {
+        var secretariat = await app.People.SecretariatAsync();
+        var created = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", await ConsultationRequestAsync(closesIn))).ExpectAsync(HttpStatusCode.Created);
+        var id = (string)created["id"]!;
+        if (open) await (await secretariat.Api.PostAsync($"/api/v1/consultations/{id}/open", null)).ExpectAsync(HttpStatusCode.OK);
+        return id;
+    }
+
+    /// <summary>A consultation that has closed by the clock (it closes a second after it is made).</summary>
+    private async Task<string> ClosedConsultationAsync()
+    {
+        var id = await ConsultationAsync(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        return id;
+    }
+
+    /// <summary>The caller's own contribution when the caller can contribute; otherwise someone else's.</summary>
+    private async Task<string> OwnContributionAsync(TestPerson? caller)
+    {
+        var author = caller is { Role: Role.Delegate or Role.Stakeholder or Role.Reporter } ? caller : await app.People.StakeholderAsync();
+        var consultation = await ConsultationAsync(TimeSpan.FromDays(1));
+        var created = await (await author.Api.PostJsonAsync($"/api/v1/consultations/{consultation}/contributions", ContributionBody)).ExpectAsync(HttpStatusCode.Created);
+        return (string)created["id"]!;
     }
 
     private static HttpRequestMessage Post(string url, object body)

@@ -87,6 +87,7 @@ public sealed partial class TranslationTests
             .Select(s => "Action.amendment." + s.ToString().ToLowerInvariant()));
         expected.AddRange(Enum.GetValues<Features.Consultations.ConsultationPhase>().Select(p => "ConsultationPhase." + Features.Consultations.ConsultationCodes.ToCode(p)));
         expected.AddRange(Enum.GetValues<Features.Consultations.Eligibility>().Select(e => "Eligibility." + Features.Consultations.ConsultationCodes.ToCode(e)));
+        expected.AddRange(Enum.GetValues<Features.Consultations.QuestionType>().Select(t => "QuestionType." + Features.Consultations.ConsultationCodes.ToCode(t)));
         expected.AddRange(Enum.GetValues<Features.Consultations.ModerationReason>().Select(r => "ModerationReason." + Features.Consultations.ConsultationCodes.ToCode(r)));
         foreach (var kind in new[] { "delegate", "stakeholder", "reporter" })
         {

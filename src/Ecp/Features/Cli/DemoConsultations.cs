@@ -9,7 +9,8 @@ namespace Ecp.Features.Cli;
 /// questions, open to all stakeholders, with contributions from every stakeholder group in
 /// several UN languages (one without consent to be cited individually).
 /// </summary>
-public sealed class DemoConsultations(EstablishBody establishBody, DraftConsultation draft, ChangeConsultation change, SubmitContribution submit, TimeProvider clock)
+public sealed class DemoConsultations(EstablishBody establishBody, DraftConsultation draft, ChangeConsultation change, SubmitContribution submit,
+    PublishSynthesis publishSynthesis, Data.AppDbContext db, Record.PublicRecord record, TimeProvider clock)
 {
     public async Task LoadAsync(DemoDrafts.Cast cast, CancellationToken ct)
     {
@@ -56,6 +57,83 @@ public sealed class DemoConsultations(EstablishBody establishBody, DraftConsulta
                 Answers = answers.Select((text, i) => new SubmitContribution.AnswerInput { Question = i + 1, Text = text }).ToList(),
             }, ct));
         }
+    }
+
+    /// <summary>
+    /// The WGEC-1 questionnaire, answered a month ago and closed ten days ago, with its synthesis.
+    /// Its use cases run on a clock set back in time; the record still says when it was written.
+    /// </summary>
+    public async Task LoadQuestionnaireAsync(DemoDrafts.Cast cast, CancellationToken ct)
+    {
+        var past = new ShiftedClock(clock, TimeSpan.FromDays(-30));
+        var draftThen = new DraftConsultation(db, record, past);
+        var changeThen = new ChangeConsultation(db, record, past);
+        var submitThen = new SubmitContribution(db, record, past);
+        var wgec = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Bodies, b => b.Acronym == "WGEC", ct);
+        var then = past.GetUtcNow();
+        var questionnaire = Expect(await draftThen.HandleAsync(cast.Chair, new()
+        {
+            BodyId = wgec.Id,
+            Topic = "Questionnaire on the implementation of enhanced cooperation",
+            Description = "The Working Group asks all stakeholders how far enhanced cooperation has come since the Tunis Agenda, and what should come next.",
+            QuestionDefinitions =
+            [
+                new() { Text = "How far has enhanced cooperation, as envisaged in the Tunis Agenda, been implemented?", Type = "scale" },
+                new() { Text = "Which view of the roles in enhanced cooperation is closest to yours?", Type = "single-choice",
+                    Options = ["A specific emphasis on governments (Tunis Agenda ¶69)", "All stakeholders in their respective roles (¶71)", "Both, equally"] },
+                new() { Text = "Which international public policy issues most need enhanced cooperation?", Type = "multiple-choice",
+                    Options = ["Cybersecurity", "Privacy and data protection", "Access and the digital divide", "Multilingualism", "Domain name system"] },
+                new() { Text = "What should be done next?", Type = "free-text" },
+            ],
+            Eligibility = "all-stakeholders",
+            OpensAt = then,
+            ClosesAt = then.AddDays(20),
+        }, ct));
+        Expect(await changeThen.OpenAsync(cast.Chair, questionnaire.Id, ct));
+        (Actor Who, string Language, int Scale, int Role, int[] Issues, string Next)[] answers =
+        [
+            (cast.Brazil, "es", 2, 1, [2, 3], "Un mecanismo intergubernamental en el que los gobiernos participen en pie de igualdad."),
+            (cast.India, "en", 2, 1, [1, 3], "A working group with a clear mandate and timeline."),
+            (cast.UnitedStates, "en", 4, 2, [1, 2], "Build on existing multistakeholder processes; no new body."),
+            (cast.CivilSociety, "fr", 2, 2, [2, 3, 4], "Des rapports annuels de résultats publics et traduits."),
+            (cast.PrivateSector, "en", 4, 2, [1], "Keep the focus on outcomes, not institutions."),
+            (cast.Technical, "ru", 3, 3, [5, 3], "Учитывать роль технического сообщества."),
+            (cast.InternationalOrganization, "zh", 3, 3, [3, 4], "加强相关组织之间的合作与报告。"),
+        ];
+        foreach (var (who, language, scale, role, issues, next) in answers)
+        {
+            Expect(await submitThen.HandleAsync(who, questionnaire.Id, new()
+            {
+                Language = language,
+                ConsentToCite = who != cast.PrivateSector,
+                Answers =
+                [
+                    new() { Question = 1, Scale = scale },
+                    new() { Question = 2, Choices = [role] },
+                    new() { Question = 3, Choices = issues },
+                    new() { Question = 4, Text = next },
+                ],
+            }, ct));
+        }
+        // Closed since ten days: the secretariat publishes its synthesis now, citing what it draws on.
+        Expect(await publishSynthesis.HandleAsync(cast.Chair, questionnaire.Id, new()
+        {
+            Markdown = """
+                ## Summary of the responses
+
+                Views **diverge** on how far enhanced cooperation has come: several governments see it at an early stage [C-1] [C-2],
+                while others point to cooperation already under way in many fora [C-3] [C-5].
+
+                - On roles, some stress the specific emphasis on governments in paragraph 69 [C-1]; others, all stakeholders in their respective roles [C-4].
+                - Access and the digital divide is the issue most often named [C-4] [C-7].
+                - The technical community asks that its role be recognized [C-6].
+                """,
+        }, ct));
+    }
+
+    private sealed class ShiftedClock(TimeProvider inner, TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + offset;
     }
 
     private static T Expect<T>(Result<T> result)

@@ -115,6 +115,7 @@ public sealed class DemoData(
             actors["stakeholder-igo"], actors["reporter"]);
         await drafts.LoadAsync(cast, ct);
         await consultations.LoadAsync(cast, ct);
+        await consultations.LoadQuestionnaireAsync(cast, ct);
     }
 
     private async Task<IReadOnlyList<DemoLogin>> ResetPasswordsAsync(CancellationToken ct)

@@ -11,6 +11,19 @@ public enum Eligibility
     ChosenGroups,
 }
 
+/// <summary>How a question is answered (questionnaire mode, the WGEC-1 model).</summary>
+public enum QuestionType
+{
+    FreeText,
+    SingleChoice,
+    MultipleChoice,
+    /// <summary>1 (lowest) to 5 (highest).</summary>
+    Scale,
+}
+
+/// <summary>A question as the secretariat defines it.</summary>
+public sealed record QuestionDefinition(string Text, QuestionType Type = QuestionType.FreeText, IReadOnlyList<string>? Options = null);
+
 /// <summary>The stored phase; "closed" is also reached by the clock alone (see <see cref="Consultation.PhaseAt"/>).</summary>
 public enum ConsultationPhase
 {
@@ -69,7 +82,14 @@ public sealed class Consultation
 
     public IReadOnlyList<ConsultationExtension> Extensions => extensions;
 
+    /// <summary>A questionnaire has questions answered by choice or on a scale; results are tallied by respondent category.</summary>
+    public bool IsQuestionnaire => questions.Any(q => q.Type != QuestionType.FreeText);
+
     public static Consultation Draft(Guid bodyId, string topic, string description, IReadOnlyList<string> questionTexts, Eligibility eligibility,
+        IReadOnlyList<StakeholderGroup> groups, DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now)
+        => Draft(bodyId, topic, description, questionTexts.Select(q => new QuestionDefinition(q)).ToList(), eligibility, groups, opensAt, closesAt, now);
+
+    public static Consultation Draft(Guid bodyId, string topic, string description, IReadOnlyList<QuestionDefinition> questionTexts, Eligibility eligibility,
         IReadOnlyList<StakeholderGroup> groups, DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now)
     {
         if (closesAt <= opensAt) throw new ArgumentException("A consultation closes after it opens.", nameof(closesAt));
@@ -87,7 +107,8 @@ public sealed class Consultation
             Phase = ConsultationPhase.Draft,
             CreatedAt = now,
         };
-        consultation.questions.AddRange(questionTexts.Select((q, i) => new ConsultationQuestion(consultation.Id, i + 1, q.Trim())));
+        consultation.questions.AddRange(questionTexts.Select((q, i) => new ConsultationQuestion(consultation.Id, i + 1, q.Text.Trim(), q.Type,
+            q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? (q.Options ?? []).Select(o => o.Trim()).ToList() : [])));
         return consultation;
     }
 
@@ -155,11 +176,13 @@ public sealed class ConsultationQuestion
         Text = null!;
     }
 
-    internal ConsultationQuestion(Guid consultationId, int number, string text)
+    internal ConsultationQuestion(Guid consultationId, int number, string text, QuestionType type, IReadOnlyList<string> options)
     {
         ConsultationId = consultationId;
         Number = number;
         Text = text;
+        Type = type;
+        Options = options;
     }
 
     public Guid ConsultationId { get; private set; }
@@ -167,6 +190,21 @@ public sealed class ConsultationQuestion
     public int Number { get; private set; }
 
     public string Text { get; private set; }
+
+    public QuestionType Type { get; private set; }
+
+    /// <summary>The choices of a single- or multiple-choice question, numbered from 1.</summary>
+    public IReadOnlyList<string> Options { get; private set; } = [];
+
+    /// <summary>Checks one answer against the question's type: a text, valid choices, or 1 to 5.</summary>
+    public string? Check(Answer answer) => Type switch
+    {
+        QuestionType.FreeText => string.IsNullOrWhiteSpace(answer.Text) ? "Contribution.AnswerRequired" : null,
+        QuestionType.SingleChoice => answer.Choices is [var c] && c >= 1 && c <= Options.Count ? null : "Questionnaire.ChooseOne",
+        QuestionType.MultipleChoice => answer.Choices is { Count: > 0 } cs && cs.All(c => c >= 1 && c <= Options.Count) && cs.Distinct().Count() == cs.Count ? null : "Questionnaire.ChooseSome",
+        QuestionType.Scale => answer.Scale is >= 1 and <= 5 ? null : "Questionnaire.Scale",
+        _ => "Contribution.QuestionUnknown",
+    };
 }
 
 public sealed class ConsultationExtension

@@ -24,6 +24,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         b.HasMany(c => c.Extensions).WithOne().HasForeignKey(e => e.ConsultationId);
         b.Navigation(c => c.Extensions).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         b.HasIndex(c => c.ClosesAt);
+        b.Ignore(c => c.IsQuestionnaire);
     }
 }
 
@@ -33,6 +34,11 @@ internal sealed class ConsultationQuestionConfiguration : IEntityTypeConfigurati
     {
         b.HasKey(q => new { q.ConsultationId, q.Number });
         b.Property(q => q.Text).HasMaxLength(Consultation.TextMaxLength);
+        b.Property(q => q.Options).HasConversion(
+                o => JsonSerializer.Serialize(o, (JsonSerializerOptions?)null),
+                s => JsonSerializer.Deserialize<List<string>>(s, (JsonSerializerOptions?)null) ?? new List<string>(),
+                new ValueComparer<IReadOnlyList<string>>((x, y) => x!.SequenceEqual(y!), x => x.Count, x => x.ToList()))
+            .HasMaxLength(8000);
     }
 }
 
@@ -52,6 +58,7 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         b.HasKey(c => c.Id);
         b.HasIndex(c => new { c.ConsultationId, c.SubmittedAt });
         b.HasIndex(c => c.AuthorId);
+        b.HasIndex(c => new { c.ConsultationId, c.Number }).IsUnique();
         b.Property(c => c.AuthorName).HasMaxLength(200);
         b.Property(c => c.MemberStateCode).HasMaxLength(3);
         b.Property(c => c.Language).HasMaxLength(2);
@@ -78,5 +85,33 @@ internal sealed class ContributionVersionConfiguration : IEntityTypeConfiguratio
             a => JsonSerializer.Serialize(a, Json),
             s => JsonSerializer.Deserialize<List<Answer>>(s, Json) ?? new List<Answer>(),
             new ValueComparer<IReadOnlyList<Answer>>((x, y) => x!.SequenceEqual(y!), x => x.Count, x => x.ToList()));
+    }
+}
+
+internal sealed class ContributionAttachmentConfiguration : IEntityTypeConfiguration<ContributionAttachment>
+{
+    public void Configure(EntityTypeBuilder<ContributionAttachment> b)
+    {
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => a.ContributionId);
+        b.Property(a => a.FileName).HasMaxLength(200);
+        b.Property(a => a.MediaType).HasMaxLength(100);
+        b.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
+        b.HasOne<Contribution>().WithMany().HasForeignKey(a => a.ContributionId);
+    }
+}
+
+internal sealed class SynthesisConfiguration : IEntityTypeConfiguration<Synthesis>
+{
+    public void Configure(EntityTypeBuilder<Synthesis> b)
+    {
+        b.HasKey(s => s.Id);
+        b.HasIndex(s => s.ConsultationId).IsUnique();
+        b.Property(s => s.Markdown).HasMaxLength(Synthesis.MaxLength);
+        b.Property(s => s.CitedNumbers).HasConversion(
+                n => string.Join(',', n),
+                s => s.Length == 0 ? new List<int>() : s.Split(',', StringSplitOptions.None).Select(int.Parse).ToList(),
+                new ValueComparer<IReadOnlyList<int>>((x, y) => x!.SequenceEqual(y!), x => x.Count, x => x.ToList()));
+        b.HasOne<Consultation>().WithMany().HasForeignKey(s => s.ConsultationId);
     }
 }

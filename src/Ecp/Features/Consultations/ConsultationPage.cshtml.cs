@@ -9,12 +9,16 @@ using Microsoft.Extensions.Localization;
 namespace Ecp.Features.Consultations;
 
 [EnableRateLimiting(ApiConventions.PublicWritesRateLimit)]
+[RequestSizeLimit(ContributionAttachment.MaxPerContribution * ContributionAttachment.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = ContributionAttachment.MaxPerContribution * ContributionAttachment.MaxBytes + 1024 * 1024)]
 public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAccessor actors, MemberStateCatalog states, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public Dictionary<int, string> Answers { get; set; } = [];
     [BindProperty] public SubmitContribution.Command Contribute { get; set; } = new();
     [BindProperty] public ChangeConsultation.Extension Extend { get; set; } = new();
     [BindProperty] public HideContribution.Command Hide { get; set; } = new();
+    [BindProperty] public PublishSynthesis.Command Synthesize { get; set; } = new();
+    [BindProperty] public PresentConsultation.Command Present { get; set; } = new();
 
     public ConsultationView Consultation { get; private set; } = null!;
     public bool CanContribute { get; private set; }
@@ -27,11 +31,49 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostContributeAsync(Guid id, [FromServices] SubmitContribution useCase, CancellationToken ct)
-        => Act(id, "Contribute", "Contribution.Submitted", async a => (await useCase.HandleAsync(a, id, Contribute with
+    public async Task<IActionResult> OnPostContributeAsync(Guid id, [FromServices] SubmitContribution useCase, CancellationToken ct)
+    {
+        var uploads = new List<AttachmentUpload>();
+        foreach (var file in Request.Form.Files.Where(f => f.Name == "Attachments" && f.Length > 0))
         {
-            Answers = Answers.Select(x => new SubmitContribution.AnswerInput { Question = x.Key, Text = x.Value }).ToList(),
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            uploads.Add(new AttachmentUpload(file.FileName, file.ContentType, buffer.ToArray()));
+        }
+        return await Act(id, "Contribute", "Contribution.Submitted", async a => (await useCase.HandleAsync(a, id, Contribute with
+        {
+            Answers = AnswersFromForm(),
+            Attachments = uploads,
         }, ct)).Error, ct);
+    }
+
+    /// <summary>Texts from Answers[n]; choices and points of the scale from the Choice.n inputs.</summary>
+    private List<SubmitContribution.AnswerInput> AnswersFromForm()
+    {
+        var choices = Request.Form.Keys.Where(k => k.StartsWith("Choice.", StringComparison.Ordinal))
+            .Select(k => (Question: int.TryParse(k["Choice.".Length..], out var n) ? n : 0, Values: Request.Form[k].Select(v => int.TryParse(v, out var i) ? i : 0).ToList()))
+            .Where(x => x.Question > 0)
+            .ToDictionary(x => x.Question, x => x.Values);
+        var questions = Answers.Keys.Union(choices.Keys).Order();
+        return questions.Select(q =>
+        {
+            var type = Consultation?.Questions.FirstOrDefault(x => x.Number == q)?.Type;
+            var picked = choices.GetValueOrDefault(q);
+            return new SubmitContribution.AnswerInput
+            {
+                Question = q,
+                Text = Answers.GetValueOrDefault(q),
+                Choices = type == "scale" ? null : picked,
+                Scale = type == "scale" && picked is [var point] ? point : null,
+            };
+        }).ToList();
+    }
+
+    public Task<IActionResult> OnPostSynthesizeAsync(Guid id, [FromServices] PublishSynthesis useCase, CancellationToken ct)
+        => Act(id, "Synthesize", "Synthesis.Published", async a => (await useCase.HandleAsync(a, id, Synthesize, ct)).Error, ct);
+
+    public Task<IActionResult> OnPostPresentAsync(Guid id, [FromServices] PresentConsultation useCase, CancellationToken ct)
+        => Act(id, "Present", "Consultation.PresentedDone", async a => (await useCase.HandleAsync(a, id, Present, ct)).Error, ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid contributionId, [FromServices] ChangeContribution useCase, CancellationToken ct)
         => Act(id, "Withdraw", "Contribution.WithdrawnDone", async a => (await useCase.WithdrawAsync(a, contributionId, ct)).Error, ct);
@@ -64,7 +106,12 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
             foreach (var f in v.Fields)
             {
                 // Answer errors go beside the first answer box, the rest beside their field.
-                var key = f.Field == "Answers" ? $"Answers[{Consultation?.Questions.FirstOrDefault()?.Number ?? 1}]" : $"{prefix}.{f.Field}";
+                var key = f.Field switch
+                {
+                    "Answers" => $"Answers[{Consultation?.Questions.FirstOrDefault()?.Number ?? 1}]",
+                    "Attachments" => "Attachments",
+                    _ => $"{prefix}.{f.Field}",
+                };
                 ModelState.AddModelError(key, l[f.MessageKey, f.Args]);
             }
         }

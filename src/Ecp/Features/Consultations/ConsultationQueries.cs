@@ -5,20 +5,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecp.Features.Consultations;
 
-public sealed record QuestionView(int Number, string Text);
+public sealed record QuestionView(int Number, string Text, string Type, IReadOnlyList<string> Options);
 
 public sealed record ExtensionView(DateTimeOffset PreviousClosesAt, DateTimeOffset ClosesAt, string Reason, DateTimeOffset ExtendedAt);
 
 public sealed record ConsultationSummary(Guid Id, string Topic, Guid BodyId, string BodyName, string Phase, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Contributions);
 
-public sealed record AnswerView(int Question, string Text);
+public sealed record AnswerView(int Question, string Text, IReadOnlyList<int>? Choices = null, int? Scale = null);
 
 /// <summary>A contribution as the caller may see it: the author is null where they did not
 /// consent to be cited (unless the caller is the secretariat or the author); the answers are
 /// null while hidden (except for those two).</summary>
-public sealed record ContributionView(Guid Id, Guid? AuthorId, string? AuthorName, string StakeholderGroup, string? MemberState, Guid? OrganizationId,
+public sealed record AttachmentView(Guid Id, string FileName, string MediaType, long Size, string Sha256);
+
+public sealed record CitationsByGroup(string StakeholderGroup, IReadOnlyList<int> Cited, IReadOnlyList<int> NotCited);
+
+public sealed record SynthesisView(string Markdown, string Html, DateTimeOffset PublishedAt, IReadOnlyList<int> Cited, IReadOnlyList<CitationsByGroup> ByStakeholderGroup);
+
+public sealed record ContributionView(Guid Id, int Number, Guid? AuthorId, string? AuthorName, string StakeholderGroup, string? MemberState, Guid? OrganizationId,
     string? OrganizationName, string Language, bool ConsentToCite, string Status, string? HiddenReason, string? HiddenNote,
-    DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, int Version, int Words, IReadOnlyList<AnswerView>? Answers);
+    DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, int Version, int Words, IReadOnlyList<AnswerView>? Answers,
+    IReadOnlyList<AttachmentView>? Attachments);
 
 public sealed record GroupCount(string Group, int Contributions);
 
@@ -30,7 +37,7 @@ public sealed record AttributionView(IReadOnlyList<GroupCount> ByStakeholderGrou
 public sealed record ConsultationView(Guid Id, string Topic, string Description, Guid BodyId, string BodyName, string Phase, string Eligibility,
     IReadOnlyList<string> EligibleGroups, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool AcceptsContributions,
     IReadOnlyList<QuestionView> Questions, IReadOnlyList<ExtensionView> Extensions, AttributionView Attribution,
-    IReadOnlyList<ContributionView> Contributions);
+    IReadOnlyList<ContributionView> Contributions, SynthesisView? Synthesis);
 
 /// <summary>Consultations and their contributions, attributed by stakeholder group, shown as the
 /// consent of each contributor and the caller's role allow.</summary>
@@ -59,26 +66,40 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
         var contributions = await db.Contributions.AsNoTracking().Where(x => x.ConsultationId == id).OrderBy(x => x.SubmittedAt).ToListAsync(ct);
         var orgIds = contributions.Where(x => x.OrganizationId != null).Select(x => x.OrganizationId!.Value).Distinct().ToList();
         var organizations = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var ids = contributions.Select(x => x.Id).ToList();
+        // Metadata only: the file bytes are read when a file is downloaded.
+        var attachments = (await db.Set<ContributionAttachment>().AsNoTracking().Where(a => ids.Contains(a.ContributionId))
+                .Select(a => new { a.ContributionId, View = new AttachmentView(a.Id, a.FileName, a.MediaType, a.Size, a.Sha256) }).ToListAsync(ct))
+            .ToLookup(a => a.ContributionId, a => a.View);
+        var synthesis = await db.Set<Synthesis>().AsNoTracking().FirstOrDefaultAsync(x => x.ConsultationId == id, ct);
 
         return new ConsultationView(c.Id, c.Topic, c.Description, c.BodyId, body, ConsultationCodes.ToCode(c.PhaseAt(now)),
             ConsultationCodes.ToCode(c.Eligibility), c.EligibleGroups.Select(g => g.ToCode()).ToList(), c.OpensAt, c.ClosesAt,
             c.AcceptsContributionsAt(now),
-            c.Questions.OrderBy(q => q.Number).Select(q => new QuestionView(q.Number, q.Text)).ToList(),
+            c.Questions.OrderBy(q => q.Number).Select(q => new QuestionView(q.Number, q.Text, ConsultationCodes.ToCode(q.Type), q.Options)).ToList(),
             c.Extensions.OrderBy(e => e.Number).Select(e => new ExtensionView(e.PreviousClosesAt, e.NewClosesAt, e.Reason, e.ExtendedAt)).ToList(),
             Attribution(contributions, organizations),
-            contributions.Select(x => ToView(x, viewer, organizations)).ToList());
+            contributions.Select(x => ToView(x, viewer, organizations, attachments[x.Id].ToList())).ToList(),
+            synthesis is null ? null : new SynthesisView(synthesis.Markdown, synthesis.Html, synthesis.PublishedAt, synthesis.CitedNumbers,
+                StakeholderGroups.All.Select(g => contributions.Where(x => x.Group == g).ToList())
+                    .Where(inGroup => inGroup.Count > 0)
+                    .Select(inGroup => new CitationsByGroup(inGroup[0].Group.ToCode(),
+                        inGroup.Where(x => synthesis.CitedNumbers.Contains(x.Number)).Select(x => x.Number).ToList(),
+                        inGroup.Where(x => !synthesis.CitedNumbers.Contains(x.Number)).Select(x => x.Number).ToList()))
+                    .ToList()));
     }
 
-    public ContributionView ToView(Contribution c, Actor viewer, IReadOnlyDictionary<Guid, Organization> organizations)
+    public ContributionView ToView(Contribution c, Actor viewer, IReadOnlyDictionary<Guid, Organization> organizations, IReadOnlyList<AttachmentView> attachments)
     {
         var privileged = viewer.IsSecretariat || viewer.PersonId == c.AuthorId;
         var named = c.ConsentToCite || privileged;
         var organization = c.OrganizationId is { } o && organizations.TryGetValue(o, out var org) ? org.Name : null;
-        return new ContributionView(c.Id, named ? c.AuthorId : null, named ? c.AuthorName : null, c.Group.ToCode(), c.MemberStateCode,
+        return new ContributionView(c.Id, c.Number, named ? c.AuthorId : null, named ? c.AuthorName : null, c.Group.ToCode(), c.MemberStateCode,
             named ? c.OrganizationId : null, named ? organization : null, c.Language, c.ConsentToCite,
             c.Status.ToString().ToLowerInvariant(), c.HiddenReason is { } r ? ConsultationCodes.ToCode(r) : null, c.HiddenNote,
             c.SubmittedAt, c.UpdatedAt, c.Versions.Count, c.WordCount,
-            c.IsHidden && !privileged ? null : c.Current.Answers.Select(a => new AnswerView(a.Question, a.Text)).ToList());
+            c.IsHidden && !privileged ? null : c.Current.Answers.Select(a => new AnswerView(a.Question, a.Text, a.Choices, a.Scale)).ToList(),
+            c.IsHidden && !privileged ? null : attachments);
     }
 
     /// <summary>

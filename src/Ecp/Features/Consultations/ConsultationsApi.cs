@@ -79,6 +79,51 @@ public static class ConsultationsApi
             })
             .RequireApiWriter().WithSummary("Hide a contribution with a reason; it stays counted and on the record (secretariat).");
 
+        contributions.MapPost("/{id:guid}/attachments", async (Guid id, IFormFile file, AddAttachment useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                if (file.Length > ContributionAttachment.MaxBytes)
+                {
+                    return new ValidationError([new FieldError("Attachments", "Attachment.TooLarge", file.FileName, ContributionAttachment.MaxBytes / (1024 * 1024))]).ToProblem(l);
+                }
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, new AttachmentUpload(file.FileName, file.ContentType, buffer.ToArray()), ct);
+                return result.IsSuccess
+                    ? TypedResults.Created($"/api/v1/attachments/{result.Value.Id}", new AttachmentView(result.Value.Id, result.Value.FileName, result.Value.MediaType, result.Value.Size, result.Value.Sha256))
+                    : result.Error!.ToProblem(l);
+            })
+            // Bearer-token only (never the cookie), so no cross-site form can post here.
+            .DisableAntiforgery()
+            .RequireApiWriter().WithSummary("Attach a PDF, DOCX or ODT to your contribution (multipart field \"file\"); the type is checked by content.");
+
+        api.MapGet("/attachments/{id:guid}", DownloadAsync).WithTags("Consultations").WithSummary("Download an attachment (never rendered inline).");
+
+        consultations.MapGet("/{id:guid}/results", async Task<Results<Ok<IReadOnlyList<QuestionResults>>, ProblemHttpResult>> (Guid id, QuestionnaireResults results, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await results.GetAsync(id, ct) is { } r ? TypedResults.Ok(r) : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToProblem(l))
+            .WithSummary("Results per question by respondent category (government, and each non-government stakeholder group).");
+
+        consultations.MapGet("/{id:guid}/results.csv", async (Guid id, QuestionnaireResults results, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await results.CsvAsync(id, ct) is { } csv
+                    ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"consultation-{id}.csv")
+                    : new NotFoundError("Consultation.NotFound").ToProblem(l))
+            .WithSummary("Every answer as CSV (open data).");
+
+        consultations.MapPost("/{id:guid}/synthesis", async (Guid id, PublishSynthesis.Command command, PublishSynthesis useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(ct);
+                var result = await useCase.HandleAsync(actor, id, command, ct);
+                return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
+            })
+            .RequireApiWriter().WithSummary("Publish the synthesis in Markdown; it must cite contributions that exist, as [C-n] (secretariat).");
+
+        consultations.MapPost("/{id:guid}/presented", async (Guid id, PresentConsultation.Command command, PresentConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(ct);
+                var result = await useCase.HandleAsync(actor, id, command, ct);
+                return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
+            })
+            .RequireApiWriter().WithSummary("Record that the consultation was presented at the body's meeting (secretariat).");
+
         contributions.MapGet("/{id:guid}/versions", async Task<Results<Ok<ContributionVersionView[]>, ProblemHttpResult>> (Guid id, AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
@@ -87,7 +132,7 @@ public static class ConsultationsApi
                 var privileged = actor.IsSecretariat || actor.PersonId == c.AuthorId;
                 return TypedResults.Ok(c.Versions.OrderBy(v => v.Number)
                     .Select(v => new ContributionVersionView(v.Number, v.Language, v.SubmittedAt,
-                        c.IsHidden && !privileged ? null : v.Answers.Select(a => new AnswerView(a.Question, a.Text)).ToList())).ToArray());
+                        c.IsHidden && !privileged ? null : v.Answers.Select(a => new AnswerView(a.Question, a.Text, a.Choices, a.Scale)).ToList())).ToArray());
             })
             .WithSummary("Every version of a contribution.");
         return api;
@@ -98,7 +143,27 @@ public static class ConsultationsApi
         var organizations = c.OrganizationId is { } o
             ? await db.Organizations.AsNoTracking().Where(x => x.Id == o).ToDictionaryAsync(x => x.Id, ct)
             : new Dictionary<Guid, Registry.Organization>();
-        return queries.ToView(c, actor, organizations);
+        var attachments = await db.Set<ContributionAttachment>().AsNoTracking().Where(a => a.ContributionId == c.Id)
+            .Select(a => new AttachmentView(a.Id, a.FileName, a.MediaType, a.Size, a.Sha256)).ToListAsync(ct);
+        return queries.ToView(c, actor, organizations, attachments);
+    }
+
+    /// <summary>Serves an attachment as a download, never inline, with its type as established
+    /// from its content; a hidden contribution's files only to the secretariat and the author.</summary>
+    private static async Task<IResult> DownloadAsync(Guid id, AppDbContext db, ActorAccessor actors, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var attachment = await db.Set<ContributionAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (attachment is null) return new NotFoundError("Attachment.NotFound").ToProblem(l);
+        var contribution = await db.Contributions.AsNoTracking().SingleAsync(c => c.Id == attachment.ContributionId, ct);
+        var actor = await actors.GetAsync(ct);
+        if (contribution.IsHidden && !(actor.IsSecretariat || actor.PersonId == contribution.AuthorId))
+        {
+            return new NotFoundError("Attachment.NotFound").ToProblem(l);
+        }
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "sandbox";
+        http.Response.Headers["Digest"] = "sha-256=" + Convert.ToBase64String(Convert.FromHexString(attachment.Sha256));
+        return TypedResults.File(attachment.Content, attachment.MediaType, attachment.FileName);
     }
 }
 

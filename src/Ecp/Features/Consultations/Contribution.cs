@@ -20,7 +20,15 @@ public enum ModerationReason
     Duplicate,
 }
 
-public sealed record Answer(int Question, string Text);
+/// <summary>An answer: a text, and for questionnaire questions the chosen options (numbered from
+/// 1) or a point on the 1-5 scale.</summary>
+public sealed record Answer(int Question, string Text, IReadOnlyList<int>? Choices = null, int? Scale = null)
+{
+    public bool Equals(Answer? other) => other is not null && Question == other.Question && Text == other.Text && Scale == other.Scale
+        && (Choices ?? []).SequenceEqual(other.Choices ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Question, Text, Scale, Choices?.Count);
+}
 
 /// <summary>
 /// A contribution to a consultation, attributed to its author and the author's stakeholder
@@ -45,6 +53,9 @@ public sealed class Contribution
 
     public Guid ConsultationId { get; private set; }
 
+    /// <summary>1, 2, 3 … within the consultation: what a synthesis cites as [C-12].</summary>
+    public int Number { get; private set; }
+
     public Guid AuthorId { get; private set; }
 
     public string AuthorName { get; private set; }
@@ -56,6 +67,9 @@ public sealed class Contribution
     public Guid? OrganizationId { get; private set; }
 
     public string Language { get; private set; }
+
+    /// <summary>The respondent's ECOSOC consultative status, from their organization, at the time of answering.</summary>
+    public ConsultativeStatus EcosocStatus { get; private set; }
 
     /// <summary>"Do you authorise us to cite/share your views individually?" (WGEC questionnaire).</summary>
     public bool ConsentToCite { get; private set; }
@@ -86,13 +100,15 @@ public sealed class Contribution
 
     public string IdentityCommitment => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(IdentitySalt + ":" + AuthorId)));
 
-    public static Contribution Submit(Consultation consultation, Actor author, StakeholderGroup group, string language, bool consent,
-        IReadOnlyList<Answer> answers, DateTimeOffset now)
+    public static Contribution Submit(Consultation consultation, int number, Actor author, StakeholderGroup group, string language, bool consent,
+        IReadOnlyList<Answer> answers, DateTimeOffset now, ConsultativeStatus ecosocStatus = ConsultativeStatus.None)
     {
         var contribution = new Contribution
         {
             Id = Guid.CreateVersion7(now),
             ConsultationId = consultation.Id,
+            Number = number,
+            EcosocStatus = ecosocStatus,
             AuthorId = author.PersonId!.Value,
             AuthorName = author.DisplayName,
             Group = group,

@@ -15,11 +15,21 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
         public string? Topic { get; init; }
         public string? Description { get; init; }
         public IReadOnlyList<string>? Questions { get; init; }
+        /// <summary>Questionnaire mode: typed questions; used instead of <see cref="Questions"/> when given.</summary>
+        public IReadOnlyList<QuestionInput>? QuestionDefinitions { get; init; }
         /// <summary>"all-stakeholders", "member-states-only" or "chosen-groups".</summary>
         public string? Eligibility { get; init; }
         public IReadOnlyList<string>? Groups { get; init; }
         public DateTimeOffset? OpensAt { get; init; }
         public DateTimeOffset? ClosesAt { get; init; }
+    }
+
+    public sealed record QuestionInput
+    {
+        public string? Text { get; init; }
+        /// <summary>"free-text", "single-choice", "multiple-choice" or "scale".</summary>
+        public string? Type { get; init; }
+        public IReadOnlyList<string>? Options { get; init; }
     }
 
     public async Task<Result<Consultation>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
@@ -30,9 +40,17 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
             .RequiredText(nameof(Command.Topic), command.Topic, Consultation.TopicMaxLength)
             .RequiredText(nameof(Command.Description), command.Description, Consultation.TextMaxLength);
         if (command.BodyId is not { } bodyId || !await db.Bodies.AnyAsync(b => b.Id == bodyId, ct)) check.Add(nameof(Command.BodyId), "Document.BodyUnknown");
-        var questions = (command.Questions ?? []).Where(q => !string.IsNullOrWhiteSpace(q)).ToList();
+        var questions = command.QuestionDefinitions is { Count: > 0 } typed
+            ? typed.Select(q => new QuestionDefinition(q.Text?.Trim() ?? "", ConsultationCodes.QuestionTypeFrom(q.Type) ?? (QuestionType)(-1),
+                (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).ToList())).ToList()
+            : (command.Questions ?? []).Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => new QuestionDefinition(q.Trim())).ToList();
         if (questions.Count is 0 or > Consultation.MaxQuestions) check.Add(nameof(Command.Questions), "Consultation.QuestionsCount", Consultation.MaxQuestions);
-        else if (questions.Any(q => q.Length > Consultation.TextMaxLength)) check.Add(nameof(Command.Questions), "Validation.TooLong", Consultation.TextMaxLength);
+        else if (questions.Any(q => q.Text.Length is 0 or > Consultation.TextMaxLength)) check.Add(nameof(Command.Questions), "Validation.TooLong", Consultation.TextMaxLength);
+        else if (questions.Any(q => !Enum.IsDefined(q.Type))) check.Add(nameof(Command.Questions), "Questionnaire.TypeInvalid");
+        else if (questions.Any(q => q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice && q.Options is not { Count: >= 2 and <= 20 }))
+        {
+            check.Add(nameof(Command.Questions), "Questionnaire.OptionsCount");
+        }
         var eligibility = ConsultationCodes.EligibilityFrom(command.Eligibility);
         if (eligibility is null) check.Add(nameof(Command.Eligibility), "Consultation.EligibilityInvalid");
         var groups = (command.Groups ?? []).Select(StakeholderGroups.FromCode).ToList();
@@ -56,7 +74,7 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
             bodyId = consultation.BodyId,
             topic = consultation.Topic,
             description = consultation.Description,
-            questions = consultation.Questions.Select(q => new { number = q.Number, text = q.Text }).ToArray(),
+            questions = consultation.Questions.Select(q => new { number = q.Number, text = q.Text, type = ConsultationCodes.ToCode(q.Type), options = q.Options }).ToArray(),
             eligibility = ConsultationCodes.ToCode(consultation.Eligibility),
             groups = consultation.EligibleGroups.Select(g => g.ToCode()).ToArray(),
             opensAt = RecordTime(consultation.OpensAt),
@@ -83,6 +101,18 @@ public static class ConsultationCodes
         => Enum.GetValues<Eligibility>().Cast<Eligibility?>().FirstOrDefault(e => ToCode(e!.Value) == code);
 
     public static string ToCode(ConsultationPhase p) => p.ToString().ToLowerInvariant();
+
+    public static string ToCode(QuestionType t) => t switch
+    {
+        QuestionType.FreeText => "free-text",
+        QuestionType.SingleChoice => "single-choice",
+        QuestionType.MultipleChoice => "multiple-choice",
+        QuestionType.Scale => "scale",
+        _ => throw new ArgumentOutOfRangeException(nameof(t)),
+    };
+
+    public static QuestionType? QuestionTypeFrom(string? code)
+        => code is null ? QuestionType.FreeText : Enum.GetValues<QuestionType>().Cast<QuestionType?>().FirstOrDefault(t => ToCode(t!.Value) == code);
 
     public static string ToCode(ModerationReason r) => r switch
     {

@@ -13,6 +13,10 @@ public sealed class SubmitContribution(AppDbContext db, PublicRecord record, Tim
     {
         public int Question { get; init; }
         public string? Text { get; init; }
+        /// <summary>Chosen options, numbered from 1 (single- and multiple-choice questions).</summary>
+        public IReadOnlyList<int>? Choices { get; init; }
+        /// <summary>1 to 5 (scale questions).</summary>
+        public int? Scale { get; init; }
     }
 
     public sealed record Command
@@ -21,6 +25,10 @@ public sealed class SubmitContribution(AppDbContext db, PublicRecord record, Tim
         public string? Language { get; init; }
         /// <summary>May the views be cited individually? If not, the public sees only the group.</summary>
         public bool ConsentToCite { get; init; }
+
+        /// <summary>Files from the web form (the API adds them one by one, see AddAttachment).</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public IReadOnlyList<AttachmentUpload>? Attachments { get; init; }
     }
 
     public async Task<Result<Contribution>> HandleAsync(Actor actor, Guid consultationId, Command command, CancellationToken ct = default)
@@ -39,12 +47,28 @@ public sealed class SubmitContribution(AppDbContext db, PublicRecord record, Tim
         }
         if (!consultation.IsEligible(actor)) return new ForbiddenError("Contribution.NotEligible");
         var answers = ValidAnswers(consultation, command.Answers, command.Language, out var check);
+        var uploads = command.Attachments ?? [];
+        if (uploads.Count > ContributionAttachment.MaxPerContribution) check.Add("Attachments", "Attachment.TooMany", ContributionAttachment.MaxPerContribution);
         if (!check.IsValid) return check.ToError();
 
+        // Numbered under the record's write lock: no two contributions share a number.
+        var number = 1 + (await db.Contributions.Where(c => c.ConsultationId == consultation.Id).MaxAsync(c => (int?)c.Number, ct) ?? 0);
         var group = actor.Role == Role.Delegate ? StakeholderGroup.Government : actor.Group!.Value;
-        var contribution = Contribution.Submit(consultation, actor, group, command.Language!, command.ConsentToCite, answers, now);
+        // The respondent's category comes from their accreditation, never from a self-declaration.
+        var ecosoc = actor.OrganizationId is { } orgId
+            ? await db.Organizations.Where(o => o.Id == orgId).Select(o => o.ConsultativeStatus).FirstOrDefaultAsync(ct)
+            : ConsultativeStatus.None;
+        var contribution = Contribution.Submit(consultation, number, actor, group, command.Language!, command.ConsentToCite, answers, now, ecosoc);
+        var attachments = new List<ContributionAttachment>();
+        foreach (var upload in uploads)
+        {
+            var attachment = ContributionAttachment.From(contribution.Id, upload, now);
+            if (!attachment.IsSuccess) return attachment.Error!;
+            attachments.Add(attachment.Value);
+        }
         db.Contributions.Add(contribution);
-        Append(record, actor, contribution, "contribution.submitted", answers);
+        db.Set<ContributionAttachment>().AddRange(attachments);
+        Append(record, actor, contribution, "contribution.submitted", answers, attachments);
         await record.SaveAsync(ct);
         return contribution;
     }
@@ -53,9 +77,16 @@ public sealed class SubmitContribution(AppDbContext db, PublicRecord record, Tim
     {
         check = new Validation();
         if (!Languages.IsSupported(language)) check.Add("Language", "Contribution.LanguageInvalid");
-        var answers = (input ?? []).Where(a => !string.IsNullOrWhiteSpace(a.Text)).Select(a => new Answer(a.Question, a.Text!.Trim())).ToList();
+        var answers = (input ?? [])
+            .Where(a => !string.IsNullOrWhiteSpace(a.Text) || a.Choices is { Count: > 0 } || a.Scale is not null)
+            .Select(a => new Answer(a.Question, a.Text?.Trim() ?? "", a.Choices is { Count: > 0 } c ? c.Order().ToList() : null, a.Scale))
+            .ToList();
         if (answers.Count == 0) check.Add("Answers", "Contribution.AnswerRequired");
         if (answers.Any(a => consultation.Questions.All(q => q.Number != a.Question))) check.Add("Answers", "Contribution.QuestionUnknown");
+        foreach (var a in answers)
+        {
+            if (consultation.Questions.FirstOrDefault(q => q.Number == a.Question)?.Check(a) is { } problem) check.Add("Answers", problem);
+        }
         if (answers.GroupBy(a => a.Question).Any(g => g.Count() > 1)) check.Add("Answers", "Contribution.QuestionTwice");
         if (answers.Any(a => a.Text.Length > Contribution.AnswerMaxLength)) check.Add("Answers", "Validation.TooLong", Contribution.AnswerMaxLength);
         return answers.OrderBy(a => a.Question).ToList();
@@ -63,12 +94,15 @@ public sealed class SubmitContribution(AppDbContext db, PublicRecord record, Tim
 
     /// <summary>What the record keeps of a contribution: its attribution (by consent) and a hash of
     /// its text, so the record stays publishable even before moderation.</summary>
-    internal static void Append(PublicRecord record, Actor actor, Contribution c, string action, IReadOnlyList<Answer> answers)
+    internal static void Append(PublicRecord record, Actor actor, Contribution c, string action, IReadOnlyList<Answer> answers,
+        IReadOnlyList<ContributionAttachment>? attachments = null)
     {
         var payload = new
         {
             contributionId = c.Id,
             consultationId = c.ConsultationId,
+            number = c.Number,
+            attachments = (attachments ?? []).Select(a => new { attachmentId = a.Id, fileName = a.FileName, mediaType = a.MediaType, size = a.Size, sha256 = a.Sha256 }).ToArray(),
             version = c.Versions.Count,
             stakeholderGroup = c.Group.ToCode(),
             memberState = c.MemberStateCode,

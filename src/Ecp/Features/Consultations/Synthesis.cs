@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Ganss.Xss;
+using Markdig;
+
+namespace Ecp.Features.Consultations;
+
+/// <summary>
+/// The secretariat's synthesis of a closed consultation, in Markdown. It cites contributions as
+/// [C-12]; it cannot be published while a citation does not resolve, so no submission is
+/// misattributed or silently left out — the page shows, per stakeholder group, what was cited.
+/// </summary>
+public sealed partial class Synthesis
+{
+    public const int MaxLength = 100_000;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAdvancedExtensions().Build();
+    private static readonly HtmlSanitizer Sanitizer = new();
+
+    private Synthesis()
+    {
+        Markdown = null!;
+        Html = null!;
+        CitedNumbers = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ConsultationId { get; private set; }
+
+    public string Markdown { get; private set; }
+
+    /// <summary>The Markdown rendered (Markdig, raw HTML disabled) and sanitized (HtmlSanitizer).</summary>
+    public string Html { get; private set; }
+
+    public IReadOnlyList<int> CitedNumbers { get; private set; }
+
+    public Guid AuthorId { get; private set; }
+
+    public DateTimeOffset PublishedAt { get; private set; }
+
+    /// <summary>The contribution numbers a text cites, in order of first citation.</summary>
+    public static IReadOnlyList<int> CitationsIn(string markdown)
+        => CitationPattern().Matches(markdown).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+
+    internal static Synthesis Publish(Guid consultationId, string markdown, Guid authorId, DateTimeOffset now)
+    {
+        var html = Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
+        // Citations become links to the contribution on the consultation page.
+        html = CitationPattern().Replace(html, m => $"<a href=\"#c-{m.Groups[1].Value}\">{m.Value}</a>");
+        return new Synthesis
+        {
+            Id = Guid.CreateVersion7(now),
+            ConsultationId = consultationId,
+            Markdown = markdown,
+            Html = html,
+            CitedNumbers = CitationsIn(markdown),
+            AuthorId = authorId,
+            PublishedAt = now,
+        };
+    }
+
+    [GeneratedRegex(@"\[C-(\d{1,6})\]")]
+    private static partial Regex CitationPattern();
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using Ecp.Tests.Infrastructure;
+
+namespace Ecp.Tests.Consultations;
+
+/// <summary>Questionnaire mode: typed questions, answers checked against their type, results by
+/// respondent category, a chart with its table, and every answer as CSV.</summary>
+public sealed class QuestionnaireTests(EcpFactory factory) : IClassFixture<EcpFactory>
+{
+    [Fact]
+    public async Task Questionnaire_AnsweredByTwoCategories_ResultsTalliedByCategoryAndExportedAsCsv()
+    {
+        var id = await QuestionnaireAsync();
+        var delegatePerson = await factory.People.DelegateAsync("ZAF");
+        var stakeholder = await factory.People.StakeholderAsync();
+        await (await delegatePerson.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Answers(scale: 2, choice: 1, issues: [1, 3], text: "More cooperation."))).ExpectAsync(HttpStatusCode.Created);
+        await (await stakeholder.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Answers(scale: 4, choice: 2, issues: [3], text: "Publish reports."))).ExpectAsync(HttpStatusCode.Created);
+
+        var results = (await factory.CreatePublicClient().GetJsonAsync($"/api/v1/consultations/{id}/results")).AsArray();
+        var scale = results[0]!;
+        Assert.Equal("scale", (string?)scale["type"]);
+        Assert.Equal(1, (int)scale["rows"]![1]!["byCategory"]!["government"]!);   // point 2
+        Assert.Equal(1, (int)scale["rows"]![3]!["byCategory"]!["civil-society"]!); // point 4
+        var issues = results[2]!["rows"]!.AsArray();
+        Assert.Equal(2, (int)issues[2]!["total"]!); // both named the third issue
+        Assert.Equal(2, (int)results[3]!["respondents"]!);
+
+        var csv = await factory.CreatePublicClient().GetAsync($"/api/v1/consultations/{id}/results.csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("contribution,category,stakeholder_group", lines[0]);
+        Assert.Equal(1 + 8, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("C-1,government,government,ZAF") && l.Contains("Cybersecurity; Access"));
+
+        var page = await factory.CreatePublicClient().GetPageAsync($"/consultations/{id}/results");
+        Assert.Equal(4, page.QuerySelectorAll("main table").Length);
+        Assert.Equal(3, page.QuerySelectorAll("main svg[aria-hidden=true]").Length); // no chart for free text
+    }
+
+    [Fact]
+    public async Task Questionnaire_AnswerOutsideItsType_IsRefused()
+    {
+        var id = await QuestionnaireAsync();
+        var stakeholder = await factory.People.StakeholderAsync();
+        var head = await factory.CreatePublicClient().RecordHeadAsync();
+        await (await stakeholder.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Answers(scale: 6, choice: 1, issues: [1], text: "x"))).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        await (await stakeholder.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Answers(scale: 3, choice: 9, issues: [1], text: "x"))).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        await (await stakeholder.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Answers(scale: 3, choice: 1, issues: [1, 1], text: "x"))).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(head, await factory.CreatePublicClient().RecordHeadAsync());
+    }
+
+    [Fact]
+    public async Task Questionnaire_ChoiceQuestionWithOneOption_IsRefused()
+    {
+        var secretariat = await factory.People.SecretariatAsync();
+        var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", Drafting.BodyRequest())).ExpectAsync(HttpStatusCode.Created);
+        var refused = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
+        {
+            bodyId = (string)body["id"]!, topic = "Q", description = "D", eligibility = "all-stakeholders",
+            opensAt = DateTimeOffset.UtcNow, closesAt = DateTimeOffset.UtcNow.AddDays(1),
+            questionDefinitions = new[] { new { text = "Pick", type = "single-choice", options = new[] { "Only" } } },
+        })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(refused["errors"]!["questions"]);
+    }
+
+    private async Task<string> QuestionnaireAsync()
+    {
+        var secretariat = await factory.People.SecretariatAsync();
+        var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", Drafting.BodyRequest())).ExpectAsync(HttpStatusCode.Created);
+        var created = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
+        {
+            bodyId = (string)body["id"]!, topic = "Implementation of enhanced cooperation", description = "WGEC questionnaire.",
+            eligibility = "all-stakeholders", opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), closesAt = DateTimeOffset.UtcNow.AddDays(5),
+            questionDefinitions = new object[]
+            {
+                new { text = "How far has it come?", type = "scale" },
+                new { text = "Whose role?", type = "single-choice", options = new[] { "Governments", "All stakeholders", "Both" } },
+                new { text = "Which issues?", type = "multiple-choice", options = new[] { "Cybersecurity", "Privacy", "Access" } },
+                new { text = "What next?", type = "free-text" },
+            },
+        })).ExpectAsync(HttpStatusCode.Created);
+        var id = (string)created["id"]!;
+        await (await secretariat.Api.PostAsync($"/api/v1/consultations/{id}/open", null)).ExpectAsync(HttpStatusCode.OK);
+        return id;
+    }
+
+    private static object Answers(int scale, int choice, int[] issues, string text) => new
+    {
+        language = "en",
+        consentToCite = true,
+        answers = new object[]
+        {
+            new { question = 1, scale },
+            new { question = 2, choices = new[] { choice } },
+            new { question = 3, choices = issues },
+            new { question = 4, text },
+        },
+    };
+}

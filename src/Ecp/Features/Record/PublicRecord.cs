@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Ecp.Common;
 using Ecp.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ecp.Features.Record;
@@ -18,20 +20,43 @@ namespace Ecp.Features.Record;
 /// </summary>
 public sealed class PublicRecord(AppDbContext db, TimeProvider clock) : IAsyncDisposable
 {
+    /// <summary>
+    /// One writer at a time per SQLite file inside this process. SQLite has one write lock; when
+    /// many requests ask for it at once, all but one get SQLITE_BUSY and the driver sleeps and
+    /// retries, which collapses throughput under a flash crowd. Queuing here, in memory, hands
+    /// the lock over without any sleep. (PostgreSQL queues writers on the head row itself.)
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new();
+
     private readonly List<RecordDraft> pending = [];
     private IDbContextTransaction? transaction;
     private RecordHead? head;
+    private SemaphoreSlim? writer;
 
     public async Task BeginAsync(CancellationToken ct = default)
     {
         if (head is not null) return;
-        // A use case that must also write through another store (Identity's UserManager)
-        // runs inside this same transaction.
-        if (db.Database.CurrentTransaction is null)
+        if (db is SqliteAppDbContext && writer is null)
         {
-            transaction = await db.Database.BeginTransactionAsync(ct);
+            var gate = SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(ct);
+            writer = gate;
         }
-        head = await db.LockRecordHeadAsync(ct);
+        try
+        {
+            // A use case that must also write through another store (Identity's UserManager)
+            // runs inside this same transaction.
+            if (db.Database.CurrentTransaction is null)
+            {
+                transaction = await db.Database.BeginTransactionAsync(ct);
+            }
+            head = await db.LockRecordHeadAsync(ct);
+        }
+        catch
+        {
+            Release();
+            throw;
+        }
     }
 
     public void Append(Actor actor, string action, string entity, string entityId, object payload)
@@ -84,6 +109,7 @@ public sealed class PublicRecord(AppDbContext db, TimeProvider clock) : IAsyncDi
             await transaction.CommitAsync(ct);
             await transaction.DisposeAsync();
             transaction = null;
+            Release();
         }
         pending.Clear();
         head = null;
@@ -93,5 +119,12 @@ public sealed class PublicRecord(AppDbContext db, TimeProvider clock) : IAsyncDi
     public async ValueTask DisposeAsync()
     {
         if (transaction is not null) await transaction.DisposeAsync();
+        Release();
+    }
+
+    private void Release()
+    {
+        writer?.Release();
+        writer = null;
     }
 }

@@ -7,6 +7,8 @@
 #
 # Optional environment:
 #   SURGE_SECONDS      measured seconds of each HTTP run (default 20)
+#   SURGE_WARMUP       seconds of load before it, same server (default 30: a fresh process spends
+#                      its first half-minute here compiling, see docs/benchmarks.md)
 #   SURGE_CONNECTIONS  concurrent connections (default 64)
 #   SURGE_DATABASES    "sqlite postgres" (default both)
 #   SURGE_PG_PORT      port of the throw-away PostgreSQL (default 55496)
@@ -22,6 +24,7 @@ cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDDISABLENODEREUSE=1
 
 SECONDS_RUN="${SURGE_SECONDS:-20}"
+WARMUP="${SURGE_WARMUP:-30}"
 CONNECTIONS="${SURGE_CONNECTIONS:-64}"
 DATABASES="${SURGE_DATABASES:-sqlite postgres}"
 PG_PORT="${SURGE_PG_PORT:-55496}"
@@ -63,6 +66,7 @@ PY
 }
 
 bench() { dotnet "$BENCH" "$@"; }
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 ecp() { (cd "$APP_DIR" && dotnet ecp.dll "$@"); }
 
 # The server runs from its own folder so that it reads the appsettings.json it ships with
@@ -148,10 +152,23 @@ surge() { # name database baseline-database
         bench baseline --database "$baseline" --tasks "$CONNECTIONS" --seconds 10 --rows-per-tx 1 --contended --out "$RESULTS/$name-baseline-contended.json"
     fi
 
-    log "[$name] HTTP load: $CONNECTIONS connections, $SECONDS_RUN s"
+    log "[$name] HTTP load: $CONNECTIONS connections, $WARMUP s warm-up, $SECONDS_RUN s measured"
     start_server "$database" "$WORK/$name.server.log"
     bench run --url "http://127.0.0.1:$APP_PORT" --setup "$WORK/$name-setup.json" --connections "$CONNECTIONS" \
-        --seconds "$SECONDS_RUN" --acks "$WORK/$name.acks" --label "$name" --out "$RESULTS/$name-run.json"
+        --seconds "$WARMUP" --warmup 0 --acks "$WORK/$name.acks" --label "$name warm-up"
+    local cpu0 cpu1
+    cpu0=$(cpu_ms "$SERVER_PID")
+    bench run --url "http://127.0.0.1:$APP_PORT" --setup "$WORK/$name-setup.json" --connections "$CONNECTIONS" \
+        --seconds "$SECONDS_RUN" --warmup 0 --acks "$WORK/$name.acks" --label "$name" --out "$RESULTS/$name-run.json"
+    cpu1=$(cpu_ms "$SERVER_PID")
+    python3 - "$RESULTS/$name-run.json" "$((cpu1 - cpu0))" <<'PY'
+import json, sys
+path, cpu = sys.argv[1], int(sys.argv[2])
+run = json.load(open(path))
+run["serverCpuMsPerAck"] = cpu / max(1, run["totalAcks"])
+json.dump(run, open(path, "w"), indent=2)
+print(f"server CPU during the measured run: {cpu} ms, {run['serverCpuMsPerAck']:.2f} ms per acknowledged contribution")
+PY
     stop_server
     bench verify --database "$database" --acks "$WORK/$name.acks" | tee "$RESULTS/$name-verify.txt" || STATUS=1
 
@@ -198,6 +215,7 @@ for n in names:
     def line(label, rate, p50, p99, mx):
         print(f"  {label:42} {rate:9.0f} {rate / b1['rowsPerSecond']:17.3f}x {p50:8.1f} {p99:8.1f} {mx:8.1f}")
     line("HTTP contributions acknowledged", run["acksPerSecond"], run["p50Ms"], run["p99Ms"], run["maxMs"])
+    if "serverCpuMsPerAck" in run: print(f"  {'  server CPU per acknowledged contribution':42} {run['serverCpuMsPerAck']:9.2f} ms")
     line("raw insert, 1 row/commit (baseline)", b1["rowsPerSecond"], b1["p50Ms"], b1["p99Ms"], b1["maxMs"])
     if bc: line("raw insert, 1 row/commit, lock contended", bc["rowsPerSecond"], bc["p50Ms"], bc["p99Ms"], bc["maxMs"])
     if b50: line("raw insert, 50 rows/commit", b50["rowsPerSecond"], b50["p50Ms"], b50["p99Ms"], b50["maxMs"])

@@ -23,7 +23,7 @@ public sealed class EstablishBody(AppDbContext db, PublicRecord record, MemberSt
 
     public async Task<Result<Body>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var check = new Validation()
             .RequiredText(nameof(Command.Name), command.Name, Body.NameMaxLength)

@@ -16,7 +16,7 @@ public sealed class ChangeConsultation(AppDbContext db, PublicRecord record, Tim
 
     public async Task<Result<Consultation>> OpenAsync(Actor actor, Guid consultationId, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
         if (consultation is null) return new NotFoundError("Consultation.NotFound");
@@ -34,7 +34,7 @@ public sealed class ChangeConsultation(AppDbContext db, PublicRecord record, Tim
 
     public async Task<Result<Consultation>> ExtendAsync(Actor actor, Guid consultationId, Extension command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
         if (consultation is null) return new NotFoundError("Consultation.NotFound");

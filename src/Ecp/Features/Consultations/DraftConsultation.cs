@@ -34,7 +34,7 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
 
     public async Task<Result<Consultation>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var check = new Validation()
             .RequiredText(nameof(Command.Topic), command.Topic, Consultation.TopicMaxLength)

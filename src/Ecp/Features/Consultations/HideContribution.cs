@@ -18,7 +18,7 @@ public sealed class HideContribution(AppDbContext db, PublicRecord record, TimeP
 
     public async Task<Result<Contribution>> HandleAsync(Actor actor, Guid contributionId, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == contributionId, ct);
         if (contribution is null) return new NotFoundError("Contribution.NotFound");

@@ -16,7 +16,7 @@ public sealed class PublishSynthesis(AppDbContext db, PublicRecord record, TimeP
 
     public async Task<Result<Synthesis>> HandleAsync(Actor actor, Guid consultationId, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
         if (consultation is null) return new NotFoundError("Consultation.NotFound");

@@ -17,7 +17,7 @@ public sealed class CloseDecision(AppDbContext db, PublicRecord record, TimeProv
 
     public async Task<Result<Decision>> HandleAsync(Actor actor, Guid decisionId, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == decisionId, ct);
         if (decision is null) return new NotFoundError("Decision.NotFound");

@@ -17,7 +17,7 @@ public sealed class OpenDecision(AppDbContext db, PublicRecord record, TimeProvi
 
     public async Task<Result<Decision>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var document = command.DocumentId is { } docId ? await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == docId, ct) : null;
         var bodyId = command.BodyId ?? document?.BodyId;

@@ -17,7 +17,7 @@ public sealed class AddLanguageVersion(AppDbContext db, PublicRecord record)
 
     public async Task<Result<DocumentVersion>> HandleAsync(Actor actor, Guid documentId, int versionNumber, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
         var version = document?.Versions.FirstOrDefault(v => v.Number == versionNumber);

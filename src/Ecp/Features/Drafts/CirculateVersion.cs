@@ -15,7 +15,7 @@ public sealed class CirculateVersion(AppDbContext db, PublicRecord record, TimeP
 
     public async Task<Result<DocumentVersion>> HandleAsync(Actor actor, Guid documentId, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var check = new Validation().RequiredText(nameof(Command.Label), command.Label, 100);
         if (!check.IsValid) return check.ToError();

@@ -19,7 +19,7 @@ public sealed class DecideAmendment(AppDbContext db, PublicRecord record, TimePr
 
     public async Task<Result<Amendment>> HandleAsync(Actor actor, Guid amendmentId, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var amendment = await db.Amendments.FirstOrDefaultAsync(a => a.Id == amendmentId, ct);
         if (amendment is null) return new NotFoundError("Amendment.NotFound");

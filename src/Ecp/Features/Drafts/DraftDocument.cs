@@ -34,7 +34,7 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
 
     public async Task<Result<OutcomeDocument>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var check = new Validation()
             .RequiredText(nameof(Command.Title), command.Title, OutcomeDocument.TitleMaxLength)

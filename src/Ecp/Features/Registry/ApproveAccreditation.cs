@@ -15,7 +15,7 @@ public sealed class ApproveAccreditation(AppDbContext db, PublicRecord record, T
 
     public async Task<Result<Accreditation>> HandleAsync(Actor actor, Guid accreditationId, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var check = new Validation().MaxLength(nameof(Command.Note), command.Note, Accreditation.TextMaxLength);
         if (!check.IsValid) return check.ToError();

@@ -21,7 +21,7 @@ public sealed class RegisterOrganization(AppDbContext db, PublicRecord record, M
 
     public async Task<Result<Organization>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
 
         var check = new Validation()

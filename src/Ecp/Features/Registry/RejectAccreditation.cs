@@ -16,7 +16,7 @@ public sealed class RejectAccreditation(AppDbContext db, PublicRecord record, Ti
 
     public async Task<Result<Accreditation>> HandleAsync(Actor actor, Guid accreditationId, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsSecretariat) return actor.IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+        if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var check = new Validation().RequiredText(nameof(Command.Reason), command.Reason, Accreditation.TextMaxLength);
         if (!check.IsValid) return check.ToError();

@@ -24,6 +24,15 @@ public sealed record Actor(
 
     public bool IsSecretariat => Role == Role.Secretariat;
 
+    /// <summary>The stakeholder group a participant speaks for: Government for a delegate, the
+    /// accredited group for a stakeholder or reporter, none for anyone else.</summary>
+    public StakeholderGroup? ParticipantGroup => Role switch
+    {
+        Role.Delegate when MemberStateCode is not null => StakeholderGroup.Government,
+        Role.Stakeholder or Role.Reporter => Group,
+        _ => null,
+    };
+
     /// <summary>The guard of the secretariat's use cases: no error for the secretariat, else
     /// "log in" for the public and "not allowed" for everyone else.</summary>
     public Error? UnlessSecretariat() => IsSecretariat ? null : IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();

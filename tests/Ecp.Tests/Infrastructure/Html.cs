@@ -72,12 +72,4 @@ public static class Html
         return await client.PostAsync(target,
             new FormUrlEncodedContent(values));
     }
-
-    /// <summary>The messages of the GOV.UK-style error summary and of each invalid field.</summary>
-    public static IReadOnlyList<string> ErrorMessages(this IHtmlDocument page)
-        => page.QuerySelectorAll(".govuk-error-summary li, .field-validation-error, [role=alert] li")
-            .Select(e => e.TextContent.Trim())
-            .Where(t => t.Length > 0)
-            .Distinct()
-            .ToList();
 }

@@ -43,8 +43,8 @@ public sealed class SignUp(AppDbContext db, UserManager<Account> users, PublicRe
 
 internal static class IdentityErrors
 {
-    /// <summary>Identity's errors carry our resource keys (see LocalizedIdentityErrors); this
-    /// places each beside the field it concerns.</summary>
+    /// <summary>Maps Identity's error codes to our resource keys ("Identity." + code) and places
+    /// each beside the field it concerns; Identity's own English messages are never shown.</summary>
     public static ValidationError ToValidation(IdentityResult result, string passwordField, string emailField)
         => new(result.Errors
             // The user name is the e-mail address: report its problems once, as e-mail problems.

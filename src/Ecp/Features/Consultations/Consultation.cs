@@ -154,16 +154,16 @@ public sealed class Consultation
     }
 
     /// <summary>Whether someone in this standing may contribute (the respective roles of ¶35).</summary>
-    public bool IsEligible(Actor actor) => actor.Role switch
+    public bool IsEligible(Actor actor) => actor.ParticipantGroup switch
     {
-        Role.Delegate => Eligibility != Eligibility.ChosenGroups || EligibleGroups.Contains(StakeholderGroup.Government),
-        Role.Stakeholder or Role.Reporter when actor.Group is { } g => Eligibility switch
+        null => false,
+        StakeholderGroup.Government => Eligibility != Eligibility.ChosenGroups || EligibleGroups.Contains(StakeholderGroup.Government),
+        var g => Eligibility switch
         {
             Eligibility.AllStakeholders => true,
-            Eligibility.ChosenGroups => EligibleGroups.Contains(g),
+            Eligibility.ChosenGroups => EligibleGroups.Contains(g.Value),
             _ => false,
         },
-        _ => false,
     };
 
     private static DateTimeOffset Utc(DateTimeOffset t) => t.ToUniversalTime();

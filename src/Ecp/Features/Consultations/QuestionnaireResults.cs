@@ -100,7 +100,7 @@ public sealed class QuestionnaireResults(AppDbContext db)
     /// A horizontal bar chart of a question's totals, drawn on the server as SVG. It is decorative
     /// for screen readers, who get the table beside it (aria-hidden).
     /// </summary>
-    public static string Chart(QuestionResults results, Func<string, string> label)
+    public static string Chart(QuestionResults results)
     {
         XNamespace svg = "http://www.w3.org/2000/svg";
         const int rowHeight = 28, labelWidth = 260, barWidth = 320;
@@ -113,7 +113,7 @@ public sealed class QuestionnaireResults(AppDbContext db)
             var row = results.Rows[i];
             var y = 4 + i * rowHeight;
             var width = (int)Math.Round((double)row.Total / max * barWidth);
-            var text = label(row.Label);
+            var text = row.Label;
             root.Add(
                 new XElement(svg + "text", new XAttribute("x", labelWidth - 8), new XAttribute("y", y + 18), new XAttribute("text-anchor", "end"), text.Length > 40 ? text[..39] + "…" : text),
                 new XElement(svg + "rect", new XAttribute("x", labelWidth), new XAttribute("y", y + 4), new XAttribute("width", Math.Max(width, 1)), new XAttribute("height", rowHeight - 10), new XAttribute("fill", "#0b3d6e")),

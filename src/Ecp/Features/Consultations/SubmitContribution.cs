@@ -53,7 +53,7 @@ public sealed class SubmitContribution(AppDbContext db, PublicRecord record, Tim
 
         // Numbered under the record's write lock: no two contributions share a number.
         var number = 1 + (await db.Contributions.Where(c => c.ConsultationId == consultation.Id).MaxAsync(c => (int?)c.Number, ct) ?? 0);
-        var group = actor.Role == Role.Delegate ? StakeholderGroup.Government : actor.Group!.Value;
+        var group = actor.ParticipantGroup!.Value; // IsEligible admitted only participants
         // The respondent's category comes from their accreditation, never from a self-declaration.
         var ecosoc = actor.OrganizationId is { } orgId
             ? await db.Organizations.Where(o => o.Id == orgId).Select(o => o.ConsultativeStatus).FirstOrDefaultAsync(ct)

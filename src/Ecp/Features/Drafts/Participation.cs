@@ -10,8 +10,7 @@ internal static class Participation
     public static Result<StakeholderGroup> GroupOf(Actor actor) => actor switch
     {
         { IsAuthenticated: false } => new UnauthenticatedError(),
-        { Role: Role.Delegate, MemberStateCode: not null } => StakeholderGroup.Government,
-        { Role: Role.Stakeholder or Role.Reporter, Group: { } group } => group,
+        { ParticipantGroup: { } group } => group,
         _ => new ForbiddenError("Drafts.OnlyParticipants"),
     };
 }

@@ -75,6 +75,7 @@ public static class EcpWeb
         services.AddScoped<Features.Consultations.DraftConsultation>();
         services.AddScoped<Features.Consultations.ChangeConsultation>();
         services.AddScoped<Features.Consultations.SubmitContribution>();
+        services.AddSingleton<Features.Consultations.ContributionWriter>();
         services.AddScoped<Features.Consultations.ChangeContribution>();
         services.AddScoped<Features.Consultations.HideContribution>();
         services.AddScoped<Features.Consultations.ConsultationQueries>();

@@ -10,7 +10,7 @@ namespace Ecp.Features.Cli;
 /// several UN languages (one without consent to be cited individually).
 /// </summary>
 public sealed class DemoConsultations(EstablishBody establishBody, DraftConsultation draft, ChangeConsultation change, SubmitContribution submit,
-    PublishSynthesis publishSynthesis, Data.AppDbContext db, Record.PublicRecord record, TimeProvider clock)
+    PublishSynthesis publishSynthesis, ContributionWriter writer, Data.AppDbContext db, Record.PublicRecord record, TimeProvider clock)
 {
     public async Task LoadAsync(DemoDrafts.Cast cast, CancellationToken ct)
     {
@@ -68,7 +68,7 @@ public sealed class DemoConsultations(EstablishBody establishBody, DraftConsulta
         var past = new ShiftedClock(clock, TimeSpan.FromDays(-30));
         var draftThen = new DraftConsultation(db, record, past);
         var changeThen = new ChangeConsultation(db, record, past);
-        var submitThen = new SubmitContribution(db, record, past);
+        var submitThen = new SubmitContribution(writer, past);
         var wgec = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Bodies, b => b.Acronym == "WGEC", ct);
         var then = past.GetUtcNow();
         var questionnaire = Expect(await draftThen.HandleAsync(cast.Chair, new()

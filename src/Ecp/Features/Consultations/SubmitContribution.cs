@@ -6,8 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecp.Features.Consultations;
 
-/// <summary>An eligible participant answers an open consultation, by web form or API.</summary>
-public sealed class SubmitContribution(AppDbContext db, PublicRecord record, TimeProvider clock)
+/// <summary>
+/// An eligible participant answers an open consultation, by web form or API. Submissions are
+/// written in batches by <see cref="ContributionWriter"/> (group commit); the rules are in
+/// <see cref="Admission"/>.
+/// </summary>
+public sealed class SubmitContribution(ContributionWriter writer, TimeProvider clock)
 {
     public sealed record AnswerInput
     {
@@ -34,43 +38,73 @@ public sealed class SubmitContribution(AppDbContext db, PublicRecord record, Tim
     public async Task<Result<Contribution>> HandleAsync(Actor actor, Guid consultationId, Command command, CancellationToken ct = default)
     {
         if (!actor.IsAuthenticated) return new UnauthenticatedError();
-        await record.BeginAsync(ct);
-        var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
-        if (consultation is null) return new NotFoundError("Consultation.NotFound");
-        // The clock decides, at the instant of the request: one second late is late.
-        var now = clock.GetUtcNow();
-        if (!consultation.AcceptsContributionsAt(now))
-        {
-            return now >= consultation.ClosesAt
-                ? new ConflictError("consultation-closed", "Contribution.ConsultationClosed", DraftConsultation.RecordTime(consultation.ClosesAt))
-                : new ConflictError("consultation-not-open", "Contribution.ConsultationNotOpen");
-        }
-        if (!consultation.IsEligible(actor)) return new ForbiddenError("Contribution.NotEligible");
-        var answers = ValidAnswers(consultation, command.Answers, command.Language, out var check);
-        var uploads = command.Attachments ?? [];
-        if (uploads.Count > ContributionAttachment.MaxPerContribution) check.Add("Attachments", "Attachment.TooMany", ContributionAttachment.MaxPerContribution);
-        if (!check.IsValid) return check.ToError();
+        // The clock decides at the instant of the request: one second late is late, however
+        // long the submission then waits for its batch.
+        return await writer.WriteAsync(new ContributionWriter.Submission(actor, consultationId, command, clock.GetUtcNow()), ct);
+    }
 
-        // Numbered under the record's write lock: no two contributions share a number.
-        var number = 1 + (await db.Contributions.Where(c => c.ConsultationId == consultation.Id).MaxAsync(c => (int?)c.Number, ct) ?? 0);
-        var group = actor.ParticipantGroup!.Value; // IsEligible admitted only participants
-        // The respondent's category comes from their accreditation, never from a self-declaration.
-        var ecosoc = actor.OrganizationId is { } orgId
-            ? await db.Organizations.Where(o => o.Id == orgId).Select(o => o.ConsultativeStatus).FirstOrDefaultAsync(ct)
-            : ConsultativeStatus.None;
-        var contribution = Contribution.Submit(consultation, number, actor, group, command.Language!, command.ConsentToCite, answers, now, ecosoc);
-        var attachments = new List<ContributionAttachment>();
-        foreach (var upload in uploads)
+    /// <summary>
+    /// The rules, applied by <see cref="ContributionWriter"/> to each submission of a batch, inside
+    /// its transaction and under the record's write lock. What the batch reads once (each
+    /// consultation, its last number, each organization's status) it keeps for the next submission.
+    /// </summary>
+    internal sealed class Admission(AppDbContext db, PublicRecord record)
+    {
+        private readonly Dictionary<Guid, Consultation?> consultations = [];
+        private readonly Dictionary<Guid, int> lastNumbers = [];
+        private readonly Dictionary<Guid, ConsultativeStatus> statuses = [];
+
+        public async Task<Result<Contribution>> AdmitAsync(ContributionWriter.Submission submission, CancellationToken ct)
         {
-            var attachment = ContributionAttachment.From(contribution.Id, upload, now);
-            if (!attachment.IsSuccess) return attachment.Error!;
-            attachments.Add(attachment.Value);
+            var (actor, consultationId, command, now) = submission;
+            if (!consultations.TryGetValue(consultationId, out var consultation))
+            {
+                consultations[consultationId] = consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
+            }
+            if (consultation is null) return new NotFoundError("Consultation.NotFound");
+            if (!consultation.AcceptsContributionsAt(now))
+            {
+                return now >= consultation.ClosesAt
+                    ? new ConflictError("consultation-closed", "Contribution.ConsultationClosed", DraftConsultation.RecordTime(consultation.ClosesAt))
+                    : new ConflictError("consultation-not-open", "Contribution.ConsultationNotOpen");
+            }
+            if (!consultation.IsEligible(actor)) return new ForbiddenError("Contribution.NotEligible");
+            var answers = ValidAnswers(consultation, command.Answers, command.Language, out var check);
+            var uploads = command.Attachments ?? [];
+            if (uploads.Count > ContributionAttachment.MaxPerContribution) check.Add("Attachments", "Attachment.TooMany", ContributionAttachment.MaxPerContribution);
+            if (!check.IsValid) return check.ToError();
+
+            var group = actor.ParticipantGroup!.Value; // IsEligible admitted only participants
+            // The respondent's category comes from their accreditation, never from a self-declaration.
+            var ecosoc = actor.OrganizationId is { } orgId ? await StatusOfAsync(orgId, ct) : ConsultativeStatus.None;
+            // Numbered under the record's write lock: no two contributions share a number.
+            var number = await LastNumberAsync(consultation.Id, ct) + 1;
+            var contribution = Contribution.Submit(consultation, number, actor, group, command.Language!, command.ConsentToCite, answers, now, ecosoc);
+            var attachments = new List<ContributionAttachment>(uploads.Count);
+            foreach (var upload in uploads)
+            {
+                var attachment = ContributionAttachment.From(contribution.Id, upload, now);
+                if (!attachment.IsSuccess) return attachment.Error!;
+                attachments.Add(attachment.Value);
+            }
+            lastNumbers[consultation.Id] = number;
+            db.Contributions.Add(contribution);
+            db.Set<ContributionAttachment>().AddRange(attachments);
+            Append(record, actor, contribution, "contribution.submitted", answers, attachments);
+            return contribution;
         }
-        db.Contributions.Add(contribution);
-        db.Set<ContributionAttachment>().AddRange(attachments);
-        Append(record, actor, contribution, "contribution.submitted", answers, attachments);
-        await record.SaveAsync(ct);
-        return contribution;
+
+        private async Task<int> LastNumberAsync(Guid consultationId, CancellationToken ct)
+        {
+            if (lastNumbers.TryGetValue(consultationId, out var last)) return last;
+            return lastNumbers[consultationId] = await db.Contributions.Where(c => c.ConsultationId == consultationId).MaxAsync(c => (int?)c.Number, ct) ?? 0;
+        }
+
+        private async Task<ConsultativeStatus> StatusOfAsync(Guid organizationId, CancellationToken ct)
+        {
+            if (statuses.TryGetValue(organizationId, out var status)) return status;
+            return statuses[organizationId] = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.ConsultativeStatus).FirstOrDefaultAsync(ct);
+        }
     }
 
     internal static List<Answer> ValidAnswers(Consultation consultation, IReadOnlyList<AnswerInput>? input, string? language, out Validation check)

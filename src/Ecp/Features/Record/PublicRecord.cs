@@ -50,6 +50,10 @@ public sealed class PublicRecord(AppDbContext db, TimeProvider clock) : IAsyncDi
             {
                 transaction = await db.Database.BeginTransactionAsync(ct);
             }
+            // A context that lives across several use cases (the demo loader, a test) still
+            // tracks the head it read last time; another context (the contribution writer, a
+            // second node) may have advanced it since. Read it afresh.
+            foreach (var stale in db.ChangeTracker.Entries<RecordHead>().ToList()) stale.State = EntityState.Detached;
             head = await db.LockRecordHeadAsync(ct);
         }
         catch

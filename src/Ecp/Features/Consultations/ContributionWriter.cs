@@ -1,0 +1,133 @@
+using System.Threading.Channels;
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Record;
+
+namespace Ecp.Features.Consultations;
+
+/// <summary>
+/// Group commit for contributions: one writer per node takes every submission that is waiting
+/// (up to <see cref="MaxBatch"/>), admits each by the rules in one transaction under the
+/// record's write lock, and commits once: one fsync for the batch, one record entry per
+/// contribution, the hash chain unchanged. A request is answered only after the commit that
+/// holds its contribution, so nothing is acknowledged that is not stored. A flash crowd thus
+/// costs one commit per batch instead of one per contribution, and the waiting is in memory,
+/// not on the database's lock.
+/// </summary>
+/// <remarks>
+/// A submission refused by a rule gets its own error and writes nothing. If the batch cannot be
+/// committed (a constraint, a full disk), every submission in it is retried alone, so one bad
+/// submission never fails the others and each gets its own outcome.
+/// </remarks>
+public sealed class ContributionWriter : IAsyncDisposable
+{
+    public const int MaxBatch = 256;
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly ILogger<ContributionWriter> log;
+    private readonly Channel<Submission> queue = Channel.CreateBounded<Submission>(
+        new BoundedChannelOptions(16 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Lazy<Task> loop;
+
+    public ContributionWriter(IServiceScopeFactory scopes, ILogger<ContributionWriter> log)
+    {
+        this.scopes = scopes;
+        this.log = log;
+        loop = new Lazy<Task>(() => Task.Run(RunAsync));
+    }
+
+    /// <summary>A submission as it was made: by whom, to what, and the instant the clock decides by.</summary>
+    public sealed record Submission(Actor Actor, Guid ConsultationId, SubmitContribution.Command Command, DateTimeOffset At)
+    {
+        internal TaskCompletionSource<Result<Contribution>> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Queues the submission and completes once it is committed, or refused.</summary>
+    public async Task<Result<Contribution>> WriteAsync(Submission submission, CancellationToken ct)
+    {
+        _ = loop.Value;
+        await queue.Writer.WriteAsync(submission, ct);
+        // Once queued the submission is written even if the caller goes away: it is then
+        // committed without being acknowledged, which the promise allows.
+        return await submission.Outcome.Task.WaitAsync(ct);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Submission>(MaxBatch);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stopping.Token))
+            {
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
+                await WriteBatchOrEachAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        foreach (var left in batch) left.Outcome.TrySetCanceled();
+        while (queue.Reader.TryRead(out var left)) left.Outcome.TrySetCanceled();
+    }
+
+    private async Task WriteBatchOrEachAsync(List<Submission> batch)
+    {
+        try
+        {
+            await WriteAsync(batch);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            foreach (var one in batch) one.Outcome.TrySetCanceled();
+        }
+        catch (Exception e) when (batch.Count > 1)
+        {
+            log.LogWarning(e, "A batch of {Count} contributions could not be committed; writing each alone.", batch.Count);
+            foreach (var one in batch) await WriteAloneAsync(one);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "A contribution could not be committed.");
+            batch[0].Outcome.TrySetException(e);
+        }
+    }
+
+    private async Task WriteAloneAsync(Submission one)
+    {
+        try
+        {
+            await WriteAsync([one]);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "A contribution could not be committed.");
+            one.Outcome.TrySetException(e);
+        }
+    }
+
+    /// <summary>One transaction: admit each submission, save and commit once, then answer each.</summary>
+    private async Task WriteAsync(IReadOnlyList<Submission> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var record = scope.ServiceProvider.GetRequiredService<PublicRecord>();
+        await record.BeginAsync(stopping.Token);
+        var admission = new SubmitContribution.Admission(db, record);
+        var outcomes = new Result<Contribution>[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            outcomes[i] = await admission.AdmitAsync(batch[i], stopping.Token);
+        }
+        if (outcomes.Any(o => o.IsSuccess)) await record.SaveAsync(stopping.Token);
+        for (var i = 0; i < batch.Count; i++) batch[i].Outcome.TrySetResult(outcomes[i]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        if (loop.IsValueCreated) await loop.Value;
+        stopping.Dispose();
+    }
+}

@@ -54,6 +54,8 @@ public static class EcpWeb
         services.AddScoped<SignUp>();
         services.AddScoped<IssueApiToken>();
         services.AddScoped<RevokeApiToken>();
+        services.AddMemoryCache();
+        services.AddSingleton<ApiTokenCache>();
         services.AddScoped<AppointSecretariat>();
         services.AddScoped<RequestAccreditation>();
         services.AddScoped<ApproveAccreditation>();

@@ -20,6 +20,13 @@ public sealed record Actor(
     /// <summary>An operator acting through the command line (create-admin, seed-demo).</summary>
     public static Actor System(string name) => new(null, null, name, Role.Public);
 
+    /// <summary>
+    /// An authenticated account before its person is read: enough for a use case that reads the
+    /// person itself under the record's lock (SubmitContribution), and nothing on its own (it has
+    /// no role, so every other guard refuses it).
+    /// </summary>
+    public static Actor OfAccount(string accountId) => new(null, accountId, "", Role.Public);
+
     public bool IsAuthenticated => AccountId is not null;
 
     public bool IsSecretariat => Role == Role.Secretariat;

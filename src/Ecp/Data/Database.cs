@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -72,22 +74,35 @@ public static class Database
     }
 }
 
-/// <summary>Per-connection SQLite settings: durability of every acknowledged commit.</summary>
+/// <summary>
+/// Per-connection SQLite settings: durability of every acknowledged commit, and foreign keys.
+/// They belong to the physical connection, so they are set once per connection the pool opens,
+/// not on every lease of it.
+/// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
+    private const string Settings = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+    private static readonly ConditionalWeakTable<object, object> Configured = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!IsNew(connection)) return;
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        cmd.CommandText = Settings;
         cmd.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!IsNew(connection)) return;
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        cmd.CommandText = Settings;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>True the first time this physical connection (SQLite's handle) is seen.</summary>
+    private static bool IsNew(DbConnection connection)
+        => connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, Settings);
 }

@@ -13,6 +13,7 @@ public sealed class ApiTokenAuthentication(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AppDbContext db,
+    ApiTokenCache tokens,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -25,15 +26,21 @@ public sealed class ApiTokenAuthentication(
         if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal)) return AuthenticateResult.Fail("Not an ECP token.");
 
         var hash = ApiToken.HashOf(secret);
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, Context.RequestAborted);
-        if (token is null) return AuthenticateResult.Fail("Unknown or revoked token.");
-
-        var now = clock.GetUtcNow();
-        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(5))
+        var token = tokens.Find(hash);
+        if (token is null)
         {
-            // Coarse on purpose: one write per token per five minutes, not one per request.
-            await db.ApiTokens.Where(t => t.Id == token.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            token = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash && t.RevokedAt == null)
+                .Select(t => new ApiTokenCache.Entry(t.Id, t.AccountId, t.LastUsedAt)).FirstOrDefaultAsync(Context.RequestAborted);
+            if (token is null) return AuthenticateResult.Fail("Unknown or revoked token.");
+            var now = clock.GetUtcNow();
+            if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(5))
+            {
+                // Coarse on purpose: one write per token per five minutes, not one per request.
+                await db.ApiTokens.Where(t => t.Id == token.TokenId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+                token = token with { LastUsedAt = now };
+            }
+            tokens.Remember(hash, token);
         }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, token.AccountId)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecp.Features.Accounts;
 
-public sealed class RevokeApiToken(AppDbContext db, TimeProvider clock)
+public sealed class RevokeApiToken(AppDbContext db, ApiTokenCache tokens, TimeProvider clock)
 {
     public async Task<Result<Guid>> HandleAsync(Actor actor, Guid tokenId, CancellationToken ct = default)
     {
@@ -14,6 +14,7 @@ public sealed class RevokeApiToken(AppDbContext db, TimeProvider clock)
         if (token is null) return new NotFoundError("ApiToken.NotFound");
         token.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        tokens.Forget(token.Hash);
         return token.Id;
     }
 }

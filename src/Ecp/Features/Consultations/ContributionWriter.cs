@@ -40,11 +40,11 @@ public sealed class ContributionWriter : IAsyncDisposable
     /// <summary>A submission as it was made: by whom, to what, and the instant the clock decides by.</summary>
     public sealed record Submission(Actor Actor, Guid ConsultationId, SubmitContribution.Command Command, DateTimeOffset At)
     {
-        internal TaskCompletionSource<Result<Contribution>> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        internal TaskCompletionSource<Result<SubmitContribution.Submitted>> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>Queues the submission and completes once it is committed, or refused.</summary>
-    public async Task<Result<Contribution>> WriteAsync(Submission submission, CancellationToken ct)
+    public async Task<Result<SubmitContribution.Submitted>> WriteAsync(Submission submission, CancellationToken ct)
     {
         _ = loop.Value;
         await queue.Writer.WriteAsync(submission, ct);
@@ -115,7 +115,8 @@ public sealed class ContributionWriter : IAsyncDisposable
         await using var record = scope.ServiceProvider.GetRequiredService<PublicRecord>();
         await record.BeginAsync(stopping.Token);
         var admission = new SubmitContribution.Admission(db, record);
-        var outcomes = new Result<Contribution>[batch.Count];
+        await admission.ReadAuthorsAsync(batch, stopping.Token);
+        var outcomes = new Result<SubmitContribution.Submitted>[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             outcomes[i] = await admission.AdmitAsync(batch[i], stopping.Token);

@@ -35,9 +35,16 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
         public IReadOnlyList<AttachmentUpload>? Attachments { get; init; }
     }
 
-    public async Task<Result<Contribution>> HandleAsync(Actor actor, Guid consultationId, Command command, CancellationToken ct = default)
+    /// <summary>A contribution as stored, with what its acknowledgement shows: its author as
+    /// read under the record's lock, their organization and the attachments.</summary>
+    public sealed record Submitted(Contribution Contribution, Actor Author, Organization? Organization, IReadOnlyList<ContributionAttachment> Attachments);
+
+    /// <param name="actor">Who submits. Only who they are counts (their person, or for an API call
+    /// the account of the token): their role, group and accreditation are read afresh under the
+    /// record's lock when the submission is admitted.</param>
+    public async Task<Result<Submitted>> HandleAsync(Actor actor, Guid consultationId, Command command, CancellationToken ct = default)
     {
-        if (!actor.IsAuthenticated) return new UnauthenticatedError();
+        if (!actor.IsAuthenticated && actor.PersonId is null) return new UnauthenticatedError();
         // The clock decides at the instant of the request: one second late is late, however
         // long the submission then waits for its batch.
         return await writer.WriteAsync(new ContributionWriter.Submission(actor, consultationId, command, clock.GetUtcNow()), ct);
@@ -45,18 +52,35 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
 
     /// <summary>
     /// The rules, applied by <see cref="ContributionWriter"/> to each submission of a batch, inside
-    /// its transaction and under the record's write lock. What the batch reads once (each
-    /// consultation, its last number, each organization's status) it keeps for the next submission.
+    /// its transaction and under the record's write lock. What the batch reads once (the authors,
+    /// each consultation, its last number, each organization) it keeps for the next submission.
     /// </summary>
     internal sealed class Admission(AppDbContext db, PublicRecord record)
     {
         private readonly Dictionary<Guid, Consultation?> consultations = [];
         private readonly Dictionary<Guid, int> lastNumbers = [];
-        private readonly Dictionary<Guid, ConsultativeStatus> statuses = [];
+        private readonly Dictionary<Guid, Organization?> organizations = [];
+        private Dictionary<Guid, Person> peopleById = [];
+        private Dictionary<string, Person> peopleByAccount = [];
 
-        public async Task<Result<Contribution>> AdmitAsync(ContributionWriter.Submission submission, CancellationToken ct)
+        /// <summary>Reads the authors of the whole batch at once.</summary>
+        public async Task ReadAuthorsAsync(IEnumerable<ContributionWriter.Submission> batch, CancellationToken ct)
         {
-            var (actor, consultationId, command, now) = submission;
+            var actors = batch.Select(s => s.Actor).ToList();
+            var ids = actors.Where(a => a.PersonId is not null).Select(a => a.PersonId!.Value).Distinct().ToList();
+            var accounts = actors.Where(a => a.PersonId is null && a.AccountId is not null).Select(a => a.AccountId!).Distinct().ToList();
+            var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) || (p.AccountId != null && accounts.Contains(p.AccountId))).ToListAsync(ct);
+            peopleById = people.ToDictionary(p => p.Id);
+            peopleByAccount = people.Where(p => p.AccountId is not null).GroupBy(p => p.AccountId!).ToDictionary(g => g.Key, g => g.First());
+        }
+
+        public async Task<Result<Submitted>> AdmitAsync(ContributionWriter.Submission submission, CancellationToken ct)
+        {
+            var (claimed, consultationId, command, now) = submission;
+            var person = claimed.PersonId is { } id ? peopleById.GetValueOrDefault(id)
+                : claimed.AccountId is { } account ? peopleByAccount.GetValueOrDefault(account) : null;
+            if (person is null) return new UnauthenticatedError();
+            var actor = Actor.Of(person);
             if (!consultations.TryGetValue(consultationId, out var consultation))
             {
                 consultations[consultationId] = consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
@@ -76,7 +100,8 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
 
             var group = actor.ParticipantGroup!.Value; // IsEligible admitted only participants
             // The respondent's category comes from their accreditation, never from a self-declaration.
-            var ecosoc = actor.OrganizationId is { } orgId ? await StatusOfAsync(orgId, ct) : ConsultativeStatus.None;
+            var organization = actor.OrganizationId is { } orgId ? await OrganizationAsync(orgId, ct) : null;
+            var ecosoc = organization?.ConsultativeStatus ?? ConsultativeStatus.None;
             // Numbered under the record's write lock: no two contributions share a number.
             var number = await LastNumberAsync(consultation.Id, ct) + 1;
             var contribution = Contribution.Submit(consultation, number, actor, group, command.Language!, command.ConsentToCite, answers, now, ecosoc);
@@ -91,7 +116,7 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
             db.Contributions.Add(contribution);
             db.Set<ContributionAttachment>().AddRange(attachments);
             Append(record, actor, contribution, "contribution.submitted", answers, attachments);
-            return contribution;
+            return new Submitted(contribution, actor, organization, attachments);
         }
 
         private async Task<int> LastNumberAsync(Guid consultationId, CancellationToken ct)
@@ -100,10 +125,10 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
             return lastNumbers[consultationId] = await db.Contributions.Where(c => c.ConsultationId == consultationId).MaxAsync(c => (int?)c.Number, ct) ?? 0;
         }
 
-        private async Task<ConsultativeStatus> StatusOfAsync(Guid organizationId, CancellationToken ct)
+        private async Task<Organization?> OrganizationAsync(Guid organizationId, CancellationToken ct)
         {
-            if (statuses.TryGetValue(organizationId, out var status)) return status;
-            return statuses[organizationId] = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.ConsultativeStatus).FirstOrDefaultAsync(ct);
+            if (organizations.TryGetValue(organizationId, out var organization)) return organization;
+            return organizations[organizationId] = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, ct);
         }
     }
 

@@ -39,6 +39,7 @@ public static class Database
     /// <summary>
     /// Registers both contexts; which one <see cref="AppDbContext"/> resolves to is read from the
     /// options when first needed, so a test host can point each instance at its own database.
+    /// Their options are built once per host, not once per request.
     /// </summary>
     public static IServiceCollection AddEcpDatabase(this IServiceCollection services)
     {
@@ -46,9 +47,9 @@ public static class Database
         {
             var path = sp.GetRequiredService<IOptions<EcpOptions>>().Value.Database;
             o.UseSqlite($"Data Source={path};Default Timeout=30").AddInterceptors(SqlitePragmas.Instance);
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton);
         services.AddDbContext<PostgresAppDbContext>((sp, o) =>
-            o.UseNpgsql(sp.GetRequiredService<IOptions<EcpOptions>>().Value.Database));
+            o.UseNpgsql(sp.GetRequiredService<IOptions<EcpOptions>>().Value.Database), optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<AppDbContext>(sp =>
             ProviderOf(sp.GetRequiredService<IOptions<EcpOptions>>().Value.Database) == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresAppDbContext>()

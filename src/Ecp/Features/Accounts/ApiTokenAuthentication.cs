@@ -12,7 +12,6 @@ public sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AppDbContext db,
     ApiTokenCache tokens,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -29,6 +28,8 @@ public sealed class ApiTokenAuthentication(
         var token = tokens.Find(hash);
         if (token is null)
         {
+            // The database only when this node does not know the token yet.
+            var db = Context.RequestServices.GetRequiredService<AppDbContext>();
             token = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash && t.RevokedAt == null)
                 .Select(t => new ApiTokenCache.Entry(t.Id, t.AccountId, t.LastUsedAt)).FirstOrDefaultAsync(Context.RequestAborted);
             if (token is null) return AuthenticateResult.Fail("Unknown or revoked token.");

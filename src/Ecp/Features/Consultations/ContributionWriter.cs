@@ -121,7 +121,7 @@ public sealed class ContributionWriter : IAsyncDisposable
         {
             outcomes[i] = await admission.AdmitAsync(batch[i], stopping.Token);
         }
-        if (outcomes.Any(o => o.IsSuccess)) await record.SaveAsync(stopping.Token);
+        await admission.SaveAsync(stopping.Token);
         for (var i = 0; i < batch.Count; i++) batch[i].Outcome.TrySetResult(outcomes[i]);
     }
 

@@ -60,10 +60,12 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
         private readonly Dictionary<Guid, Consultation?> consultations = [];
         private readonly Dictionary<Guid, int> lastNumbers = [];
         private readonly Dictionary<Guid, Organization?> organizations = [];
+        private readonly List<Contribution> admitted = [];
+        private readonly List<ContributionAttachment> admittedAttachments = [];
         private Dictionary<Guid, Person> peopleById = [];
         private Dictionary<string, Person> peopleByAccount = [];
 
-        /// <summary>Reads the authors of the whole batch at once.</summary>
+        /// <summary>Reads the authors of the whole batch, and their organizations, at once.</summary>
         public async Task ReadAuthorsAsync(IEnumerable<ContributionWriter.Submission> batch, CancellationToken ct)
         {
             var actors = batch.Select(s => s.Actor).ToList();
@@ -72,6 +74,11 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
             var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) || (p.AccountId != null && accounts.Contains(p.AccountId))).ToListAsync(ct);
             peopleById = people.ToDictionary(p => p.Id);
             peopleByAccount = people.Where(p => p.AccountId is not null).GroupBy(p => p.AccountId!).ToDictionary(g => g.Key, g => g.First());
+            var organizationIds = people.Where(p => p.OrganizationId is not null).Select(p => p.OrganizationId!.Value).Distinct().ToList();
+            foreach (var organization in await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).ToListAsync(ct))
+            {
+                organizations[organization.Id] = organization;
+            }
         }
 
         public async Task<Result<Submitted>> AdmitAsync(ContributionWriter.Submission submission, CancellationToken ct)
@@ -83,7 +90,7 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
             var actor = Actor.Of(person);
             if (!consultations.TryGetValue(consultationId, out var consultation))
             {
-                consultations[consultationId] = consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
+                consultations[consultationId] = consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId, ct);
             }
             if (consultation is null) return new NotFoundError("Consultation.NotFound");
             if (!consultation.AcceptsContributionsAt(now))
@@ -113,10 +120,20 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
                 attachments.Add(attachment.Value);
             }
             lastNumbers[consultation.Id] = number;
-            db.Contributions.Add(contribution);
-            db.Set<ContributionAttachment>().AddRange(attachments);
+            admitted.Add(contribution);
+            admittedAttachments.AddRange(attachments);
             Append(record, actor, contribution, "contribution.submitted", answers, attachments);
             return new Submitted(contribution, actor, organization, attachments);
+        }
+
+        /// <summary>Writes what was admitted, with its record entries, in one commit.</summary>
+        public async Task SaveAsync(CancellationToken ct)
+        {
+            if (admitted.Count == 0) return;
+            await RowInserter.InsertAsync(db, admitted, ct);
+            await RowInserter.InsertAsync(db, admitted.SelectMany(c => c.Versions).ToList(), ct);
+            await RowInserter.InsertAsync(db, admittedAttachments, ct);
+            await record.SaveInsertedAsync(ct);
         }
 
         private async Task<int> LastNumberAsync(Guid consultationId, CancellationToken ct)

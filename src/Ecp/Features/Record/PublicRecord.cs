@@ -91,7 +91,16 @@ public sealed class PublicRecord(AppDbContext db, TimeProvider clock) : IAsyncDi
             CanonicalJson.Serialize(payload)));
 
     /// <summary>Saves the tracked changes and the appended entries atomically.</summary>
-    public async Task<IReadOnlyList<RecordEntry>> SaveAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<RecordEntry>> SaveAsync(CancellationToken ct = default) => SaveAsync(insertEntries: false, ct);
+
+    /// <summary>
+    /// For a batch of new rows that the caller has inserted with <see cref="RowInserter"/> (group
+    /// commit): the entries are inserted the same way, the other tracked changes (the head) are
+    /// saved as usual, and all of it commits at once.
+    /// </summary>
+    public Task<IReadOnlyList<RecordEntry>> SaveInsertedAsync(CancellationToken ct = default) => SaveAsync(insertEntries: true, ct);
+
+    private async Task<IReadOnlyList<RecordEntry>> SaveAsync(bool insertEntries, CancellationToken ct)
     {
         if (pending.Count == 0)
         {
@@ -103,10 +112,11 @@ public sealed class PublicRecord(AppDbContext db, TimeProvider clock) : IAsyncDi
         foreach (var draft in pending)
         {
             var entry = RecordEntry.Chain(head!.Sequence + 1, head.Hash, now, draft);
-            db.RecordEntries.Add(entry);
             head.Advance(entry);
             written.Add(entry);
         }
+        if (insertEntries) await RowInserter.InsertAsync(db, written, ct);
+        else db.RecordEntries.AddRange(written);
         await db.SaveChangesAsync(ct);
         if (transaction is not null)
         {

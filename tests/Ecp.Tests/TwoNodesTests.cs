@@ -87,4 +87,37 @@ public sealed class TwoNodesTests(TwoNodesTests.Nodes nodes) : IClassFixture<Two
         var organizations = (await nodes.B.CreatePublicClient().GetJsonAsync("/api/v1/organizations")).AsArray();
         Assert.Equal(40, organizations.Count(o => ((string)o!["name"]!).EndsWith(run, StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Contributions_ConcurrentOnBothNodes_NumberedOnceEachAcrossTheNodes()
+    {
+        var secretariat = await nodes.A.People.SecretariatAsync();
+        var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", new
+        {
+            name = $"Working Group {Guid.NewGuid():N}", acronym = "WG", mandateReference = "A/RES/67/195 ¶20",
+            membershipRule = "all-member-states", observerRule = "Open consultation to all stakeholders.",
+        })).ExpectAsync(HttpStatusCode.Created);
+        var consultation = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
+        {
+            bodyId = (string)body["id"]!, topic = "Multilingualism online", description = "Two nodes, one numbering.",
+            questions = new[] { "What should be done?" }, eligibility = "all-stakeholders",
+            opensAt = DateTimeOffset.UtcNow, closesAt = DateTimeOffset.UtcNow.AddDays(1),
+        })).ExpectAsync(HttpStatusCode.Created);
+        var id = (string)consultation["id"]!;
+        await (await secretariat.Api.PostAsync($"/api/v1/consultations/{id}/open", null)).ExpectAsync(HttpStatusCode.OK);
+        var stakeholders = new[] { await nodes.A.People.StakeholderAsync(), await nodes.A.People.StakeholderAsync() };
+
+        // Each node has its own writer; the record's lock orders their batches.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            using var client = (i % 2 == 0 ? nodes.A : nodes.B).CreateClient(stakeholders[i % 2].Token);
+            return await (await client.PostJsonAsync($"/api/v1/consultations/{id}/contributions", new
+            {
+                language = "en", consentToCite = true, answers = new[] { new { question = 1, text = $"Point {i}." } },
+            })).ExpectAsync(HttpStatusCode.Created);
+        }));
+
+        Assert.Equal(Enumerable.Range(1, 30), responses.Select(r => (int)r["number"]!).Order());
+        Assert.True((bool)(await nodes.B.CreatePublicClient().GetJsonAsync("/api/v1/record/verify"))["isValid"]!);
+    }
 }

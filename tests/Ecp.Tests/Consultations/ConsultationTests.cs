@@ -226,6 +226,77 @@ public sealed class ConsultationTests : IAsyncLifetime
         Assert.False(consultation.IsEligible(registered));
     }
 
+    [Fact]
+    public async Task Submissions_ManyAtOnce_EachNumberedOnceOneRecordEntryEachChainIntact()
+    {
+        var secretariat = await factory.People.SecretariatAsync();
+        var id = await OpenConsultationAsync(secretariat, TimeSpan.FromDays(1));
+        var people = new List<TestPerson>();
+        for (var i = 0; i < 8; i++) people.Add(await factory.People.StakeholderAsync());
+
+        // 40 submissions in flight together: the writer takes them in batches, one commit each.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+            await (await people[i % people.Count].Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Contribution($"Point {i}.")))
+                .ExpectAsync(HttpStatusCode.Created)));
+
+        Assert.Equal(Enumerable.Range(1, 40), responses.Select(r => (int)r["number"]!).Order());
+        Assert.All(responses, r => Assert.Equal("civil-society", (string?)r["stakeholderGroup"]));
+        var view = await factory.CreatePublicClient().GetJsonAsync($"/api/v1/consultations/{id}");
+        Assert.Equal(40, view["contributions"]!.AsArray().Count);
+        var recorded = 0;
+        foreach (var r in responses)
+        {
+            var entries = await factory.CreatePublicClient().RecordEntriesAsync("contribution", (string)r["id"]!);
+            var entry = Assert.Single(entries);
+            Assert.Equal("contribution.submitted", (string?)entry!["action"]);
+            Assert.Equal((int)r["number"]!, (int)entry["payload"]!["number"]!);
+            recorded++;
+        }
+        Assert.Equal(40, recorded);
+        Assert.True((bool)(await factory.CreatePublicClient().GetJsonAsync("/api/v1/record/verify"))["isValid"]!);
+    }
+
+    [Fact]
+    public async Task Submissions_IneligibleAmongEligibleAtOnce_OnlyTheIneligibleAreRefused()
+    {
+        var secretariat = await factory.People.SecretariatAsync();
+        var governmentsOnly = await OpenConsultationAsync(secretariat, TimeSpan.FromDays(1), eligibility: "member-states-only");
+        var delegates = new[] { await factory.People.DelegateAsync("SEN"), await factory.People.DelegateAsync("FJI") };
+        var stakeholder = await factory.People.StakeholderAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            var who = i % 3 == 2 ? stakeholder : delegates[i % 2];
+            using var response = await who.Api.PostJsonAsync($"/api/v1/consultations/{governmentsOnly}/contributions", Contribution($"View {i}."));
+            return (Who: who, response.StatusCode);
+        }));
+
+        Assert.All(results.Where(r => r.Who == stakeholder), r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+        Assert.All(results.Where(r => r.Who != stakeholder), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var view = await factory.CreatePublicClient().GetJsonAsync($"/api/v1/consultations/{governmentsOnly}");
+        Assert.Equal(8, view["contributions"]!.AsArray().Count);
+        Assert.Equal(Enumerable.Range(1, 8), view["contributions"]!.AsArray().Select(c => (int)c!["number"]!).Order());
+    }
+
+    [Fact]
+    public async Task Submission_AccreditedAfterItsTokenWasRemembered_CountsAtOnce()
+    {
+        var secretariat = await factory.People.SecretariatAsync();
+        var id = await OpenConsultationAsync(secretariat, TimeSpan.FromDays(1));
+        var applicant = await factory.People.RegisteredAsync();
+        // The node now remembers the token; who its holder is must still be read afresh.
+        await (await applicant.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Contribution("Before accreditation.")))
+            .ExpectProblemAsync(HttpStatusCode.Forbidden);
+
+        var accreditation = await (await applicant.Api.PostJsonAsync("/api/v1/accreditations",
+            new { kind = "stakeholder", stakeholderGroup = "private-sector", motivation = "I work on Internet policy." })).ExpectAsync(HttpStatusCode.Created);
+        await (await secretariat.Api.PostJsonAsync($"/api/v1/accreditations/{(string)accreditation["id"]!}/approve", new { })).ExpectAsync(HttpStatusCode.OK);
+
+        var accepted = await (await applicant.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Contribution("After accreditation.")))
+            .ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("private-sector", (string?)accepted["stakeholderGroup"]);
+    }
+
     private async Task<string> OpenConsultationAsync(TestPerson secretariat, TimeSpan closesIn, string eligibility = "all-stakeholders", string[]? groups = null)
     {
         var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", new

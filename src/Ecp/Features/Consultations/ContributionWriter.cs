@@ -34,7 +34,10 @@ public sealed class ContributionWriter : IAsyncDisposable
     {
         this.scopes = scopes;
         this.log = log;
-        loop = new Lazy<Task>(() => Task.Run(RunAsync));
+        // A thread of its own: the writer is the one serial stage of a surge, and on a busy
+        // thread pool its every step would queue behind the requests it is to answer (measured:
+        // about 14 % more acknowledged contributions per second, docs/benchmarks.md).
+        loop = new Lazy<Task>(() => Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
     /// <summary>A submission as it was made: by whom, to what, and the instant the clock decides by.</summary>
@@ -53,15 +56,19 @@ public sealed class ContributionWriter : IAsyncDisposable
         return await submission.Outcome.Task.WaitAsync(ct);
     }
 
-    private async Task RunAsync()
+    /// <summary>
+    /// The loop of the writer's thread. On SQLite every step completes on this thread (its driver
+    /// does no asynchronous I/O); on PostgreSQL the thread waits while the I/O completes.
+    /// </summary>
+    private void Run()
     {
         var batch = new List<Submission>(MaxBatch);
         try
         {
-            while (await queue.Reader.WaitToReadAsync(stopping.Token))
+            while (queue.Reader.WaitToReadAsync(stopping.Token).AsTask().GetAwaiter().GetResult())
             {
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
-                await WriteBatchOrEachAsync(batch);
+                WriteBatchOrEachAsync(batch).GetAwaiter().GetResult();
                 batch.Clear();
             }
         }

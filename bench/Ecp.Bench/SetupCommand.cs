@@ -59,7 +59,7 @@ internal sealed class SetupCommand : AsyncCommand<SetupCommand.Settings>
             OpensAt = now.AddMinutes(-1),
             ClosesAt = now.AddDays(30),
         }, ct), "DraftConsultation"));
-        await Scoped(services, async sp => BenchHost.Expect(await sp.GetRequiredService<ChangeConsultation>().OpenAsync(chair, consultation.Id, ct), "OpenAsync"));
+        await Scoped(services, async sp => BenchHost.Expect(await sp.GetRequiredService<OpenConsultation>().HandleAsync(chair, consultation.Id, ct), "OpenConsultation"));
 
         var tokens = new List<string>(settings.Stakeholders);
         for (var i = 0; i < settings.Stakeholders; i++)

@@ -75,10 +75,12 @@ public static class EcpWeb
         services.AddScoped<Features.Decisions.CloseDecision>();
         services.AddScoped<Features.Decisions.DecisionQueries>();
         services.AddScoped<Features.Consultations.DraftConsultation>();
-        services.AddScoped<Features.Consultations.ChangeConsultation>();
+        services.AddScoped<Features.Consultations.OpenConsultation>();
+        services.AddScoped<Features.Consultations.ExtendConsultation>();
         services.AddScoped<Features.Consultations.SubmitContribution>();
         services.AddSingleton<Features.Consultations.ContributionWriter>();
-        services.AddScoped<Features.Consultations.ChangeContribution>();
+        services.AddScoped<Features.Consultations.EditContribution>();
+        services.AddScoped<Features.Consultations.WithdrawContribution>();
         services.AddScoped<Features.Consultations.HideContribution>();
         services.AddScoped<Features.Consultations.ConsultationQueries>();
         services.AddScoped<Features.Consultations.AddAttachment>();

@@ -29,7 +29,7 @@ public sealed class ConsultationJourneyTests(BrowserFixture app) : IClassFixture
             OpensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
             ClosesAt = DateTimeOffset.UtcNow.AddDays(7),
         }));
-        await app.Server.RunAsync<ChangeConsultation, Consultation>(u => u.OpenAsync(Actor.Of(app.Secretariat), consultation.Id));
+        await app.Server.RunAsync<OpenConsultation, Consultation>(u => u.HandleAsync(Actor.Of(app.Secretariat), consultation.Id));
 
         // A civil-society stakeholder, accredited through the real use cases.
         var email = BrowserFixture.UniqueEmail("civil-society");

@@ -9,7 +9,7 @@ namespace Ecp.Features.Cli;
 /// questions, open to all stakeholders, with contributions from every stakeholder group in
 /// several UN languages (one without consent to be cited individually).
 /// </summary>
-public sealed class DemoConsultations(EstablishBody establishBody, DraftConsultation draft, ChangeConsultation change, SubmitContribution submit,
+public sealed class DemoConsultations(EstablishBody establishBody, DraftConsultation draft, OpenConsultation open, SubmitContribution submit,
     PublishSynthesis publishSynthesis, ContributionWriter writer, Data.AppDbContext db, Record.PublicRecord record, TimeProvider clock)
 {
     public async Task LoadAsync(DemoDrafts.Cast cast, CancellationToken ct)
@@ -36,7 +36,7 @@ public sealed class DemoConsultations(EstablishBody establishBody, DraftConsulta
             OpensAt = now.AddDays(-7),
             ClosesAt = now.AddDays(30),
         }, ct));
-        Expect(await change.OpenAsync(cast.Chair, consultation.Id, ct));
+        Expect(await open.HandleAsync(cast.Chair, consultation.Id, ct));
 
         (Actor Who, string Language, bool Consent, string[] Answers)[] contributions =
         [
@@ -67,7 +67,7 @@ public sealed class DemoConsultations(EstablishBody establishBody, DraftConsulta
     {
         var past = new ShiftedClock(clock, TimeSpan.FromDays(-30));
         var draftThen = new DraftConsultation(db, record, past);
-        var changeThen = new ChangeConsultation(db, record, past);
+        var openThen = new OpenConsultation(db, record, past);
         var submitThen = new SubmitContribution(writer, past);
         var wgec = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Bodies, b => b.Acronym == "WGEC", ct);
         var then = past.GetUtcNow();
@@ -89,7 +89,7 @@ public sealed class DemoConsultations(EstablishBody establishBody, DraftConsulta
             OpensAt = then,
             ClosesAt = then.AddDays(20),
         }, ct));
-        Expect(await changeThen.OpenAsync(cast.Chair, questionnaire.Id, ct));
+        Expect(await openThen.HandleAsync(cast.Chair, questionnaire.Id, ct));
         (Actor Who, string Language, int Scale, int Role, int[] Issues, string Next)[] answers =
         [
             (cast.Brazil, "es", 2, 1, [2, 3], "Un mecanismo intergubernamental en el que los gobiernos participen en pie de igualdad."),

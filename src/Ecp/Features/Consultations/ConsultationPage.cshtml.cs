@@ -15,7 +15,7 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
 {
     [BindProperty] public Dictionary<int, string> Answers { get; set; } = [];
     [BindProperty] public SubmitContribution.Command Contribute { get; set; } = new();
-    [BindProperty] public ChangeConsultation.Extension Extend { get; set; } = new();
+    [BindProperty] public ExtendConsultation.Command Extend { get; set; } = new();
     [BindProperty] public HideContribution.Command Hide { get; set; } = new();
     [BindProperty] public PublishSynthesis.Command Synthesize { get; set; } = new();
     [BindProperty] public PresentConsultation.Command Present { get; set; } = new();
@@ -75,17 +75,17 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
     public Task<IActionResult> OnPostPresentAsync(Guid id, [FromServices] PresentConsultation useCase, CancellationToken ct)
         => Act(id, "Present", "Consultation.PresentedDone", async a => (await useCase.HandleAsync(a, id, Present, ct)).Error, ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid contributionId, [FromServices] ChangeContribution useCase, CancellationToken ct)
-        => Act(id, "Withdraw", "Contribution.WithdrawnDone", async a => (await useCase.WithdrawAsync(a, contributionId, ct)).Error, ct);
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid contributionId, [FromServices] WithdrawContribution useCase, CancellationToken ct)
+        => Act(id, "Withdraw", "Contribution.WithdrawnDone", async a => (await useCase.HandleAsync(a, contributionId, ct)).Error, ct);
 
     public Task<IActionResult> OnPostHideAsync(Guid id, Guid contributionId, [FromServices] HideContribution useCase, CancellationToken ct)
         => Act(id, "Hide", "Contribution.HiddenDone", async a => (await useCase.HandleAsync(a, contributionId, Hide, ct)).Error, ct);
 
-    public Task<IActionResult> OnPostOpenAsync(Guid id, [FromServices] ChangeConsultation useCase, CancellationToken ct)
-        => Act(id, "Open", "Consultation.Opened", async a => (await useCase.OpenAsync(a, id, ct)).Error, ct);
+    public Task<IActionResult> OnPostOpenAsync(Guid id, [FromServices] OpenConsultation useCase, CancellationToken ct)
+        => Act(id, "Open", "Consultation.Opened", async a => (await useCase.HandleAsync(a, id, ct)).Error, ct);
 
-    public Task<IActionResult> OnPostExtendAsync(Guid id, [FromServices] ChangeConsultation useCase, CancellationToken ct)
-        => Act(id, "Extend", "Consultation.ExtendedDone", async a => (await useCase.ExtendAsync(a, id, Extend with
+    public Task<IActionResult> OnPostExtendAsync(Guid id, [FromServices] ExtendConsultation useCase, CancellationToken ct)
+        => Act(id, "Extend", "Consultation.ExtendedDone", async a => (await useCase.HandleAsync(a, id, Extend with
         {
             // The form's local date-time is read as UTC, as the page states.
             ClosesAt = Extend.ClosesAt is { } t ? new DateTimeOffset(t.DateTime, TimeSpan.Zero) : null,

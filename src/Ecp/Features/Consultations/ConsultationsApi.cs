@@ -28,18 +28,18 @@ public static class ConsultationsApi
             })
             .RequireApiWriter().WithSummary("Prepare a consultation (secretariat).");
 
-        consultations.MapPost("/{id:guid}/open", async (Guid id, ChangeConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        consultations.MapPost("/{id:guid}/open", async (Guid id, OpenConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
-                var result = await useCase.OpenAsync(actor, id, ct);
+                var result = await useCase.HandleAsync(actor, id, ct);
                 return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
             })
             .RequireApiWriter().WithSummary("Open a drafted consultation (secretariat).");
 
-        consultations.MapPost("/{id:guid}/extensions", async (Guid id, ChangeConsultation.Extension command, ChangeConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        consultations.MapPost("/{id:guid}/extensions", async (Guid id, ExtendConsultation.Command command, ExtendConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
-                var result = await useCase.ExtendAsync(actor, id, command, ct);
+                var result = await useCase.HandleAsync(actor, id, command, ct);
                 return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
             })
             .RequireApiWriter().WithSummary("Move the closing instant later, with a reason (secretariat).");
@@ -59,18 +59,18 @@ public static class ConsultationsApi
 
         var contributions = api.MapGroup("/contributions").WithTags("Consultations");
 
-        contributions.MapPut("/{id:guid}", async (Guid id, SubmitContribution.Command command, ChangeContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        contributions.MapPut("/{id:guid}", async (Guid id, SubmitContribution.Command command, EditContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
-                var result = await useCase.EditAsync(actor, id, command, ct);
+                var result = await useCase.HandleAsync(actor, id, command, ct);
                 return result.IsSuccess ? TypedResults.Ok(await ViewAsync(db, queries, actor, result.Value, ct)) : result.Error!.ToProblem(l);
             })
             .RequireApiWriter().WithSummary("Edit your contribution until the close; every version is kept.");
 
-        contributions.MapPost("/{id:guid}/withdraw", async (Guid id, ChangeContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        contributions.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
-                var result = await useCase.WithdrawAsync(actor, id, ct);
+                var result = await useCase.HandleAsync(actor, id, ct);
                 return result.IsSuccess ? TypedResults.Ok(await ViewAsync(db, queries, actor, result.Value, ct)) : result.Error!.ToProblem(l);
             })
             .RequireApiWriter().WithSummary("Withdraw your contribution; it stays on the record.");

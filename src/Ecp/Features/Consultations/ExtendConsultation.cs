@@ -1,0 +1,38 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Record;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.Consultations;
+
+/// <summary>The secretariat moves the closing instant of an open consultation later, with a reason
+/// (any number of times).</summary>
+public sealed class ExtendConsultation(AppDbContext db, PublicRecord record, TimeProvider clock)
+{
+    public sealed record Command
+    {
+        public DateTimeOffset? ClosesAt { get; init; }
+        public string? Reason { get; init; }
+    }
+
+    public async Task<Result<Consultation>> HandleAsync(Actor actor, Guid consultationId, Command command, CancellationToken ct = default)
+    {
+        if (actor.UnlessSecretariat() is { } denied) return denied;
+        await record.BeginAsync(ct);
+        var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
+        if (consultation is null) return new NotFoundError("Consultation.NotFound");
+        if (command.ClosesAt is null) return new ValidationError([new FieldError(nameof(Command.ClosesAt), "Validation.Required")]);
+        if (command.Reason is { Length: > Consultation.TextMaxLength }) return new ValidationError([new FieldError(nameof(Command.Reason), "Validation.TooLong", Consultation.TextMaxLength)]);
+        var extended = consultation.Extend(command.ClosesAt.Value, command.Reason ?? "", clock.GetUtcNow());
+        if (!extended.IsSuccess) return extended.Error!;
+        record.Append(actor, "consultation.extended", "consultation", consultation.Id.ToString(), new
+        {
+            consultationId = consultation.Id,
+            previousClosesAt = DraftConsultation.RecordTime(extended.Value.PreviousClosesAt),
+            closesAt = DraftConsultation.RecordTime(extended.Value.NewClosesAt),
+            reason = extended.Value.Reason,
+        });
+        await record.SaveAsync(ct);
+        return consultation;
+    }
+}

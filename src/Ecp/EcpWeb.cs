@@ -54,6 +54,7 @@ public static class EcpWeb
         services.AddScoped<SignUp>();
         services.AddScoped<IssueApiToken>();
         services.AddScoped<RevokeApiToken>();
+        services.AddScoped<ChooseLanguage>();
         services.AddMemoryCache();
         services.AddSingleton<ApiTokenCache>();
         services.AddScoped<AppointSecretariat>();

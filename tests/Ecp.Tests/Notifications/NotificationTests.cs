@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Xml.Linq;
 using Ecp.Common;
 using Ecp.Features.Notifications;
@@ -41,6 +42,31 @@ public sealed class NotificationTests
         Assert.Equal("no-reply@ecp.test", mail.From.Mailboxes.Single().Address);
         Assert.Empty(sink.MessagesTo(bystander.Email));
         Assert.NotNull(Assert.Single(await app.OutboxAsync(follower.Id)).SentAt);
+    }
+
+    [Fact]
+    public async Task Followers_InTheirChosenLanguages_EachReceiveTheNoticeInTheirOwn()
+    {
+        await using var sink = await SmtpSink.ForTestAsync();
+        await using var app = await AppAsync(clock, sink.Port);
+        var secretariat = await app.People.SecretariatAsync();
+        var topic = Topic("Langues en ligne");
+        var consultation = await DraftAsync(secretariat, await BodyAsync(secretariat), topic, clock, TimeSpan.FromDays(30));
+        var inFrench = await app.People.StakeholderAsync();
+        var inEnglish = await app.People.StakeholderAsync();
+        var chosen = await (await inFrench.Api.PutAsJsonAsync("/api/v1/me/language", new { language = "fr" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("fr", (string?)chosen["language"]);
+        var refused = await (await inEnglish.Api.PutAsJsonAsync("/api/v1/me/language", new { language = "de" })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(refused["errors"]);
+        Assert.Equal("en", (string?)(await inEnglish.Api.GetJsonAsync("/api/v1/me/language"))["language"]);
+        await FollowAsync(inFrench, new { consultationId = consultation });
+        await FollowAsync(inEnglish, new { consultationId = consultation });
+
+        await OpenAsync(secretariat, consultation);
+        Assert.Equal(2, await app.NotifyAsync());
+
+        Assert.StartsWith("Consultation ouverte", Assert.Single(sink.MessagesTo(inFrench.Email)).Subject);
+        Assert.StartsWith("Consultation open", Assert.Single(sink.MessagesTo(inEnglish.Email)).Subject);
     }
 
     [Fact]

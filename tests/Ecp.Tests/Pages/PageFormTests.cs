@@ -75,6 +75,34 @@ public sealed class PageFormTests(EcpFactory factory) : IClassFixture<EcpFactory
     }
 
     [Fact]
+    public async Task EmailLanguage_SignedUpInArabic_IsArabicAndChangesOnTheAccountPage()
+    {
+        var browser = factory.CreateClient();
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ar");
+        using var signedUp = await browser.SubmitFormAsync("/account/sign-up", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Layla",
+            ["Input.Email"] = $"layla-{Guid.NewGuid():N}@test.example",
+            ["Input.Password"] = "a perfectly long password",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signedUp.StatusCode);
+        var account = await browser.GetPageAsync("/account");
+        Assert.Equal("ar", account.QuerySelector("#Language_Language option[selected]")!.GetAttribute("value"));
+
+        using var saved = await browser.SubmitFormAsync("/account", new Dictionary<string, string> { ["Language.Language"] = "fr" },
+            "form[action*='handler=Language']");
+        var page = await Html.ParseAsync(saved);
+        Assert.Contains("Français", page.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal("fr", page.QuerySelector("#Language_Language option[selected]")!.GetAttribute("value"));
+
+        using var refused = await browser.SubmitFormAsync("/account", new Dictionary<string, string> { ["Language.Language"] = "de" },
+            "form[action*='handler=Language']");
+        var again = await Html.ParseAsync(refused);
+        Assert.NotNull(again.QuerySelector("#Language_Language-error"));
+        Assert.Equal("fr", again.QuerySelector("#Language_Language option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task SignUp_WithAnEmailAlreadyTaken_SaysSoBesideTheField()
     {
         var existing = await factory.People.RegisteredAsync();

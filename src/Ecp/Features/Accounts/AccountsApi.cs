@@ -8,6 +8,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Accounts;
 
+public sealed record LanguageView(string Language);
+
 public sealed record ApiTokenView(Guid Id, string Name, string Hint, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
 
 public static class AccountsApi
@@ -22,6 +24,17 @@ public static class AccountsApi
             var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == actor.PersonId, ct);
             return person is null ? (ProblemHttpResult)new UnauthenticatedError().ToProblem(l) : TypedResults.Ok(RegistryApi.ToView(person, l));
         }).WithSummary("The person behind the token.");
+
+        me.MapGet("/language", async (ActorAccessor actors, AppDbContext db, CancellationToken ct) =>
+        {
+            var actor = await actors.GetAsync(ct);
+            return TypedResults.Ok(new LanguageView(await db.Users.Where(a => a.Id == actor.AccountId).Select(a => a.Language).SingleAsync(ct)));
+        }).WithSummary("The UN language the platform writes to you in (e-mail notices).");
+
+        me.MapPut("/language", async (ChooseLanguage.Command command, ChooseLanguage useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToHttpResult(language => TypedResults.Ok(new LanguageView(language)), l))
+            .RequireRateLimiting(ApiConventions.ApiWritesRateLimit)
+            .WithSummary("Choose the UN language the platform writes to you in: ar, zh, en, fr, ru or es.");
 
         me.MapGet("/tokens", async (ActorAccessor actors, AppDbContext db, CancellationToken ct) =>
         {

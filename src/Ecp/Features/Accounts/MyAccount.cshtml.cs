@@ -25,6 +25,16 @@ public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, Member
     [BindProperty]
     public IssueApiToken.Command Input { get; set; } = new();
 
+    [BindProperty]
+    public ChooseLanguage.Command Language { get; set; } = new();
+
+    /// <summary>The language notices are written in now.</summary>
+    public string AccountLanguage { get; private set; } = Languages.Default;
+
+    public bool LanguageSaved { get; private set; }
+
+    public IReadOnlyList<(string, string)> LanguageOptions => Languages.All.Select(c => (c, Languages.NativeName(c))).ToList();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
 
     public async Task<IActionResult> OnPostIssueAsync([FromServices] IssueApiToken useCase, CancellationToken ct)
@@ -40,6 +50,14 @@ public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, Member
         {
             result.Error!.AddTo(ModelState, l);
         }
+        return await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
+    }
+
+    public async Task<IActionResult> OnPostLanguageAsync([FromServices] ChooseLanguage useCase, CancellationToken ct)
+    {
+        var result = await useCase.HandleAsync(await actors.GetAsync(ct), Language, ct);
+        if (result.IsSuccess) LanguageSaved = true;
+        else result.Error!.AddTo(ModelState, l, nameof(Language));
         return await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
     }
 
@@ -72,6 +90,7 @@ public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, Member
         var orgIds = Accreditations.Where(a => a.OrganizationId != null).Select(a => a.OrganizationId!.Value).ToList();
         OrganizationNames = await db.Organizations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         Tokens = await AccountsApi.Tokens(db, actor.AccountId!).ToListAsync(ct);
+        AccountLanguage = await db.Users.Where(a => a.Id == actor.AccountId).Select(a => a.Language).SingleAsync(ct);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Record;
@@ -26,6 +27,8 @@ public sealed class SignUp(AppDbContext db, UserManager<Account> users, PublicRe
         if (!check.IsValid) return check.ToError();
 
         var account = new Account { UserName = command.Email!.Trim(), Email = command.Email.Trim() };
+        // Notices are written in the language the person signed up in, until they choose another.
+        account.ChooseLanguage(Languages.ToUnLanguage(CultureInfo.CurrentUICulture));
         await record.BeginAsync(ct);
         var created = await users.CreateAsync(account, command.Password!);
         if (!created.Succeeded)

@@ -127,7 +127,7 @@ public sealed class ConsultationNotifications(
             if (!await DatabaseLease.TryAcquireAsync(db, LeaseName, holder, LeaseDuration, now, ct)) return 0;
             foreach (var d in missing)
             {
-                var (subject, body) = mail.Reminder(d.Facts, d.ClosesAt, d.Follower.FollowsBodyOnly);
+                var (subject, body) = mail.Reminder(d.Facts, d.ClosesAt, d.Follower.FollowsBodyOnly, d.Follower.Language);
                 db.Add(OutboxMessage.Queue(ReminderKind, d.Key, d.Follower.PersonId, d.Follower.Email, subject, body, now));
             }
             await db.SaveChangesAsync(ct);
@@ -193,8 +193,8 @@ public sealed class ConsultationNotifications(
             foreach (var f in FollowersOf(c.Facts, followers))
             {
                 var (subject, body) = e.Action == OpenedAction
-                    ? mail.Opened(c.Facts, e.ClosesAt, f.FollowsBodyOnly)
-                    : mail.Extended(c.Facts, e.PreviousClosesAt ?? e.ClosesAt, e.ClosesAt, e.Reason ?? "", f.FollowsBodyOnly);
+                    ? mail.Opened(c.Facts, e.ClosesAt, f.FollowsBodyOnly, f.Language)
+                    : mail.Extended(c.Facts, e.PreviousClosesAt ?? e.ClosesAt, e.ClosesAt, e.Reason ?? "", f.FollowsBodyOnly, f.Language);
                 messages.Add(OutboxMessage.Queue(e.Action, $"record:{e.Sequence}:{f.PersonId:N}", f.PersonId, f.Email, subject, body, now));
             }
         }
@@ -205,9 +205,9 @@ public sealed class ConsultationNotifications(
 
     private sealed record ConsultationEvent(long Sequence, string Action, Guid ConsultationId, DateTimeOffset ClosesAt, DateTimeOffset? PreviousClosesAt, string? Reason);
 
-    private sealed record FollowRow(Guid PersonId, Guid? BodyId, Guid? ConsultationId, string Email);
+    private sealed record FollowRow(Guid PersonId, Guid? BodyId, Guid? ConsultationId, string Email, string Language);
 
-    private sealed record Follower(Guid PersonId, string Email, bool FollowsBodyOnly);
+    private sealed record Follower(Guid PersonId, string Email, bool FollowsBodyOnly, string Language);
 
     private static ConsultationEvent Parse(RecordFact entry)
     {
@@ -222,7 +222,7 @@ public sealed class ConsultationNotifications(
 
     private static DateTimeOffset Time(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    /// <summary>Everyone who follows one of the consultations or its body, with their address now.</summary>
+    /// <summary>Everyone who follows one of the consultations or its body, with their address and language now.</summary>
     private static async Task<List<FollowRow>> FollowersAsync(AppDbContext db, IReadOnlyList<ConsultationFacts> consultations, CancellationToken ct)
     {
         var consultationIds = consultations.Select(c => (Guid?)c.Id).Distinct().ToList();
@@ -233,7 +233,7 @@ public sealed class ConsultationNotifications(
                 join p in db.People.AsNoTracking() on f.PersonId equals p.Id
                 join a in db.Users.AsNoTracking() on p.AccountId equals a.Id
                 where a.Email != null
-                select new FollowRow(f.PersonId, f.BodyId, f.ConsultationId, a.Email!))
+                select new FollowRow(f.PersonId, f.BodyId, f.ConsultationId, a.Email!, a.Language))
             .ToListAsync(ct);
     }
 
@@ -241,5 +241,5 @@ public sealed class ConsultationNotifications(
     private static IEnumerable<Follower> FollowersOf(ConsultationFacts c, List<FollowRow> rows)
         => rows.Where(r => r.ConsultationId == c.Id || r.BodyId == c.BodyId)
             .GroupBy(r => r.PersonId)
-            .Select(g => new Follower(g.Key, g.First().Email, g.All(r => r.ConsultationId != c.Id)));
+            .Select(g => new Follower(g.Key, g.First().Email, g.All(r => r.ConsultationId != c.Id), g.First().Language));
 }

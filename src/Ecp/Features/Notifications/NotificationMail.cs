@@ -9,8 +9,8 @@ namespace Ecp.Features.Notifications;
 public sealed record ConsultationFacts(Guid Id, string Topic, Guid BodyId, string BodyName);
 
 /// <summary>
-/// The words of each notice, from the UI resources. Written in English for now: the account keeps
-/// no preferred language yet; once it does, pass it as <c>language</c> and nothing else changes.
+/// The words of each notice, from the UI resources, in the language of the person it goes to
+/// (<see cref="Accounts.Account.Language"/>).
 /// </summary>
 public sealed class NotificationMail(IStringLocalizer<SharedResource> l, IOptions<NotificationOptions> options)
 {

@@ -8,15 +8,22 @@ namespace Ecp.Features.Accounts;
 /// effect at once; on the other nodes of a cluster within <see cref="Lifetime"/>
 /// (docs/operations.md). Only the token's hash is used as the key; the secret is never kept.
 /// </summary>
-public sealed class ApiTokenCache(IMemoryCache cache)
+/// <remarks>The injected clock decides whether an entry is still good; the memory cache's own
+/// expiry only frees the memory.</remarks>
+public sealed class ApiTokenCache(IMemoryCache cache, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
 
     public sealed record Entry(Guid TokenId, string AccountId, DateTimeOffset? LastUsedAt);
 
-    public Entry? Find(string hash) => cache.TryGetValue(Key(hash), out Entry? entry) ? entry : null;
+    private sealed record Remembered(Entry Entry, DateTimeOffset Since);
 
-    public void Remember(string hash, Entry entry) => cache.Set(Key(hash), entry, Lifetime);
+    public Entry? Find(string hash)
+        => cache.TryGetValue(Key(hash), out Remembered? remembered) && clock.GetUtcNow() - remembered!.Since < Lifetime
+            ? remembered.Entry
+            : null;
+
+    public void Remember(string hash, Entry entry) => cache.Set(Key(hash), new Remembered(entry, clock.GetUtcNow()), Lifetime);
 
     public void Forget(string hash) => cache.Remove(Key(hash));
 

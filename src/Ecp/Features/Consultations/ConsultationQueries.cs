@@ -16,7 +16,10 @@ public sealed record AnswerView(int Question, string Text, IReadOnlyList<int>? C
 /// <summary>A contribution as the caller may see it: the author is null where they did not
 /// consent to be cited (unless the caller is the secretariat or the author); the answers are
 /// null while hidden (except for those two).</summary>
-public sealed record AttachmentView(Guid Id, string FileName, string MediaType, long Size, string Sha256);
+public sealed record AttachmentView(Guid Id, string FileName, string MediaType, long Size, string Sha256)
+{
+    public static AttachmentView Of(ContributionAttachment a) => new(a.Id, a.FileName, a.MediaType, a.Size, a.Sha256);
+}
 
 public sealed record CitationsByGroup(string StakeholderGroup, IReadOnlyList<int> Cited, IReadOnlyList<int> NotCited);
 

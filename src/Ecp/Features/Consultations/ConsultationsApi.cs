@@ -52,7 +52,7 @@ public static class ConsultationsApi
                 var (contribution, author, organization, attachments) = result.Value;
                 var view = queries.ToView(contribution, author,
                     organization is null ? new Dictionary<Guid, Registry.Organization>() : new() { [organization.Id] = organization },
-                    attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.MediaType, a.Size, a.Sha256)).ToList());
+                    attachments.Select(AttachmentView.Of).ToList());
                 return TypedResults.Created($"/api/v1/contributions/{contribution.Id}", view);
             })
             .RequireApiWriter().WithSummary("Answer an open consultation; acknowledged only once stored (eligible delegates and stakeholders).");
@@ -93,7 +93,7 @@ public static class ConsultationsApi
                 await file.CopyToAsync(buffer, ct);
                 var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, new AttachmentUpload(file.FileName, file.ContentType, buffer.ToArray()), ct);
                 return result.IsSuccess
-                    ? TypedResults.Created($"/api/v1/attachments/{result.Value.Id}", new AttachmentView(result.Value.Id, result.Value.FileName, result.Value.MediaType, result.Value.Size, result.Value.Sha256))
+                    ? TypedResults.Created($"/api/v1/attachments/{result.Value.Id}", AttachmentView.Of(result.Value))
                     : result.Error!.ToProblem(l);
             })
             // Bearer-token only (never the cookie), so no cross-site form can post here.

@@ -59,7 +59,7 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
     {
         private readonly Dictionary<Guid, Consultation?> consultations = [];
         private readonly Dictionary<Guid, int> lastNumbers = [];
-        private readonly Dictionary<Guid, Organization?> organizations = [];
+        private readonly Dictionary<Guid, Organization> organizations = [];
         private readonly List<Contribution> admitted = [];
         private readonly List<ContributionAttachment> admittedAttachments = [];
         private Dictionary<Guid, Person> peopleById = [];
@@ -107,7 +107,7 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
 
             var group = actor.ParticipantGroup!.Value; // IsEligible admitted only participants
             // The respondent's category comes from their accreditation, never from a self-declaration.
-            var organization = actor.OrganizationId is { } orgId ? await OrganizationAsync(orgId, ct) : null;
+            var organization = actor.OrganizationId is { } orgId ? organizations.GetValueOrDefault(orgId) : null;
             var ecosoc = organization?.ConsultativeStatus ?? ConsultativeStatus.None;
             // Numbered under the record's write lock: no two contributions share a number.
             var number = await LastNumberAsync(consultation.Id, ct) + 1;
@@ -140,12 +140,6 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
         {
             if (lastNumbers.TryGetValue(consultationId, out var last)) return last;
             return lastNumbers[consultationId] = await db.Contributions.Where(c => c.ConsultationId == consultationId).MaxAsync(c => (int?)c.Number, ct) ?? 0;
-        }
-
-        private async Task<Organization?> OrganizationAsync(Guid organizationId, CancellationToken ct)
-        {
-            if (organizations.TryGetValue(organizationId, out var organization)) return organization;
-            return organizations[organizationId] = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, ct);
         }
     }
 

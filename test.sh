@@ -101,7 +101,7 @@ install_prereqs() {
     local t0=$SECONDS
     local missing=() missing_norec=()
     local p
-    for p in postgresql fonts-noto-cjk fonts-noto-core libxml2-utils python3; do
+    for p in postgresql fonts-noto-cjk fonts-noto-core libxml2-utils python3 default-jre-headless; do
         pkg_installed "$p" || missing+=("$p")
     done
     if ! command -v chromium >/dev/null 2>&1 || ! pkg_installed chromium; then
@@ -120,7 +120,7 @@ install_prereqs() {
     fi
 
     t0=$SECONDS
-    if [[ ! -f node_modules/axe-core/axe.min.js ]]; then
+    if [[ ! -f node_modules/axe-core/axe.min.js || ! -f node_modules/vnu-jar/build/dist/vnu.jar || ! -x node_modules/.bin/redocly ]]; then
         log "npm ci"
         npm ci --no-audit --no-fund </dev/null
         log "npm ci done in $((SECONDS - t0))s"

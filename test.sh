@@ -101,9 +101,11 @@ install_prereqs() {
     local t0=$SECONDS
     local missing=() missing_norec=()
     local p
-    for p in postgresql fonts-noto-cjk fonts-noto-core libxml2-utils python3 default-jre-headless; do
+    for p in postgresql fonts-noto-cjk fonts-noto-core libxml2-utils python3; do
         pkg_installed "$p" || missing+=("$p")
     done
+    # Java runs the Nu HTML checker (vnu.jar) in the HTML validation tests.
+    command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
     if ! command -v chromium >/dev/null 2>&1 || ! pkg_installed chromium; then
         missing_norec+=(chromium)
     fi

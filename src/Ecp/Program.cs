@@ -1,12 +1,23 @@
 using Ecp;
 using Ecp.Features.Cli;
 
-// One executable: the web app ("serve", the default) and the operator's verbs.
-if (args.Length > 0 && EcpCli.IsVerb(args[0]))
+// One executable: the operator's verbs, and the web app (`ecp serve`, also `ecp` alone).
+if (!EcpCli.IsHostSettings(args))
 {
     return await EcpCli.RunAsync(args);
 }
 
-var app = EcpWeb.Build(args);
-await app.RunAsync();
-return 0;
+// Only host settings (--key=value): the host's own form, which WebApplicationFactory uses to start
+// the app (and migrates the database itself once it runs, so no migration check here). A port that
+// is taken is still one line, not a stack trace.
+var app = EcpWeb.Build([.. args, .. ServeCommand.HostStartLogging]);
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (CliHost.Explain(e) is { } line)
+{
+    CliHost.Fail(line);
+    return EcpCli.Failed;
+}

@@ -37,6 +37,13 @@ public static class Database
             : DatabaseProvider.Sqlite;
 
     /// <summary>
+    /// Aggregates own several collections (a decision's positions and advisory views, a
+    /// consultation's questions and extensions): one query per collection, not one join whose rows
+    /// multiply (193 positions x 50 views = 9,650 rows for one decision).
+    /// </summary>
+    private const QuerySplittingBehavior Splitting = QuerySplittingBehavior.SplitQuery;
+
+    /// <summary>
     /// Registers both contexts; which one <see cref="AppDbContext"/> resolves to is read from the
     /// options when first needed, so a test host can point each instance at its own database.
     /// Their options are built once per host, not once per request.
@@ -46,10 +53,10 @@ public static class Database
         services.AddDbContext<SqliteAppDbContext>((sp, o) =>
         {
             var path = sp.GetRequiredService<IOptions<EcpOptions>>().Value.Database;
-            o.UseSqlite($"Data Source={path};Default Timeout=30").AddInterceptors(SqlitePragmas.Instance);
+            o.UseSqlite($"Data Source={path};Default Timeout=30", s => s.UseQuerySplittingBehavior(Splitting)).AddInterceptors(SqlitePragmas.Instance);
         }, optionsLifetime: ServiceLifetime.Singleton);
         services.AddDbContext<PostgresAppDbContext>((sp, o) =>
-            o.UseNpgsql(sp.GetRequiredService<IOptions<EcpOptions>>().Value.Database), optionsLifetime: ServiceLifetime.Singleton);
+            o.UseNpgsql(sp.GetRequiredService<IOptions<EcpOptions>>().Value.Database, s => s.UseQuerySplittingBehavior(Splitting)), optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<AppDbContext>(sp =>
             ProviderOf(sp.GetRequiredService<IOptions<EcpOptions>>().Value.Database) == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresAppDbContext>()

@@ -4,11 +4,10 @@ using Ecp.Features.Accounts;
 using Ecp.Features.Registry;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Ecp.Features.Cli;
 
-public sealed record DemoLogin(string Role, string Name, string Email, string Password);
+public sealed record DemoLogin(string Role, string Name, string Email, string Password, string? Note = null);
 
 /// <summary>
 /// Demo data, loaded through the same use cases as real input so that it is on the record too.
@@ -120,13 +119,13 @@ public sealed class DemoData(
 
     private async Task<IReadOnlyList<DemoLogin>> ResetPasswordsAsync(CancellationToken ct)
     {
-        var keys = new (string Role, string Key)[]
+        var keys = new (string Role, string Key, string? Note)[]
         {
-            ("secretariat", "secretariat"), ("delegate", "delegate"), ("stakeholder", "stakeholder"),
-            ("reporter", "reporter"), ("registered (accreditation pending)", "applicant"),
+            ("secretariat", "secretariat", null), ("delegate", "delegate", null), ("stakeholder", "stakeholder", null),
+            ("reporter", "reporter", null), ("applicant", "applicant", "registered, accreditation pending"),
         };
         var logins = new List<DemoLogin>();
-        foreach (var (role, key) in keys)
+        foreach (var (role, key, note) in keys)
         {
             var account = await users.FindByEmailAsync(Email(key));
             if (account is null) continue;
@@ -136,18 +135,24 @@ public sealed class DemoData(
             await users.RemovePasswordAsync(account);
             await users.AddPasswordAsync(account, password);
             await users.SetLockoutEndDateAsync(account, null);
-            logins.Add(new DemoLogin(role, person.DisplayName, account.Email!, password));
+            logins.Add(new DemoLogin(role, person.DisplayName, account.Email!, password, note));
         }
         return logins;
     }
 
+    /// <summary>One log-in a line, in plain columns (no table to wrap): each e-mail and password
+    /// can be copied with a double-click.</summary>
     public static void Print(IReadOnlyList<DemoLogin> logins, string? url)
     {
-        var table = new Table().Title("Demo log-ins (new passwords at every start)")
-            .AddColumns("Role", "Name", "E-mail", "Password");
-        foreach (var l in logins) table.AddRow(Markup.Escape(l.Role), Markup.Escape(l.Name), Markup.Escape(l.Email), Markup.Escape(l.Password));
-        AnsiConsole.Write(table);
-        if (url is not null) AnsiConsole.MarkupLineInterpolated($"ECP is serving at [link]{url}[/]  (log in at {url}/account/log-in)");
+        if (logins.Count > 0) CliHost.Say("Demo log-ins (new passwords at every start):");
+        var role = logins.Select(l => l.Role.Length).DefaultIfEmpty().Max();
+        var email = logins.Select(l => l.Email.Length).DefaultIfEmpty().Max();
+        var password = logins.Select(l => l.Password.Length).DefaultIfEmpty().Max();
+        foreach (var l in logins)
+        {
+            CliHost.Say($"  {l.Role.PadRight(role)}  {l.Email.PadRight(email)}  {l.Password.PadRight(password)}  {l.Name}{(l.Note is null ? "" : $" ({l.Note})")}");
+        }
+        if (url is not null) CliHost.Say($"ECP is serving at {url} (log in at {url}/account/log-in; Ctrl+C stops it)");
     }
 
     private static string Email(string key) => $"{key}@{Domain}";

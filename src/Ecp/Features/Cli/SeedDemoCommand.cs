@@ -14,8 +14,8 @@ public sealed class SeedDemoCommand : AsyncCommand<DatabaseSettings>
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
-            CliHost.Fail("The database has pending migrations: run `ecp migrate` first.");
-            return 2;
+            CliHost.Fail("the database needs migrating: run 'ecp migrate' first");
+            return EcpCli.Failed;
         }
         var logins = await AnsiConsole.Status().StartAsync("Loading demo data...",
             _ => scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync(cancellationToken));

@@ -24,10 +24,10 @@ public sealed class VerifyRecordCommand : AsyncCommand<DatabaseSettings>
         });
         if (result.IsValid)
         {
-            AnsiConsole.MarkupLineInterpolated($"[green]The record holds: {result.EntriesChecked} entries, head {result.HeadHash}.[/]");
+            CliHost.Say($"The record holds: {result.EntriesChecked} entries, head {result.HeadHash}.");
             return 0;
         }
-        CliHost.Fail($"The record is broken at entry {result.FirstBrokenSequence}: {result.Problem} ({result.EntriesChecked} entries before it hold).");
+        CliHost.Fail($"the record is broken at entry {result.FirstBrokenSequence}: {result.Problem} ({result.EntriesChecked} entries before it hold).");
         return 1;
     }
 }

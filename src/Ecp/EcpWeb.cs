@@ -60,6 +60,8 @@ public static class EcpWeb
         services.AddScoped<ApproveAccreditation>();
         services.AddScoped<RejectAccreditation>();
         services.AddScoped<RegisterOrganization>();
+        services.AddScoped<Features.Invitations.InviteParticipants>();
+        services.AddScoped<Features.Invitations.AcceptInvitation>();
         services.AddScoped<Features.Bodies.EstablishBody>();
         services.AddScoped<Features.Drafts.DraftDocument>();
         services.AddScoped<Features.Drafts.ProposeAmendment>();
@@ -195,6 +197,7 @@ public static class EcpWeb
         api.MapDraftsApi();
         api.MapDecisionsApi();
         api.MapConsultationsApi();
+        Features.Invitations.InvitationsApi.MapInvitationsApi(api);
         app.MapNotifications();
         app.MapRazorPages();
         return app;

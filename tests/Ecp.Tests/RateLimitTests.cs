@@ -1,5 +1,8 @@
 using System.Net;
 using Ecp.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecp.Tests;
 
@@ -127,6 +130,53 @@ public sealed class RateLimitTests
 
         using var others = await quietBrowser.SubmitFormAsync("/accreditation/request", new Dictionary<string, string>(), "main form");
         Assert.Equal(HttpStatusCode.OK, others.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("10.0.0.5", true)]
+    [InlineData("10.9.9.9", false)]
+    public async Task AnonymousWrites_BehindAProxy_PerForwardedAddressOnlyWhenTheProxyIsKnown(string proxy, bool trusted)
+    {
+        await using var app = new EcpFactory
+        {
+            Settings =
+            {
+                ["Ecp:PublicWritesPerMinute"] = "1",
+                ["Ecp:ForwardedHeaders:Enabled"] = "true",
+                ["Ecp:ForwardedHeaders:KnownProxies:0"] = "10.0.0.5",
+                ["Ecp:ForwardedHeaders:KnownNetworks:0"] = "192.168.10.0/24",
+            },
+        };
+        await app.InitializeAsync();
+        // Every request reaches the app from the proxy's address.
+        await using var behindProxy = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new FromAddress(System.Net.IPAddress.Parse(proxy)))));
+
+        async Task<HttpStatusCode> SignUpFromAsync(string client)
+        {
+            var browser = behindProxy.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            browser.DefaultRequestHeaders.Add("X-Forwarded-For", client);
+            using var response = await browser.SubmitFormAsync("/account/sign-up", new Dictionary<string, string>(), "main form");
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await SignUpFromAsync("203.0.113.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignUpFromAsync("203.0.113.1"));
+        // Another client behind the same proxy: its own bucket, but only if the proxy is believed.
+        Assert.Equal(trusted ? HttpStatusCode.OK : HttpStatusCode.TooManyRequests, await SignUpFromAsync("203.0.113.2"));
+    }
+
+    private sealed class FromAddress(System.Net.IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((ctx, nextMiddleware) =>
+            {
+                ctx.Connection.RemoteIpAddress = address;
+                return nextMiddleware(ctx);
+            });
+            next(app);
+        };
     }
 
     private static void AssertRetryAfter(HttpResponseMessage response)

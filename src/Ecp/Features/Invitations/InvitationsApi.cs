@@ -16,6 +16,11 @@ public static class InvitationsApi
 
         invitations.MapPost("/", async (InviteParticipants.Command command, InviteParticipants useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToHttpResult(Created, l))
+            .WithName("InviteParticipants")
+            .Produces<InvitationsView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Secretariat: invite people in bulk (one row each); if any row is invalid nobody is invited and each error names its row.");
 
         invitations.MapPost("/csv", async (HttpRequest request, InviteParticipants useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -31,6 +36,11 @@ public static class InvitationsApi
                 return (await useCase.HandleAsync(actor, new InviteParticipants.Command { Rows = rows.Value }, ct)).ToHttpResult(Created, l);
             })
             .Accepts<string>(CsvMediaType)
+            .WithName("InviteParticipantsFromCsv")
+            .Produces<InvitationsView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Secretariat: the same, from a CSV file (columns name, email, role, member_state_or_organization, language); errors name their line.");
         return api;
     }

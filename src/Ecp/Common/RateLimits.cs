@@ -88,7 +88,14 @@ public static class RateLimits
     {
         app.Use(async (ctx, next) =>
         {
-            if (IsAttemptEndpoint(ctx) && ctx.Request.HasFormContentType) await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+            if (IsAttemptEndpoint(ctx) && ctx.Request.HasFormContentType)
+            {
+                // An unreadable form is the page's business (a 400), not the limiter's: it then
+                // counts under the empty e-mail.
+                try { await ctx.Request.ReadFormAsync(ctx.RequestAborted); }
+                catch (InvalidDataException) { }
+                catch (BadHttpRequestException) { }
+            }
             await next(ctx);
         });
         app.UseRateLimiter();
@@ -100,7 +107,8 @@ public static class RateLimits
     private static string? AuthenticationAttempt(HttpContext ctx)
     {
         if (!IsAttemptEndpoint(ctx)) return null;
-        var email = ctx.Request.HasFormContentType ? ctx.Request.Form[EmailField].ToString().Trim() : "";
+        // Only the form read above (never a synchronous read here).
+        var email = ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form?[EmailField].ToString().Trim() ?? "";
         return email.Length > 0 ? "email:" + email.ToUpperInvariant() : AccountOf(ctx) ?? "";
     }
 

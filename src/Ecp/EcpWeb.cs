@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Accounts;
@@ -15,7 +14,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Ecp;
 
@@ -62,6 +60,8 @@ public static class EcpWeb
         services.AddScoped<ApproveAccreditation>();
         services.AddScoped<RejectAccreditation>();
         services.AddScoped<RegisterOrganization>();
+        services.AddScoped<Features.Invitations.InviteParticipants>();
+        services.AddScoped<Features.Invitations.AcceptInvitation>();
         services.AddScoped<Features.Bodies.EstablishBody>();
         services.AddScoped<Features.Drafts.DraftDocument>();
         services.AddScoped<Features.Drafts.ProposeAmendment>();
@@ -157,38 +157,15 @@ public static class EcpWeb
         // Keys in the database: every app node reads the cookies every other node issued.
         services.AddDataProtection().SetApplicationName("ecp").PersistKeysToDbContext<AppDbContext>();
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (ctx, ct) =>
-            {
-                var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
-                {
-                    await TypedResults.Problem(statusCode: 429, title: l["Problem.Title.429"], detail: l["Error.RateLimited"])
-                        .ExecuteAsync(ctx.HttpContext);
-                }
-                else
-                {
-                    ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                    await ctx.HttpContext.Response.WriteAsync(l["Error.RateLimited"], ct);
-                }
-            };
-            // Per node and per client address: a flash crowd slows down a node, it does not topple it.
-            o.AddPolicy(ApiConventions.PublicWritesRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => Window(ctx.RequestServices.GetRequiredService<IOptions<EcpOptions>>().Value.PublicWritesPerMinute)));
-            // Per account, not per token: issuing more tokens does not raise the limit.
-            o.AddPolicy(ApiConventions.ApiWritesRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => Window(ctx.RequestServices.GetRequiredService<IOptions<EcpOptions>>().Value.ApiWritesPerMinute)));
-        });
+        services.AddEcpRateLimits();
         return services;
     }
 
     public static WebApplication UseEcpPipeline(this WebApplication app)
     {
-        // First, so that every answer - including the error pages and problem details written on
+        // First, so that the client address (rate limits) is the one the trusted proxy saw.
+        app.UseEcpForwardedHeaders();
+        // Then, so that every answer - including the error pages and problem details written on
         // the way out by the middleware below - is in the caller's language.
         app.UseRequestLocalization();
         // The API answers every failure with a problem detail; pages with a page in the layout.
@@ -203,7 +180,7 @@ public static class EcpWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseEcpRateLimits();
         app.UseAntiforgery();
 
         // Served from the build's manifest wherever the binary runs, compressed and cached.
@@ -220,6 +197,7 @@ public static class EcpWeb
         api.MapDraftsApi();
         api.MapDecisionsApi();
         api.MapConsultationsApi();
+        Features.Invitations.InvitationsApi.MapInvitationsApi(api);
         app.MapNotifications();
         app.MapRazorPages();
         return app;
@@ -239,13 +217,6 @@ public static class EcpWeb
         var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
         return TypedResults.LocalRedirect(target);
     }
-
-    private static FixedWindowRateLimiterOptions Window(int permitsPerMinute) => new()
-    {
-        PermitLimit = Math.Max(1, permitsPerMinute),
-        Window = TimeSpan.FromMinutes(1),
-        QueueLimit = 0,
-    };
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -24,6 +24,8 @@ public sealed partial class AuthorizationMatrixTests(EcpFactory app) : IClassFix
     {
         //                                                   public registered delegate stakeholder reporter secretariat
         ["POST /api/v1/organizations"] =                    [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/invitations"] =                      [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/invitations/csv"] =                  [D,     D,         D,       D,          D,       A],
         // Anyone with an account may ask for (another) accreditation; the secretariat is appointed, not accredited.
         ["POST /api/v1/accreditations"] =                   [D,     A,         A,       A,          A,       D],
         ["POST /api/v1/accreditations/{id}/approve"] =      [D,     D,         D,       D,          D,       A],
@@ -176,6 +178,13 @@ public sealed partial class AuthorizationMatrixTests(EcpFactory app) : IClassFix
         {
             case "POST /api/v1/organizations":
                 return Post("/api/v1/organizations", new { name = $"Matrix organization {Guid.NewGuid():N}", stakeholderGroup = "civil-society" });
+            case "POST /api/v1/invitations":
+                return Post("/api/v1/invitations", new { rows = new[] { new { name = "Matrix cell", email = $"matrix-{Guid.NewGuid():N}@test.example", role = "delegate", memberStateOrOrganization = "URY" } } });
+            case "POST /api/v1/invitations/csv":
+                return new HttpRequestMessage(HttpMethod.Post, "/api/v1/invitations/csv")
+                {
+                    Content = new StringContent($"name,email,role,member_state_or_organization\nMatrix cell,matrix-{Guid.NewGuid():N}@test.example,delegate,URY\n", System.Text.Encoding.UTF8, "text/csv"),
+                };
             case "POST /api/v1/accreditations":
                 return Post("/api/v1/accreditations", new { kind = "stakeholder", stakeholderGroup = "technical-academic", motivation = "Matrix cell." });
             case "POST /api/v1/accreditations/{id}/approve":

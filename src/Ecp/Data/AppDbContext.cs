@@ -22,6 +22,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<Features.Invitations.Invitation> Invitations => Set<Features.Invitations.Invitation>();
+
     public DbSet<Features.Bodies.Body> Bodies => Set<Features.Bodies.Body>();
 
     public DbSet<Features.Drafts.OutcomeDocument> Documents => Set<Features.Drafts.OutcomeDocument>();

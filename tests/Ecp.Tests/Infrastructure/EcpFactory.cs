@@ -76,6 +76,8 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // The tests write far faster than any person; the rate-limit test lowers these again.
         builder.UseSetting("Ecp:PublicWritesPerMinute", "1000000");
         builder.UseSetting("Ecp:ApiWritesPerMinute", "1000000");
+        builder.UseSetting("Ecp:AuthAttemptsPerAccountPerMinute", "1000000");
+        builder.UseSetting("Ecp:AuthAttemptsPerAddressPerMinute", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");

@@ -46,6 +46,7 @@ public static class AccountsApi
             (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
                 .ToHttpResult(t => TypedResults.Created($"/api/v1/me/tokens/{t.Id}", t), l))
             .RequireRateLimiting(ApiConventions.ApiWritesRateLimit)
+            .WithMetadata(new AuthenticationAttemptAttribute())
             .WithSummary("Issue another personal API token; the secret is in this response only.");
 
         me.MapDelete("/tokens/{id:guid}", async (Guid id, RevokeApiToken useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

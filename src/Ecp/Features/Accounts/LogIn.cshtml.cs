@@ -3,13 +3,12 @@ using Ecp.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Accounts;
 
 /// <summary>Log-in is account business, not process state: nothing goes on the record.</summary>
-[EnableRateLimiting(ApiConventions.PublicWritesRateLimit)]
+[AuthenticationAttempt(CountsAsWrite = false)]
 public sealed class LogInModel(SignInManager<Account> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Credentials

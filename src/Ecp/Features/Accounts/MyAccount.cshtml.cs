@@ -11,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Ecp.Features.Accounts;
 
 [Authorize]
+[AuthenticationAttempt("Issue")]
 public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, MemberStateCatalog states, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Person Person { get; private set; } = null!;

@@ -37,11 +37,15 @@ public sealed class SignUp(AppDbContext db, UserManager<Account> users, PublicRe
         }
         var person = Person.Register(account.Id, command.DisplayName!, clock.GetUtcNow());
         db.People.Add(person);
-        record.Append(Actor.Of(person), "person.registered", "person", person.Id.ToString(),
-            new { personId = person.Id, displayName = person.DisplayName });
+        AppendRegistered(record, person);
         await record.SaveAsync(ct);
         return person;
     }
+
+    /// <summary>The record's entry of a new person, signed up or invited (AcceptInvitation).</summary>
+    internal static void AppendRegistered(PublicRecord record, Person person)
+        => record.Append(Actor.Of(person), "person.registered", "person", person.Id.ToString(),
+            new { personId = person.Id, displayName = person.DisplayName });
 }
 
 internal static class IdentityErrors

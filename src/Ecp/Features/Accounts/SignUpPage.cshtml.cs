@@ -3,12 +3,11 @@ using Ecp.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Accounts;
 
-[EnableRateLimiting(ApiConventions.PublicWritesRateLimit)]
+[AuthenticationAttempt]
 public sealed class SignUpPageModel(SignUp signUp, SignInManager<Account> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]

@@ -3,12 +3,10 @@ using Ecp.Features.Registry;
 using Ecp.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Consultations;
 
-[EnableRateLimiting(ApiConventions.PublicWritesRateLimit)]
 [RequestSizeLimit(ContributionAttachment.MaxPerContribution * ContributionAttachment.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ContributionAttachment.MaxPerContribution * ContributionAttachment.MaxBytes + 1024 * 1024)]
 public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAccessor actors, MemberStateCatalog states, IStringLocalizer<SharedResource> l) : PageModel

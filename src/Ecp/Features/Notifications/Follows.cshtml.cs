@@ -3,7 +3,6 @@ using Ecp.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Notifications;
@@ -13,7 +12,6 @@ namespace Ecp.Features.Notifications;
 /// (_FollowButton.cshtml posts here from any page and comes back to it).
 /// </summary>
 [Authorize]
-[EnableRateLimiting(ApiConventions.PublicWritesRateLimit)]
 public sealed class FollowsModel(FollowQueries queries, ActorAccessor actors, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IReadOnlyList<FollowView> Follows { get; private set; } = [];

@@ -31,6 +31,12 @@ public sealed class NotificationMail(IStringLocalizer<SharedResource> l, IOption
             l["Notification.Reminder.Subject", c.Topic].Value,
             Compose(c, followsBody, l["Notification.Reminder.Body", c.Topic, c.BodyName, Time(closesAt)].Value)));
 
+    /// <summary>An invitation from the secretariat; <paramref name="role"/> is worded in the mail's language.</summary>
+    public (string Subject, string Body) Invited(string name, Func<string> role, string link, DateTimeOffset expiresAt, string language = DefaultLanguage)
+        => In(language, () => (
+            l["Invitation.Mail.Subject"].Value,
+            l["Invitation.Mail.Body", name, role(), link, Time(expiresAt)].Value + "\n"));
+
     private string Compose(ConsultationFacts c, bool followsBody, string lead)
     {
         var site = options.Value.SiteUrl.TrimEnd('/');

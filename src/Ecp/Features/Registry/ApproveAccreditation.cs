@@ -27,7 +27,14 @@ public sealed class ApproveAccreditation(AppDbContext db, PublicRecord record, T
 
         var person = await db.People.SingleAsync(p => p.Id == accreditation.PersonId, ct);
         person.Accredit(accreditation);
-        record.Append(actor, "accreditation.approved", "accreditation", accreditation.Id.ToString(), new
+        AppendApproved(record, actor, accreditation, person);
+        await record.SaveAsync(ct);
+        return accreditation;
+    }
+
+    /// <summary>The record's entry of an approval, here or by the act of inviting (AcceptInvitation).</summary>
+    internal static void AppendApproved(PublicRecord record, Actor secretariat, Accreditation accreditation, Person person)
+        => record.Append(secretariat, "accreditation.approved", "accreditation", accreditation.Id.ToString(), new
         {
             accreditationId = accreditation.Id,
             personId = person.Id,
@@ -38,7 +45,4 @@ public sealed class ApproveAccreditation(AppDbContext db, PublicRecord record, T
             organizationId = accreditation.OrganizationId,
             note = accreditation.Reason,
         });
-        await record.SaveAsync(ct);
-        return accreditation;
-    }
 }

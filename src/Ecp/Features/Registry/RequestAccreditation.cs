@@ -28,38 +28,7 @@ public sealed class RequestAccreditation(AppDbContext db, PublicRecord record, M
         await record.BeginAsync(ct);
 
         var check = new Validation().RequiredText(nameof(Command.Motivation), command.Motivation, Accreditation.TextMaxLength);
-        var kind = command.Kind?.Trim().ToLowerInvariant() switch
-        {
-            "delegate" => AccreditationKind.Delegate,
-            "stakeholder" => AccreditationKind.Stakeholder,
-            "reporter" => AccreditationKind.Reporter,
-            _ => (AccreditationKind?)null,
-        };
-        if (kind is null) check.Add(nameof(Command.Kind), "Accreditation.KindInvalid");
-
-        var organization = command.OrganizationId is { } orgId
-            ? await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct)
-            : null;
-        var group = Registry.StakeholderGroups.FromCode(command.StakeholderGroup);
-        switch (kind)
-        {
-            case AccreditationKind.Delegate when !states.Exists(command.MemberState):
-                check.Add(nameof(Command.MemberState), "Accreditation.MemberStateInvalid");
-                break;
-            case AccreditationKind.Stakeholder when command.OrganizationId is not null && organization is null:
-                check.Add(nameof(Command.OrganizationId), "Accreditation.OrganizationUnknown");
-                break;
-            case AccreditationKind.Stakeholder when organization is not null:
-                group ??= organization.StakeholderGroup;
-                if (group != organization.StakeholderGroup) check.Add(nameof(Command.StakeholderGroup), "Accreditation.GroupNotOrganizations");
-                break;
-            case AccreditationKind.Stakeholder when group is null or Registry.StakeholderGroup.Government:
-                check.Add(nameof(Command.StakeholderGroup), "Accreditation.GroupInvalid");
-                break;
-            case AccreditationKind.Reporter when organization is not { IsRelevantOrganization: true }:
-                check.Add(nameof(Command.OrganizationId), "Accreditation.NotRelevantOrganization");
-                break;
-        }
+        var target = await AccreditationTarget.CheckAsync(db, states, check, command.Kind, command.MemberState, command.StakeholderGroup, command.OrganizationId, ct);
         if (!check.IsValid) return check.ToError();
 
         if (await db.Accreditations.AnyAsync(a => a.PersonId == personId && a.Status == AccreditationStatus.Pending, ct))
@@ -67,13 +36,7 @@ public sealed class RequestAccreditation(AppDbContext db, PublicRecord record, M
             return new ConflictError("accreditation-pending", "Accreditation.AlreadyPending");
         }
 
-        var now = clock.GetUtcNow();
-        var accreditation = kind switch
-        {
-            AccreditationKind.Delegate => Accreditation.ForDelegate(personId, states.Find(command.MemberState)!.Code, command.Motivation!, now),
-            AccreditationKind.Stakeholder => Accreditation.ForStakeholder(personId, group!.Value, organization?.Id, command.Motivation!, now),
-            _ => Accreditation.ForReporter(personId, organization!, command.Motivation!, now),
-        };
+        var accreditation = target!.Request(personId, command.Motivation!, clock.GetUtcNow());
         db.Accreditations.Add(accreditation);
         // The motivation is for the secretariat: the record commits to it by hash only.
         record.Append(actor, "accreditation.requested", "accreditation", accreditation.Id.ToString(), new

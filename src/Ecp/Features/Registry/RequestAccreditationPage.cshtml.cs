@@ -4,14 +4,12 @@ using Ecp.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Registry;
 
 [Authorize]
-[EnableRateLimiting(ApiConventions.PublicWritesRateLimit)]
 public sealed class RequestAccreditationPageModel(AppDbContext db, ActorAccessor actors, MemberStateCatalog states, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]

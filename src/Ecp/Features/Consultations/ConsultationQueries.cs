@@ -23,7 +23,12 @@ public sealed record AttachmentView(Guid Id, string FileName, string MediaType, 
 
 public sealed record CitationsByGroup(string StakeholderGroup, IReadOnlyList<int> Cited, IReadOnlyList<int> NotCited);
 
-public sealed record SynthesisView(string Markdown, string Html, DateTimeOffset PublishedAt, IReadOnlyList<int> Cited, IReadOnlyList<CitationsByGroup> ByStakeholderGroup);
+/// <summary>The current synthesis (its version number counts the revisions) and the earlier versions, newest first, as the record keeps them.</summary>
+public sealed record SynthesisView(string Markdown, string Html, DateTimeOffset PublishedAt, IReadOnlyList<int> Cited, IReadOnlyList<CitationsByGroup> ByStakeholderGroup,
+    int Version, IReadOnlyList<SynthesisVersionView> EarlierVersions);
+
+/// <summary>An earlier version of a synthesis, read back from its record entry.</summary>
+public sealed record SynthesisVersionView(int Version, DateTimeOffset PublishedAt, long RecordSequence, string Markdown, string Html, IReadOnlyList<int> Cited);
 
 public sealed record ContributionView(Guid Id, int Number, Guid? AuthorId, string? AuthorName, string StakeholderGroup, string? MemberState, Guid? OrganizationId,
     string? OrganizationName, string Language, bool ConsentToCite, string Status, string? HiddenReason, string? HiddenNote,
@@ -75,6 +80,7 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
                 .Select(a => new { a.ContributionId, View = new AttachmentView(a.Id, a.FileName, a.MediaType, a.Size, a.Sha256) }).ToListAsync(ct))
             .ToLookup(a => a.ContributionId, a => a.View);
         var synthesis = await db.Set<Synthesis>().AsNoTracking().FirstOrDefaultAsync(x => x.ConsultationId == id, ct);
+        var versions = synthesis is null ? [] : await SynthesisVersionsAsync(id, ct);
 
         return new ConsultationView(c.Id, c.Topic, c.Description, c.BodyId, body, ConsultationCodes.ToCode(c.PhaseAt(now)),
             ConsultationCodes.ToCode(c.Eligibility), c.EligibleGroups.Select(g => g.ToCode()).ToList(), c.OpensAt, c.ClosesAt,
@@ -89,7 +95,22 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
                     .Select(inGroup => new CitationsByGroup(inGroup[0].Group.ToCode(),
                         inGroup.Where(x => synthesis.CitedNumbers.Contains(x.Number)).Select(x => x.Number).ToList(),
                         inGroup.Where(x => !synthesis.CitedNumbers.Contains(x.Number)).Select(x => x.Number).ToList()))
-                    .ToList()));
+                    .ToList(),
+                Math.Max(1, versions.Count), versions.SkipLast(1).Reverse().ToList()));
+    }
+
+    /// <summary>Every published version of the synthesis, oldest first, from the record entries
+    /// (which carry the full text): the record is where a revised synthesis keeps its history.</summary>
+    private async Task<List<SynthesisVersionView>> SynthesisVersionsAsync(Guid id, CancellationToken ct)
+    {
+        var entries = await PublishSynthesis.VersionsOnRecord(db, id).AsNoTracking().OrderBy(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Time, e.Payload }).ToListAsync(ct);
+        return entries.Select((e, i) =>
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(e.Payload);
+            var markdown = json.RootElement.GetProperty("markdown").GetString() ?? "";
+            return new SynthesisVersionView(i + 1, e.Time, e.Sequence, markdown, Synthesis.Render(markdown), Synthesis.CitationsIn(markdown));
+        }).ToList();
     }
 
     public ContributionView ToView(Contribution c, Actor viewer, IReadOnlyDictionary<Guid, Organization> organizations, IReadOnlyList<AttachmentView> attachments)

@@ -36,7 +36,7 @@ public sealed class NewConsultationModel(AppDbContext db, ActorAccessor actors, 
         static DateTimeOffset? Utc(DateTimeOffset? t) => t is { } v ? new DateTimeOffset(v.DateTime, TimeSpan.Zero) : null;
         var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input with
         {
-            Questions = questions,
+            Questions = [.. questions],
             OpensAt = Utc(Input.OpensAt),
             ClosesAt = Utc(Input.ClosesAt),
         }, ct);

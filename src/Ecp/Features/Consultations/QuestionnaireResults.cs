@@ -81,7 +81,7 @@ public sealed class QuestionnaireResults(AppDbContext db)
                     c.Group.ToCode(),
                     c.MemberStateCode ?? "",
                     c.Group == StakeholderGroup.Government ? "" : EcosocCode(c.EcosocStatus),
-                    c.ConsentToCite ? c.AuthorName : "",
+                    PublicAttribution.Of(c, null).PersonName ?? "",
                     c.Language,
                     c.Status.ToString().ToLowerInvariant(),
                     c.HiddenReason is { } r ? ConsultationCodes.ToCode(r) : "",

@@ -88,6 +88,36 @@ public sealed class QuestionnaireTests(EcpFactory factory) : IClassFixture<EcpFa
         Assert.Empty(questions[1]!["options"]!.AsArray());
     }
 
+    [Fact]
+    public async Task NewConsultationPage_TypedLines_CreateTheSameTypedQuestionsAsTheApi()
+    {
+        var secretariat = await factory.People.SecretariatAsync();
+        var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", Drafting.BodyRequest())).ExpectAsync(HttpStatusCode.Created);
+        var (browser, _) = await factory.People.LogInAsync(secretariat);
+        var posted = await browser.SubmitFormAsync("/consultations/new", new Dictionary<string, string>
+        {
+            ["Input.BodyId"] = (string)body["id"]!, ["Input.Topic"] = "Typed on the page", ["Input.Description"] = "D",
+            ["QuestionText"] = "What else? [bracketed, but plain]\nHow far? [scale]\nWhose role? [single-choice: Governments; All]\nWhich issues? [multiple-choice: Access; Privacy; Security]",
+            ["Input.Eligibility"] = "all-stakeholders",
+            ["Input.OpensAt"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm"), ["Input.ClosesAt"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
+        }, "main form");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var questions = (await factory.CreatePublicClient().GetJsonAsync("/api/v1" + posted.Headers.Location!.OriginalString.Replace("http://localhost", "")))["questions"]!.AsArray();
+        Assert.Equal(["free-text", "scale", "single-choice", "multiple-choice"], questions.Select(q => (string)q!["type"]!));
+        Assert.Equal(["What else? [bracketed, but plain]", "How far?", "Whose role?", "Which issues?"], questions.Select(q => (string)q!["text"]!));
+        Assert.Equal(["Access", "Privacy", "Security"], questions[3]!["options"]!.AsArray().Select(o => (string)o!));
+
+        // The same rule as the API: a choice needs two options.
+        var refused = await browser.SubmitFormAsync("/consultations/new", new Dictionary<string, string>
+        {
+            ["Input.BodyId"] = (string)body["id"]!, ["Input.Topic"] = "Refused", ["Input.Description"] = "D",
+            ["QuestionText"] = "Pick [single-choice: Only]", ["Input.Eligibility"] = "all-stakeholders",
+            ["Input.OpensAt"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm"), ["Input.ClosesAt"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
+        }, "main form");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(refused)).QuerySelector(".error-summary a[href='#QuestionText']"));
+    }
+
     [Theory]
     [InlineData("scale", new[] { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10" })]
     [InlineData("free-text", new[] { "Yes", "No" })]

@@ -39,7 +39,7 @@ public sealed record ContributionView(Guid Id, int Number, Guid? AuthorId, strin
 
 public sealed record GroupCount(string Group, int Contributions);
 
-/// <summary>One author's share of the words; named as <see cref="PublicAttribution"/> allows (Label is the person's name, or null).</summary>
+/// <summary>One author's share of the words; named as <see cref="PublicAttribution"/> allows (Label is the person's name, or empty).</summary>
 public sealed record AuthorShare(string Label, string StakeholderGroup, int Words, double Share, string AttributedTo = "person", string? MemberState = null);
 
 public sealed record AttributionView(IReadOnlyList<GroupCount> ByStakeholderGroup, IReadOnlyList<GroupCount> ByRegionalGroup,
@@ -118,7 +118,7 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
 
     public ContributionView ToView(Contribution c, Actor viewer, IReadOnlyDictionary<Guid, Organization> organizations, IReadOnlyList<AttachmentView> attachments)
     {
-        var privileged = viewer.IsSecretariat || viewer.PersonId == c.AuthorId;
+        var privileged = PublicAttribution.SeesAuthor(viewer, c);
         var who = PublicAttribution.Of(c, c.OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null, privileged);
         return new ContributionView(c.Id, c.Number, who.PersonId, who.PersonName, c.Group.ToCode(), who.MemberState,
             who.OrganizationId, who.OrganizationName, c.Language, c.ConsentToCite,

@@ -27,8 +27,8 @@ public enum AttributedTo
 public sealed record PublicAttribution(AttributedTo To, StakeholderGroup Group, Guid? PersonId, string? PersonName,
     string? MemberState, Guid? OrganizationId, string? OrganizationName)
 {
-    public static PublicAttribution Of(Contribution c, Organization? organization, Actor viewer)
-        => Of(c, organization, privileged: viewer.IsSecretariat || viewer.PersonId == c.AuthorId);
+    /// <summary>The secretariat and the author see who wrote it, whatever the consent.</summary>
+    public static bool SeesAuthor(Actor viewer, Contribution c) => viewer.IsSecretariat || viewer.PersonId == c.AuthorId;
 
     public static PublicAttribution Of(Contribution c, Organization? organization, bool privileged = false)
     {

@@ -112,6 +112,45 @@ public sealed class AttachmentAndSynthesisTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Synthesis_PublishedAgain_IsVersion2WithVersion1KeptOnRecordAndPage()
+    {
+        var (_, _, consultationId) = await ContributionAsync();
+        var secretariat = await factory.People.SecretariatAsync();
+        clock.Advance(TimeSpan.FromDays(3));
+        await (await secretariat.Api.PostJsonAsync($"/api/v1/consultations/{consultationId}/synthesis",
+            new { markdown = "First reading: access [C-1]." })).ExpectAsync(HttpStatusCode.OK);
+        clock.Advance(TimeSpan.FromHours(1));
+
+        // Through the API: a revision, not "not closed yet".
+        var revised = await (await secretariat.Api.PostJsonAsync($"/api/v1/consultations/{consultationId}/synthesis",
+            new { markdown = "Corrected reading: affordable access [C-1]." })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("synthesized", (string?)revised["phase"]);
+        Assert.Equal(2, (int)revised["synthesis"]!["version"]!);
+        Assert.Contains("Corrected reading", (string)revised["synthesis"]!["html"]!);
+        var earlier = revised["synthesis"]!["earlierVersions"]!.AsArray();
+        Assert.Equal("First reading: access [C-1].", (string?)earlier.Single()!["markdown"]);
+        Assert.Equal(1, (int)earlier.Single()!["version"]!);
+
+        var entries = (await factory.CreatePublicClient().RecordEntriesAsync("consultation", consultationId))
+            .Where(e => (string?)e!["action"] == "consultation.synthesized").ToList();
+        Assert.Equal([1, 2], entries.Select(e => (int)e!["payload"]!["version"]!).Order());
+
+        // After the presentation the page still offers a revision (version 3), and shows the history.
+        await (await secretariat.Api.PostJsonAsync($"/api/v1/consultations/{consultationId}/presented", new { meeting = "20th meeting, Geneva" })).ExpectAsync(HttpStatusCode.OK);
+        var (browser, _) = await factory.People.LogInAsync(secretariat);
+        var posted = await browser.SubmitFormAsync($"/consultations/{consultationId}", new Dictionary<string, string>
+        {
+            ["Synthesize.Markdown"] = "Third reading [C-1].",
+        }, "form[action*='handler=Synthesize']");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var page = await factory.CreatePublicClient().GetPageAsync($"/consultations/{consultationId}");
+        Assert.Contains("Third reading", page.QuerySelector("#synthesis ~ .synthesis")!.TextContent);
+        Assert.Equal(2, page.QuerySelectorAll("details.synthesis-version").Length);
+        Assert.Contains("Corrected reading", page.QuerySelector("#synthesis-v2")!.TextContent);
+        Assert.Equal("presented", (string?)(await factory.CreatePublicClient().GetJsonAsync($"/api/v1/consultations/{consultationId}"))["phase"]);
+    }
+
+    [Fact]
     public async Task Attachment_OfAHiddenContribution_IsNotServedToThePublic()
     {
         var (author, contributionId, _) = await ContributionAsync();

@@ -33,7 +33,7 @@ public sealed class QuestionnaireTests(EcpFactory factory) : IClassFixture<EcpFa
         Assert.Contains(lines, l => l.StartsWith("C-1,government,government,ZAF") && l.Contains("Cybersecurity; Access"));
 
         var page = await factory.CreatePublicClient().GetPageAsync($"/consultations/{id}/results");
-        Assert.Equal(4, page.QuerySelectorAll("main table").Length);
+        Assert.Equal(4 * 2, page.QuerySelectorAll("main table").Length); // by category, and by ECOSOC status
         Assert.Equal(3, page.QuerySelectorAll("main svg[aria-hidden=true]").Length); // no chart for free text
     }
 
@@ -61,6 +61,117 @@ public sealed class QuestionnaireTests(EcpFactory factory) : IClassFixture<EcpFa
             questionDefinitions = new[] { new { text = "Pick", type = "single-choice", options = new[] { "Only" } } },
         })).ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(refused["errors"]!["questions"]);
+    }
+
+    [Fact]
+    public async Task DraftConsultation_TypedQuestionsInQuestions_CreatedWithTheirTypesBesidePlainStrings()
+    {
+        var secretariat = await factory.People.SecretariatAsync();
+        var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", Drafting.BodyRequest())).ExpectAsync(HttpStatusCode.Created);
+        var created = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
+        {
+            bodyId = (string)body["id"]!, topic = "Typed through the API", description = "D", eligibility = "all-stakeholders",
+            opensAt = DateTimeOffset.UtcNow, closesAt = DateTimeOffset.UtcNow.AddDays(1),
+            questions = new object[]
+            {
+                "What else?",
+                new { text = "How far?", type = "scale" },
+                new { text = "Whose role?", type = "single-choice", options = new[] { "Governments", "All" } },
+                new { text = "Which issues?", type = "multiple-choice", options = new[] { "Access", "Privacy", "Security" } },
+            },
+        })).ExpectAsync(HttpStatusCode.Created);
+
+        // The shape GET returns is the shape POST takes.
+        var questions = (await factory.CreatePublicClient().GetJsonAsync($"/api/v1/consultations/{(string)created["id"]!}"))["questions"]!.AsArray();
+        Assert.Equal(["free-text", "scale", "single-choice", "multiple-choice"], questions.Select(q => (string)q!["type"]!));
+        Assert.Equal(["Access", "Privacy", "Security"], questions[3]!["options"]!.AsArray().Select(o => (string)o!));
+        Assert.Empty(questions[1]!["options"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task NewConsultationPage_TypedLines_CreateTheSameTypedQuestionsAsTheApi()
+    {
+        var secretariat = await factory.People.SecretariatAsync();
+        var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", Drafting.BodyRequest())).ExpectAsync(HttpStatusCode.Created);
+        var (browser, _) = await factory.People.LogInAsync(secretariat);
+        var posted = await browser.SubmitFormAsync("/consultations/new", new Dictionary<string, string>
+        {
+            ["Input.BodyId"] = (string)body["id"]!, ["Input.Topic"] = "Typed on the page", ["Input.Description"] = "D",
+            ["QuestionText"] = "What else? [bracketed, but plain]\nHow far? [scale]\nWhose role? [single-choice: Governments; All]\nWhich issues? [multiple-choice: Access; Privacy; Security]",
+            ["Input.Eligibility"] = "all-stakeholders",
+            ["Input.OpensAt"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm"), ["Input.ClosesAt"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
+        }, "main form");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var questions = (await factory.CreatePublicClient().GetJsonAsync("/api/v1" + posted.Headers.Location!.OriginalString.Replace("http://localhost", "")))["questions"]!.AsArray();
+        Assert.Equal(["free-text", "scale", "single-choice", "multiple-choice"], questions.Select(q => (string)q!["type"]!));
+        Assert.Equal(["What else? [bracketed, but plain]", "How far?", "Whose role?", "Which issues?"], questions.Select(q => (string)q!["text"]!));
+        Assert.Equal(["Access", "Privacy", "Security"], questions[3]!["options"]!.AsArray().Select(o => (string)o!));
+
+        // The same rule as the API: a choice needs two options.
+        var refused = await browser.SubmitFormAsync("/consultations/new", new Dictionary<string, string>
+        {
+            ["Input.BodyId"] = (string)body["id"]!, ["Input.Topic"] = "Refused", ["Input.Description"] = "D",
+            ["QuestionText"] = "Pick [single-choice: Only]", ["Input.Eligibility"] = "all-stakeholders",
+            ["Input.OpensAt"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm"), ["Input.ClosesAt"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
+        }, "main form");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(refused)).QuerySelector(".error-summary a[href='#QuestionText']"));
+    }
+
+    [Theory]
+    [InlineData("scale", new[] { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10" })]
+    [InlineData("free-text", new[] { "Yes", "No" })]
+    [InlineData("ranking", new[] { "A", "B" })]
+    [InlineData("multiple-choice", new[] { "Only" })]
+    public async Task DraftConsultation_TypedQuestionOutsideTheRules_IsRefusedAndNothingRecorded(string type, string[] options)
+    {
+        var secretariat = await factory.People.SecretariatAsync();
+        var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", Drafting.BodyRequest())).ExpectAsync(HttpStatusCode.Created);
+        var head = await factory.CreatePublicClient().RecordHeadAsync();
+        var refused = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
+        {
+            bodyId = (string)body["id"]!, topic = "Q", description = "D", eligibility = "all-stakeholders",
+            opensAt = DateTimeOffset.UtcNow, closesAt = DateTimeOffset.UtcNow.AddDays(1),
+            questions = new object[] { "Fine?", new { text = "Pick", type, options } },
+        })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(refused["errors"]!["questions"]);
+        Assert.Equal(head, await factory.CreatePublicClient().RecordHeadAsync());
+    }
+
+    [Fact]
+    public async Task Questionnaire_RespondentsWithEcosocStatus_TalliedByStatusInApiPageAndCsv()
+    {
+        var id = await QuestionnaireAsync();
+        var secretariat = await factory.People.SecretariatAsync();
+        var special = await (await secretariat.Api.PostJsonAsync("/api/v1/organizations", new
+        {
+            name = $"NGO {Guid.NewGuid():N}", stakeholderGroup = "civil-society", consultativeStatus = "special",
+        })).ExpectAsync(HttpStatusCode.Created);
+        var ngo = await factory.People.StakeholderAsync(Guid.Parse((string)special["id"]!));
+        var unaffiliated = await factory.People.StakeholderAsync();
+        var delegatePerson = await factory.People.DelegateAsync("KEN");
+        await (await ngo.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Answers(scale: 5, choice: 2, issues: [2], text: "Open."))).ExpectAsync(HttpStatusCode.Created);
+        await (await unaffiliated.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Answers(scale: 5, choice: 2, issues: [2], text: "Yes."))).ExpectAsync(HttpStatusCode.Created);
+        await (await delegatePerson.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Answers(scale: 5, choice: 1, issues: [1], text: "No."))).ExpectAsync(HttpStatusCode.Created);
+
+        var results = (await factory.CreatePublicClient().GetJsonAsync($"/api/v1/consultations/{id}/results")).AsArray();
+        var five = results[0]!["rows"]![4]!;
+        Assert.Equal(3, (int)five["total"]!);
+        Assert.Equal(1, (int)five["byEcosocStatus"]!["special"]!);
+        Assert.Equal(1, (int)five["byEcosocStatus"]!["none"]!); // the unaffiliated stakeholder; the government is not counted here
+        Assert.Equal(0, (int)five["byEcosocStatus"]!["general"]!);
+        Assert.Equal(0, (int)five["byEcosocStatus"]!["roster"]!);
+
+        var csv = (await (await factory.CreatePublicClient().GetAsync($"/api/v1/consultations/{id}/results.csv")).Content.ReadAsStringAsync())
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = csv[0].Split(',');
+        var (ecosoc, question) = (Array.IndexOf(header, "ecosoc_status"), Array.IndexOf(header, "question"));
+        Assert.Equal(["special", "none", ""], csv.Skip(1).Select(l => l.Split(',')).Where(f => f[question] == "1").Select(f => f[ecosoc]));
+
+        var page = await factory.CreatePublicClient().GetPageAsync($"/consultations/{id}/results?culture=fr");
+        var table = page.QuerySelectorAll("main section")[0].QuerySelectorAll("table")[1];
+        Assert.Equal(["Général", "Spécial", "Liste", "Aucun"], table.QuerySelectorAll("thead th").Skip(1).Select(th => th.TextContent.Trim()));
+        Assert.Equal(["0", "1", "0", "1"], table.QuerySelectorAll("tbody tr")[4].QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
     }
 
     private async Task<string> QuestionnaireAsync()

@@ -292,6 +292,68 @@ public sealed class DraftsApiTests(EcpFactory app) : IClassFixture<EcpFactory>
     }
 
     [Fact]
+    public async Task Propose_WithCitations_CarriedIntoTheNextVersionAndShownOnTheAmendment()
+    {
+        var tunis = Drafting.UniqueSymbol(); // a symbol no other test cites (citedBy counts across documents)
+        var document = await app.Drafting.DocumentAsync(await app.Drafting.BodyAsync(),
+            [Operative("recalls the Tunis Agenda;", 0, $"{tunis}#35"), Operative("invites cooperation;"), Operative("requests a report;", 0, $"{tunis}#71")]);
+        var documentId = Id(document);
+        var stakeholder = await app.People.StakeholderAsync();
+        var chair = await app.Drafting.ChairAsync();
+
+        var replace = await (await stakeholder.Api.PostJsonAsync($"/api/v1/documents/{documentId}/amendments",
+            new { paragraph = "1", action = "replace", text = "recalls paragraphs 69 to 71 of the Tunis Agenda;", cites = new[] { $" {tunis}#69 ", $"{tunis}#71" } })).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal([$"{tunis}#69", $"{tunis}#71"], replace["cites"]!.AsArray().Select(c => (string)c!));
+        var insert = await (await stakeholder.Api.PostJsonAsync($"/api/v1/documents/{documentId}/amendments",
+            new { paragraph = "2", action = "insert-after", text = "notes the WGEC report;", cites = new[] { "A/73/41#12" } })).ExpectAsync(HttpStatusCode.Created);
+        // Without citations, a replaced paragraph keeps its own.
+        var keep = await (await stakeholder.Api.PostJsonAsync($"/api/v1/documents/{documentId}/amendments",
+            new { paragraph = "3", action = "replace", text = "requests an annual report;" })).ExpectAsync(HttpStatusCode.Created);
+        Assert.Null(keep["cites"]);
+        var entry = (await app.CreatePublicClient().RecordEntriesAsync("amendment", Id(replace))).Single()!;
+        Assert.Equal(2, entry["payload"]!["cites"]!.AsArray().Count);
+
+        foreach (var a in new[] { replace, insert, keep })
+        {
+            await (await chair.Api.PostJsonAsync($"/api/v1/amendments/{Id(a)}/decision", new { decision = "accept", reason = "Agreed." })).ExpectAsync(HttpStatusCode.OK);
+        }
+        var v2 = await (await chair.Api.PostJsonAsync($"/api/v1/documents/{documentId}/versions", new { label = "second draft" })).ExpectAsync(HttpStatusCode.Created);
+        var cites = v2["version"]!["paragraphs"]!.AsArray().Select(p => p!["cites"]!.AsArray().Select(c => (string)c!).ToArray()).ToArray();
+        Assert.Equal([[$"{tunis}#69", $"{tunis}#71"], [], ["A/73/41#12"], [$"{tunis}#71"]], cites);
+    }
+
+    [Fact]
+    public async Task Propose_InvalidCitationOrCitationsOnADeletion_400ErrorsCitesAndNothingRecorded()
+    {
+        var document = await app.Drafting.DocumentAsync();
+        var stakeholder = await app.People.StakeholderAsync();
+        var head = await app.CreatePublicClient().RecordHeadAsync();
+        var invalid = await (await stakeholder.Api.PostJsonAsync($"/api/v1/documents/{Id(document)}/amendments",
+            new { paragraph = "1", action = "replace", text = "A new text.", cites = new[] { "not a symbol#69" } })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(invalid["errors"]!["cites"]);
+        var deletion = await (await stakeholder.Api.PostJsonAsync($"/api/v1/documents/{Id(document)}/amendments",
+            new { paragraph = "1", action = "delete", cites = new[] { "A/73/41#12" } })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(deletion["errors"]!["cites"]);
+        Assert.Equal(head, await app.CreatePublicClient().RecordHeadAsync());
+    }
+
+    [Fact]
+    public async Task ProposeOnThePage_WithCitations_AmendmentCarriesThem()
+    {
+        var document = await app.Drafting.DocumentAsync();
+        var stakeholder = await app.People.StakeholderAsync();
+        var (browser, _) = await app.People.LogInAsync(stakeholder);
+        var posted = await browser.SubmitFormAsync($"/documents/{Id(document)}", new Dictionary<string, string>
+        {
+            ["Amend.Paragraph"] = "1", ["Amend.Action"] = "replace", ["Amend.Text"] = "A text that cites.",
+            ["Amend.Cites"] = "A/73/41#12, A/RES/70/125#65",
+        }, "form[action*='handler=Amend']");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var amendment = (await app.CreatePublicClient().GetJsonAsync($"/api/v1/documents/{Id(document)}/amendments")).AsArray().Single()!;
+        Assert.Equal(["A/73/41#12", "A/RES/70/125#65"], amendment["cites"]!.AsArray().Select(c => (string)c!));
+    }
+
+    [Fact]
     public async Task Propose_UnknownParagraph_400ErrorsParagraphAndNothingRecorded()
     {
         var document = await app.Drafting.DocumentAsync("one", "two");

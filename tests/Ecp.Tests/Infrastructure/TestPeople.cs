@@ -37,9 +37,9 @@ public sealed class TestPeople(EcpFactory factory)
     }
 
     /// <summary>A civil-society stakeholder, or one of the given organization (and its group).</summary>
-    public async Task<TestPerson> StakeholderAsync(Guid? organizationId = null, string group = "civil-society")
+    public async Task<TestPerson> StakeholderAsync(Guid? organizationId = null, string group = "civil-society", string? displayName = null)
     {
-        var (person, email) = await SignUpAsync("Stakeholder");
+        var (person, email) = await SignUpAsync(displayName ?? "Stakeholder");
         await AccreditAsync(person, organizationId is null
             ? new RequestAccreditation.Command { Kind = "stakeholder", StakeholderGroup = group, Motivation = "I work on Internet policy." }
             : new RequestAccreditation.Command { Kind = "stakeholder", OrganizationId = organizationId, Motivation = "I represent my organization." });

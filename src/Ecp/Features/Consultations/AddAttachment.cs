@@ -36,8 +36,7 @@ public sealed class AddAttachment(AppDbContext db, PublicRecord record, TimeProv
             size = attachment.Value.Size,
             sha256 = attachment.Value.Sha256,
         };
-        if (contribution.ConsentToCite) record.Append(actor, "contribution.attachment-added", "contribution", contributionId.ToString(), payload);
-        else record.AppendWithoutIdentity(actor, contribution.IdentityCommitment, "contribution.attachment-added", "contribution", contributionId.ToString(), payload);
+        PublicAttribution.AppendToRecord(record, actor, contribution, "contribution.attachment-added", payload);
         await record.SaveAsync(ct);
         return attachment;
     }

@@ -139,11 +139,22 @@ public sealed class Consultation
         return extension;
     }
 
-    public Result<Consultation> MarkSynthesized(DateTimeOffset now)
+    /// <summary>
+    /// Publishes the synthesis once the consultation has closed; publishing again (while
+    /// synthesized or presented) is a revision: the text is replaced, the phase stays, and every
+    /// earlier version stays on the record (see <see cref="Synthesis.Revise"/>).
+    /// </summary>
+    public Result<Synthesis> PublishSynthesis(Synthesis? current, string markdown, Guid authorId, DateTimeOffset now)
     {
-        if (PhaseAt(now) != ConsultationPhase.Closed) return new ConflictError("consultation-not-closed", "Consultation.NotClosed");
+        var phase = PhaseAt(now);
+        if (current is not null && phase is ConsultationPhase.Synthesized or ConsultationPhase.Presented)
+        {
+            current.Revise(markdown, authorId, now);
+            return current;
+        }
+        if (phase != ConsultationPhase.Closed) return new ConflictError("consultation-not-closed", "Consultation.NotClosed");
         Phase = ConsultationPhase.Synthesized;
-        return this;
+        return Synthesis.Publish(Id, markdown, authorId, now);
     }
 
     public Result<Consultation> MarkPresented(DateTimeOffset now)

@@ -22,6 +22,8 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
     public bool CanContribute { get; private set; }
     public bool IsChair { get; private set; }
     public Guid? MyPersonId { get; private set; }
+    /// <summary>What a contribution of the viewer without consent will show, said before they submit.</summary>
+    public string WithoutConsentHint { get; private set; } = "";
 
     public IReadOnlyList<(string, string)> LanguageOptions => Languages.All.Select(c => (c, Languages.NativeName(c))).ToList();
 
@@ -128,6 +130,7 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
         IsChair = actor.IsSecretariat;
         MyPersonId = actor.PersonId;
         CanContribute = consultation.AcceptsContributions && actor.Role is Role.Delegate or Role.Stakeholder or Role.Reporter;
+        WithoutConsentHint = PublicAttribution.WithoutConsentHint(actor, l, StateName);
         return true;
     }
 }

@@ -23,16 +23,24 @@ public sealed record AttachmentView(Guid Id, string FileName, string MediaType, 
 
 public sealed record CitationsByGroup(string StakeholderGroup, IReadOnlyList<int> Cited, IReadOnlyList<int> NotCited);
 
-public sealed record SynthesisView(string Markdown, string Html, DateTimeOffset PublishedAt, IReadOnlyList<int> Cited, IReadOnlyList<CitationsByGroup> ByStakeholderGroup);
+/// <summary>The current synthesis (its version number counts the revisions) and the earlier versions, newest first, as the record keeps them.</summary>
+public sealed record SynthesisView(string Markdown, string Html, DateTimeOffset PublishedAt, IReadOnlyList<int> Cited, IReadOnlyList<CitationsByGroup> ByStakeholderGroup,
+    int Version, IReadOnlyList<SynthesisVersionView> EarlierVersions);
+
+/// <summary>An earlier version of a synthesis, read back from its record entry.</summary>
+public sealed record SynthesisVersionView(int Version, DateTimeOffset PublishedAt, long RecordSequence, string Markdown, string Html, IReadOnlyList<int> Cited);
 
 public sealed record ContributionView(Guid Id, int Number, Guid? AuthorId, string? AuthorName, string StakeholderGroup, string? MemberState, Guid? OrganizationId,
     string? OrganizationName, string Language, bool ConsentToCite, string Status, string? HiddenReason, string? HiddenNote,
     DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, int Version, int Words, IReadOnlyList<AnswerView>? Answers,
-    IReadOnlyList<AttachmentView>? Attachments);
+    IReadOnlyList<AttachmentView>? Attachments,
+    [property: System.ComponentModel.Description("\"person\" (named, with consent), \"member-state\" (a government contributor without consent: the State speaks) or \"stakeholder-group\" (the group only).")]
+    string AttributedTo);
 
 public sealed record GroupCount(string Group, int Contributions);
 
-public sealed record AuthorShare(string Label, string StakeholderGroup, int Words, double Share);
+/// <summary>One author's share of the words; named as <see cref="PublicAttribution"/> allows (Label is the person's name, or empty).</summary>
+public sealed record AuthorShare(string Label, string StakeholderGroup, int Words, double Share, string AttributedTo = "person", string? MemberState = null);
 
 public sealed record AttributionView(IReadOnlyList<GroupCount> ByStakeholderGroup, IReadOnlyList<GroupCount> ByRegionalGroup,
     IReadOnlyList<AuthorShare> WordShares, AuthorShare? Dominant, int Total, int Withdrawn, int Hidden);
@@ -75,6 +83,7 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
                 .Select(a => new { a.ContributionId, View = new AttachmentView(a.Id, a.FileName, a.MediaType, a.Size, a.Sha256) }).ToListAsync(ct))
             .ToLookup(a => a.ContributionId, a => a.View);
         var synthesis = await db.Set<Synthesis>().AsNoTracking().FirstOrDefaultAsync(x => x.ConsultationId == id, ct);
+        var versions = synthesis is null ? [] : await SynthesisVersionsAsync(id, ct);
 
         return new ConsultationView(c.Id, c.Topic, c.Description, c.BodyId, body, ConsultationCodes.ToCode(c.PhaseAt(now)),
             ConsultationCodes.ToCode(c.Eligibility), c.EligibleGroups.Select(g => g.ToCode()).ToList(), c.OpensAt, c.ClosesAt,
@@ -89,20 +98,35 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
                     .Select(inGroup => new CitationsByGroup(inGroup[0].Group.ToCode(),
                         inGroup.Where(x => synthesis.CitedNumbers.Contains(x.Number)).Select(x => x.Number).ToList(),
                         inGroup.Where(x => !synthesis.CitedNumbers.Contains(x.Number)).Select(x => x.Number).ToList()))
-                    .ToList()));
+                    .ToList(),
+                Math.Max(1, versions.Count), versions.SkipLast(1).Reverse().ToList()));
+    }
+
+    /// <summary>Every published version of the synthesis, oldest first, from the record entries
+    /// (which carry the full text): the record is where a revised synthesis keeps its history.</summary>
+    private async Task<List<SynthesisVersionView>> SynthesisVersionsAsync(Guid id, CancellationToken ct)
+    {
+        var entries = await PublishSynthesis.VersionsOnRecord(db, id).AsNoTracking().OrderBy(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Time, e.Payload }).ToListAsync(ct);
+        return entries.Select((e, i) =>
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(e.Payload);
+            var markdown = json.RootElement.GetProperty("markdown").GetString() ?? "";
+            return new SynthesisVersionView(i + 1, e.Time, e.Sequence, markdown, Synthesis.Render(markdown), Synthesis.CitationsIn(markdown));
+        }).ToList();
     }
 
     public ContributionView ToView(Contribution c, Actor viewer, IReadOnlyDictionary<Guid, Organization> organizations, IReadOnlyList<AttachmentView> attachments)
     {
-        var privileged = viewer.IsSecretariat || viewer.PersonId == c.AuthorId;
-        var named = c.ConsentToCite || privileged;
-        var organization = c.OrganizationId is { } o && organizations.TryGetValue(o, out var org) ? org.Name : null;
-        return new ContributionView(c.Id, c.Number, named ? c.AuthorId : null, named ? c.AuthorName : null, c.Group.ToCode(), c.MemberStateCode,
-            named ? c.OrganizationId : null, named ? organization : null, c.Language, c.ConsentToCite,
+        var privileged = PublicAttribution.SeesAuthor(viewer, c);
+        var who = PublicAttribution.Of(c, c.OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null, privileged);
+        return new ContributionView(c.Id, c.Number, who.PersonId, who.PersonName, c.Group.ToCode(), who.MemberState,
+            who.OrganizationId, who.OrganizationName, c.Language, c.ConsentToCite,
             c.Status.ToString().ToLowerInvariant(), c.HiddenReason is { } r ? ConsultationCodes.ToCode(r) : null, c.HiddenNote,
             c.SubmittedAt, c.UpdatedAt, c.Versions.Count, c.WordCount,
             c.IsHidden && !privileged ? null : c.Current.Answers.Select(a => new AnswerView(a.Question, a.Text, a.Choices, a.Scale)).ToList(),
-            c.IsHidden && !privileged ? null : attachments);
+            c.IsHidden && !privileged ? null : attachments,
+            PublicAttribution.ToCode(who.To));
     }
 
     /// <summary>
@@ -124,10 +148,11 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
         var shares = counted.GroupBy(c => c.AuthorId)
             .Select(g =>
             {
-                var first = g.First();
-                var label = g.All(c => c.ConsentToCite) ? first.AuthorName : "";
+                // Named only if every contribution of the author may name them.
+                var who = g.Select(c => PublicAttribution.Of(c, null)).MinBy(a => a.To == AttributedTo.Person ? 1 : 0)!;
                 var words = g.Sum(c => c.WordCount);
-                return new AuthorShare(label, first.Group.ToCode(), words, totalWords == 0 ? 0 : (double)words / totalWords);
+                return new AuthorShare(who.PersonName ?? "", who.Group.ToCode(), words, totalWords == 0 ? 0 : (double)words / totalWords,
+                    PublicAttribution.ToCode(who.To), who.MemberState);
             })
             .OrderByDescending(s => s.Words).ToList();
         var dominant = shares.Count > 1 && shares[0].Share > DominanceThreshold ? shares[0] : null;

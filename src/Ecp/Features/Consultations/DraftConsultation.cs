@@ -14,8 +14,11 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
         public Guid? BodyId { get; init; }
         public string? Topic { get; init; }
         public string? Description { get; init; }
-        public IReadOnlyList<string>? Questions { get; init; }
-        /// <summary>Questionnaire mode: typed questions; used instead of <see cref="Questions"/> when given.</summary>
+        /// <summary>Each a plain string (a free-text question) or, for a questionnaire, an object
+        /// {text, type, options} — the shape GET returns, so a consultation's questions round-trip.</summary>
+        [System.ComponentModel.Description("Each question is a string (free text) or {\"text\", \"type\": \"free-text\" | \"single-choice\" | \"multiple-choice\" | \"scale\", \"options\"}: 2 to 20 options for a choice, none otherwise; a scale runs from 1 to 5.")]
+        public IReadOnlyList<QuestionInput>? Questions { get; init; }
+        /// <summary>The earlier name of typed <see cref="Questions"/>, still accepted; used instead of it when given.</summary>
         public IReadOnlyList<QuestionInput>? QuestionDefinitions { get; init; }
         /// <summary>"all-stakeholders", "member-states-only" or "chosen-groups".</summary>
         public string? Eligibility { get; init; }
@@ -24,12 +27,17 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
         public DateTimeOffset? ClosesAt { get; init; }
     }
 
+    /// <summary>A question as a request gives it. A JSON string stands for a free-text question.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(QuestionInputJson))]
     public sealed record QuestionInput
     {
         public string? Text { get; init; }
         /// <summary>"free-text", "single-choice", "multiple-choice" or "scale".</summary>
         public string? Type { get; init; }
         public IReadOnlyList<string>? Options { get; init; }
+
+        /// <summary>A plain text is a free-text question, as in the original form of the request.</summary>
+        public static implicit operator QuestionInput(string text) => new() { Text = text };
     }
 
     public async Task<Result<Consultation>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
@@ -40,16 +48,23 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
             .RequiredText(nameof(Command.Topic), command.Topic, Consultation.TopicMaxLength)
             .RequiredText(nameof(Command.Description), command.Description, Consultation.TextMaxLength);
         if (command.BodyId is not { } bodyId || !await db.Bodies.AnyAsync(b => b.Id == bodyId, ct)) check.Add(nameof(Command.BodyId), "Document.BodyUnknown");
-        var questions = command.QuestionDefinitions is { Count: > 0 } typed
-            ? typed.Select(q => new QuestionDefinition(q.Text?.Trim() ?? "", ConsultationCodes.QuestionTypeFrom(q.Type) ?? (QuestionType)(-1),
-                (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).ToList())).ToList()
-            : (command.Questions ?? []).Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => new QuestionDefinition(q.Trim())).ToList();
+        var questions = (command.QuestionDefinitions is { Count: > 0 } typed ? typed : command.Questions ?? [])
+            // A blank untyped line (the page's textarea) is no question.
+            .Where(q => q is not null && (q.Type is not null || q.Options is not null || !string.IsNullOrWhiteSpace(q.Text)))
+            .Select(q => new QuestionDefinition(q.Text?.Trim() ?? "", ConsultationCodes.QuestionTypeFrom(q.Type) ?? (QuestionType)(-1),
+                (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).ToList())).ToList();
         if (questions.Count is 0 or > Consultation.MaxQuestions) check.Add(nameof(Command.Questions), "Consultation.QuestionsCount", Consultation.MaxQuestions);
-        else if (questions.Any(q => q.Text.Length is 0 or > Consultation.TextMaxLength)) check.Add(nameof(Command.Questions), "Validation.TooLong", Consultation.TextMaxLength);
+        else if (questions.Any(q => q.Text.Length == 0)) check.Add(nameof(Command.Questions), "Validation.Required");
+        else if (questions.Any(q => q.Text.Length > Consultation.TextMaxLength)) check.Add(nameof(Command.Questions), "Validation.TooLong", Consultation.TextMaxLength);
         else if (questions.Any(q => !Enum.IsDefined(q.Type))) check.Add(nameof(Command.Questions), "Questionnaire.TypeInvalid");
         else if (questions.Any(q => q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice && q.Options is not { Count: >= 2 and <= 20 }))
         {
             check.Add(nameof(Command.Questions), "Questionnaire.OptionsCount");
+        }
+        else if (questions.Any(q => q.Type is QuestionType.FreeText or QuestionType.Scale && q.Options is { Count: > 0 }))
+        {
+            // Silently dropping them would turn a client's 1-10 scale into 1-5 unnoticed.
+            check.Add(nameof(Command.Questions), "Questionnaire.OptionsOnlyForChoices");
         }
         var eligibility = ConsultationCodes.EligibilityFrom(command.Eligibility);
         if (eligibility is null) check.Add(nameof(Command.Eligibility), "Consultation.EligibilityInvalid");
@@ -85,6 +100,28 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
     }
 
     internal static string RecordTime(DateTimeOffset t) => t.UtcDateTime.ToString(RecordCanonicalForm.TimeFormat, System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Reads a question as a JSON string (free text) or object; writes the object.</summary>
+internal sealed class QuestionInputJson : System.Text.Json.Serialization.JsonConverter<DraftConsultation.QuestionInput>
+{
+    public override DraftConsultation.QuestionInput? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == System.Text.Json.JsonTokenType.String) return new DraftConsultation.QuestionInput { Text = reader.GetString() };
+        if (reader.TokenType != System.Text.Json.JsonTokenType.StartObject) throw new System.Text.Json.JsonException("A question is a string or an object.");
+        var shape = System.Text.Json.JsonSerializer.Deserialize<Shape>(ref reader, options)!;
+        return new DraftConsultation.QuestionInput { Text = shape.Text, Type = shape.Type, Options = shape.Options };
+    }
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, DraftConsultation.QuestionInput value, System.Text.Json.JsonSerializerOptions options)
+        => System.Text.Json.JsonSerializer.Serialize(writer, new Shape { Text = value.Text, Type = value.Type, Options = value.Options }, options);
+
+    private sealed record Shape
+    {
+        public string? Text { get; init; }
+        public string? Type { get; init; }
+        public IReadOnlyList<string>? Options { get; init; }
+    }
 }
 
 public static class ConsultationCodes

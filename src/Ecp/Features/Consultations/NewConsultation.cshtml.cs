@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Ecp.Features.Consultations;
 
 [Authorize]
-public sealed class NewConsultationModel(AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l) : PageModel
+public sealed partial class NewConsultationModel(AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public DraftConsultation.Command Input { get; set; } = new();
 
@@ -31,12 +31,12 @@ public sealed class NewConsultationModel(AppDbContext db, ActorAccessor actors, 
 
     public async Task<IActionResult> OnPostAsync([FromServices] DraftConsultation useCase, CancellationToken ct)
     {
-        var questions = (QuestionText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var questions = (QuestionText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(QuestionFromLine);
         // The form's date-times are UTC, as the page says.
         static DateTimeOffset? Utc(DateTimeOffset? t) => t is { } v ? new DateTimeOffset(v.DateTime, TimeSpan.Zero) : null;
         var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input with
         {
-            Questions = questions,
+            Questions = [.. questions],
             OpensAt = Utc(Input.OpensAt),
             ClosesAt = Utc(Input.ClosesAt),
         }, ct);
@@ -53,6 +53,26 @@ public sealed class NewConsultationModel(AppDbContext db, ActorAccessor actors, 
         await LoadAsync(ct);
         return Page();
     }
+
+    /// <summary>
+    /// One line, one question: plain text is a free-text question; a line ending in
+    /// "[scale]", "[single-choice: A; B]" or "[multiple-choice: A; B; C]" is typed, with the
+    /// options separated by semicolons. The API takes the same shape as JSON, under the same rules.
+    /// </summary>
+    internal static DraftConsultation.QuestionInput QuestionFromLine(string line)
+    {
+        var typed = TypedLine().Match(line);
+        if (!typed.Success) return line;
+        return new DraftConsultation.QuestionInput
+        {
+            Text = typed.Groups["text"].Value,
+            Type = typed.Groups["type"].Value,
+            Options = typed.Groups["options"].Success ? typed.Groups["options"].Value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null,
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<text>.*?)\s*\[(?<type>free-text|single-choice|multiple-choice|scale)(?:\s*:(?<options>[^\]]*))?\]$")]
+    private static partial System.Text.RegularExpressions.Regex TypedLine();
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -5,13 +5,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecp.Features.Consultations;
 
-/// <summary>The secretariat publishes the synthesis of a closed consultation; every citation must
-/// resolve to a contribution of that consultation.</summary>
+/// <summary>The secretariat publishes the synthesis of a closed consultation, and may revise it
+/// (version 2, 3 …, each on the record); every citation must resolve to a contribution of that
+/// consultation.</summary>
 public sealed class PublishSynthesis(AppDbContext db, PublicRecord record, TimeProvider clock)
 {
     public sealed record Command
     {
         public string? Markdown { get; init; }
+    }
+
+    public const string Action = "consultation.synthesized";
+
+    /// <summary>Every published version of a consultation's synthesis, as the record keeps it.</summary>
+    internal static IQueryable<RecordEntry> VersionsOnRecord(AppDbContext db, Guid consultationId)
+    {
+        var entityId = consultationId.ToString();
+        return db.RecordEntries.Where(e => e.Entity == "consultation" && e.EntityId == entityId && e.Action == Action);
     }
 
     public async Task<Result<Synthesis>> HandleAsync(Actor actor, Guid consultationId, Command command, CancellationToken ct = default)
@@ -30,15 +40,19 @@ public sealed class PublishSynthesis(AppDbContext db, PublicRecord record, TimeP
             return new ValidationError([new FieldError(nameof(Command.Markdown), "Synthesis.UnknownCitations", string.Join(", ", unknown.Select(n => $"[C-{n}]")))]);
         }
         var now = clock.GetUtcNow();
-        var synthesized = consultation.MarkSynthesized(now);
-        if (!synthesized.IsSuccess) return synthesized.Error!;
+        var current = await db.Set<Synthesis>().FirstOrDefaultAsync(x => x.ConsultationId == consultationId, ct);
+        var published = consultation.PublishSynthesis(current, command.Markdown!, actor.PersonId!.Value, now);
+        if (!published.IsSuccess) return published.Error!;
 
-        var synthesis = Synthesis.Publish(consultationId, command.Markdown!, actor.PersonId!.Value, now);
-        db.Set<Synthesis>().Add(synthesis);
-        record.Append(actor, "consultation.synthesized", "consultation", consultationId.ToString(), new
+        var synthesis = published.Value;
+        if (current is null) db.Set<Synthesis>().Add(synthesis);
+        // Counted under the record's write lock: versions are numbered without gaps or twins.
+        var version = await VersionsOnRecord(db, consultationId).CountAsync(ct) + 1;
+        record.Append(actor, Action, "consultation", consultationId.ToString(), new
         {
             consultationId,
             synthesisId = synthesis.Id,
+            version,
             markdown = synthesis.Markdown,
             cited = synthesis.CitedNumbers,
         });

@@ -12,8 +12,9 @@ public sealed record AnswerRow(string Contribution, string Category, string Stak
     string Author, string Language, string Status, string Hidden, int Question, string Answer, string Choices, string Scale);
 
 /// <summary>One row of a question's results: an option (or a point of the scale) and how many
-/// respondents of each category chose it.</summary>
-public sealed record ResultRow(string Label, IReadOnlyDictionary<string, int> ByCategory, int Total);
+/// respondents of each category chose it; and how many non-government respondents chose it, by
+/// their organization's ECOSOC consultative status ("general", "special", "roster", "none").</summary>
+public sealed record ResultRow(string Label, IReadOnlyDictionary<string, int> ByCategory, int Total, IReadOnlyDictionary<string, int> ByEcosocStatus);
 
 public sealed record QuestionResults(int Number, string Text, string Type, IReadOnlyList<ResultRow> Rows, int Respondents);
 
@@ -27,6 +28,13 @@ public sealed class QuestionnaireResults(AppDbContext db)
     /// <summary>The categories, in order: "government" then each non-government stakeholder group.</summary>
     public static IReadOnlyList<string> Categories { get; } = StakeholderGroups.All.Select(g => g.ToCode()).ToList();
 
+    /// <summary>The ECOSOC statuses, in order, as codes. Governments have none to hold: they are
+    /// counted by category only, and this dimension counts non-government respondents.</summary>
+    public static IReadOnlyList<ConsultativeStatus> EcosocStatuses { get; } =
+        [ConsultativeStatus.General, ConsultativeStatus.Special, ConsultativeStatus.Roster, ConsultativeStatus.None];
+
+    public static string EcosocCode(ConsultativeStatus status) => status.ToString().ToLowerInvariant();
+
     public async Task<IReadOnlyList<QuestionResults>?> GetAsync(Guid consultationId, CancellationToken ct)
     {
         var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId, ct);
@@ -34,7 +42,7 @@ public sealed class QuestionnaireResults(AppDbContext db)
         var contributions = await Counted(consultationId, ct);
         return consultation.Questions.OrderBy(q => q.Number).Select(q =>
         {
-            var answers = contributions.Select(c => (c.Group, Answer: c.Current.Answers.FirstOrDefault(a => a.Question == q.Number)))
+            var answers = contributions.Select(c => (c.Group, Ecosoc: c.EcosocStatus, Answer: c.Current.Answers.FirstOrDefault(a => a.Question == q.Number)))
                 .Where(x => x.Answer is not null).ToList();
             IEnumerable<(string Label, Func<Answer, bool> Chose)> options = q.Type switch
             {
@@ -45,7 +53,8 @@ public sealed class QuestionnaireResults(AppDbContext db)
             var rows = options.Select(o =>
             {
                 var byCategory = Categories.ToDictionary(c => c, c => answers.Count(x => x.Group.ToCode() == c && o.Chose(x.Answer!)));
-                return new ResultRow(o.Label, byCategory, byCategory.Values.Sum());
+                var byEcosoc = EcosocStatuses.ToDictionary(EcosocCode, e => answers.Count(x => x.Group != StakeholderGroup.Government && x.Ecosoc == e && o.Chose(x.Answer!)));
+                return new ResultRow(o.Label, byCategory, byCategory.Values.Sum(), byEcosoc);
             }).ToList();
             return new QuestionResults(q.Number, q.Text, ConsultationCodes.ToCode(q.Type), rows, answers.Count);
         }).ToList();
@@ -71,8 +80,8 @@ public sealed class QuestionnaireResults(AppDbContext db)
                     c.Group == StakeholderGroup.Government ? "government" : "non-government",
                     c.Group.ToCode(),
                     c.MemberStateCode ?? "",
-                    c.EcosocStatus.ToString().ToLowerInvariant(),
-                    c.ConsentToCite ? c.AuthorName : "",
+                    c.Group == StakeholderGroup.Government ? "" : EcosocCode(c.EcosocStatus),
+                    PublicAttribution.Of(c, null).PersonName ?? "",
                     c.Language,
                     c.Status.ToString().ToLowerInvariant(),
                     c.HiddenReason is { } r ? ConsultationCodes.ToCode(r) : "",

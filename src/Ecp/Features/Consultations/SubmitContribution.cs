@@ -181,7 +181,6 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
             words = c.WordCount,
             answersSha256 = Contribution.HashOf(answers),
         };
-        if (c.ConsentToCite) record.Append(actor, action, "contribution", c.Id.ToString(), payload);
-        else record.AppendWithoutIdentity(actor, c.IdentityCommitment, action, "contribution", c.Id.ToString(), payload);
+        PublicAttribution.AppendToRecord(record, actor, c, action, payload);
     }
 }

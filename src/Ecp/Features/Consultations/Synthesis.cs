@@ -44,19 +44,27 @@ public sealed partial class Synthesis
 
     internal static Synthesis Publish(Guid consultationId, string markdown, Guid authorId, DateTimeOffset now)
     {
+        var synthesis = new Synthesis { Id = Guid.CreateVersion7(now), ConsultationId = consultationId };
+        synthesis.Revise(markdown, authorId, now);
+        return synthesis;
+    }
+
+    /// <summary>A revision replaces the current text. The row holds only the current version (one
+    /// per consultation); every version, with its number, is on the record (consultation.synthesized).</summary>
+    internal void Revise(string markdown, Guid authorId, DateTimeOffset now)
+    {
+        Markdown = markdown;
+        Html = Render(markdown);
+        CitedNumbers = CitationsIn(markdown);
+        AuthorId = authorId;
+        PublishedAt = now;
+    }
+
+    /// <summary>Markdown to sanitized HTML, citations as links to the contributions on the consultation page.</summary>
+    public static string Render(string markdown)
+    {
         var html = Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
-        // Citations become links to the contribution on the consultation page.
-        html = CitationPattern().Replace(html, m => $"<a href=\"#c-{m.Groups[1].Value}\">{m.Value}</a>");
-        return new Synthesis
-        {
-            Id = Guid.CreateVersion7(now),
-            ConsultationId = consultationId,
-            Markdown = markdown,
-            Html = html,
-            CitedNumbers = CitationsIn(markdown),
-            AuthorId = authorId,
-            PublishedAt = now,
-        };
+        return CitationPattern().Replace(html, m => $"<a href=\"#c-{m.Groups[1].Value}\">{m.Value}</a>");
     }
 
     [GeneratedRegex(@"\[C-(\d{1,6})\]")]

@@ -27,7 +27,8 @@ public sealed class CirculateVersion(AppDbContext db, PublicRecord record, TimeP
         }
         var amendments = await db.Amendments.Where(a => a.DocumentId == documentId && a.IncorporatedInVersion == null).ToListAsync(ct);
 
-        var next = document.CirculateNextVersion(command.Label!, amendments, clock.GetUtcNow());
+        var citations = await ProposeAmendment.CitationsOnRecordAsync(db, amendments.Select(a => a.Id).ToList(), ct);
+        var next = document.CirculateNextVersion(command.Label!, amendments, clock.GetUtcNow(), citations);
         if (!next.IsSuccess) return next;
         record.Append(actor, "document.version-circulated", "document", document.Id.ToString(), new
         {

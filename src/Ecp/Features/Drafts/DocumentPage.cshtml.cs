@@ -47,7 +47,11 @@ public sealed class DocumentPageModel(DocumentQueries queries, AppDbContext db, 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAmendAsync(Guid id, [FromServices] ProposeAmendment useCase, CancellationToken ct)
-        => Act(id, "Amend", "Document.AmendmentProposed", async actor => (await useCase.HandleAsync(actor, id, Amend, ct)).Error, ct);
+        => Act(id, "Amend", "Document.AmendmentProposed", async actor => (await useCase.HandleAsync(actor, id, Amend with
+        {
+            // One text field, "SYMBOL#N, SYMBOL#M"; left empty, a replaced paragraph keeps its citations.
+            Cites = Citation.Clean((Amend.Cites ?? []).SelectMany(c => (c ?? "").Split([',', '\n'])).ToList()) is { Count: > 0 } cites ? cites : null,
+        }, ct)).Error, ct);
 
     public Task<IActionResult> OnPostCommentAsync(Guid id, [FromServices] CommentOnParagraph useCase, CancellationToken ct)
         => Act(id, "Comment", "Document.CommentPosted", async actor => (await useCase.HandleAsync(actor, id, Comment, ct)).Error, ct);

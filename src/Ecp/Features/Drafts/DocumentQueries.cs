@@ -25,7 +25,7 @@ public sealed record DocumentView(Guid Id, string Kind, string Title, string Sym
 
 public sealed record AmendmentView(Guid Id, int Version, bool AgainstOlderVersion, string Paragraph, string Action, string? Text, string? Explanation,
     Guid ProponentId, string ProponentName, string StakeholderGroup, string? MemberState, DateTimeOffset ProposedAt, string Status,
-    string? MergedText, string? Reason, int? IncorporatedInVersion);
+    string? MergedText, string? Reason, int? IncorporatedInVersion, IReadOnlyList<string>? Cites = null);
 
 public sealed record CommentView(Guid Id, int Version, string Paragraph, Guid AuthorId, string AuthorName, string StakeholderGroup, string? MemberState,
     string Text, DateTimeOffset PostedAt);
@@ -79,10 +79,11 @@ public sealed class DocumentQueries(AppDbContext db)
     {
         var current = await db.Documents.AsNoTracking().Include(d => d.Versions).Where(d => d.Id == documentId).Select(d => d.Versions.Max(v => v.Number)).FirstOrDefaultAsync(ct);
         var rows = await db.Amendments.AsNoTracking().Where(a => a.DocumentId == documentId).OrderBy(a => a.ProposedAt).ToListAsync(ct);
+        var cites = await ProposeAmendment.CitationsOnRecordAsync(db, rows.Select(a => a.Id).ToList(), ct);
         return rows.Select(a => new AmendmentView(a.Id, a.VersionNumber, a.VersionNumber < current && a.Status == AmendmentStatus.Proposed,
             a.ParagraphNumber, a.Action.ToCode(), a.ProposedText, a.Explanation, a.ProponentId, a.ProponentName,
             Registry.StakeholderGroups.ToCode(a.ProponentGroup), a.MemberStateCode, a.ProposedAt, a.Status.ToString().ToLowerInvariant(),
-            a.MergedText, a.DecisionReason, a.IncorporatedInVersion)).ToList();
+            a.MergedText, a.DecisionReason, a.IncorporatedInVersion, cites.GetValueOrDefault(a.Id))).ToList();
     }
 
     public async Task<IReadOnlyList<CommentView>> CommentsAsync(Guid documentId, CancellationToken ct)

@@ -89,8 +89,8 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
             var kind = p.Kind switch { "preambular" => ParagraphKind.Preambular, "operative" or null => ParagraphKind.Operative, _ => (ParagraphKind?)null };
             if (kind is null) check.Add(field, "Document.ParagraphKindInvalid", i + 1);
             if (p.Level is < 0 or > 1 || (p.Level == 1 && i == 0)) check.Add(field, "Document.ParagraphLevelInvalid", i + 1);
-            var cites = (p.Cites ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-            if (cites.Any(c => !Citation.IsValid(c))) check.Add(field, "Document.CitationInvalid", i + 1);
+            var cites = Citation.Clean(p.Cites);
+            if (!Citation.AllValid(cites)) check.Add(field, "Document.CitationInvalid", i + 1);
             if (p.Number is not null && (!allowNumbers || p.Number.Length > 20)) check.Add(field, "Document.NumberNotAllowed", i + 1);
             result.Add(new ParagraphDraft(kind ?? ParagraphKind.Operative, p.Level, p.Text?.Trim() ?? "", cites, default, p.Number));
         }
@@ -115,6 +115,12 @@ public static class Citation
 {
     public static bool IsValid(string citation)
         => citation.Split('#') is [var symbol, var number] && DocumentSymbol.IsValid(symbol) && number.Length is > 0 and <= 20;
+
+    /// <summary>The citations as given, trimmed, blanks dropped (a paragraph's, or an amendment's).</summary>
+    public static List<string> Clean(IEnumerable<string?>? cites)
+        => (cites ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).ToList();
+
+    public static bool AllValid(IEnumerable<string> cites) => cites.All(IsValid);
 
     public static (string Symbol, string Number) Parse(string citation)
     {

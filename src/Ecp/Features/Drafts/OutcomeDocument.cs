@@ -99,7 +99,11 @@ public sealed class OutcomeDocument
     /// Circulates the next version: the current text with every accepted or merged amendment not
     /// yet incorporated applied, in the order they were proposed.
     /// </summary>
-    public Result<DocumentVersion> CirculateNextVersion(string label, IReadOnlyList<Amendment> amendments, DateTimeOffset now)
+    /// <param name="citations">The citations an amendment proposed, by amendment id: a replaced
+    /// paragraph takes them instead of its own, an inserted one takes them; absent, a replaced
+    /// paragraph keeps its citations and an inserted one has none.</param>
+    public Result<DocumentVersion> CirculateNextVersion(string label, IReadOnlyList<Amendment> amendments, DateTimeOffset now,
+        IReadOnlyDictionary<Guid, IReadOnlyList<string>>? citations = null)
     {
         if (!IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
         var current = Current;
@@ -116,15 +120,16 @@ public sealed class OutcomeDocument
             var at = paragraphs.FindIndex(p => p.Key == amendment.ParagraphKey);
             if (at < 0) continue; // its paragraph was deleted by an earlier amendment: stays unincorporated, visibly
             var text = amendment.EffectiveText;
+            var cites = citations?.GetValueOrDefault(amendment.Id);
             switch (amendment.Action)
             {
                 case AmendmentAction.Replace:
-                    paragraphs[at] = paragraphs[at] with { Text = text! };
+                    paragraphs[at] = paragraphs[at] with { Text = text!, Cites = cites ?? paragraphs[at].Cites };
                     break;
                 case AmendmentAction.InsertAfter:
                     var anchor = insertAfter.TryGetValue(amendment.ParagraphKey, out var last) ? paragraphs.FindIndex(p => p.Key == last) : at;
                     var end = EndOfBlock(paragraphs, anchor);
-                    var inserted = new ParagraphDraft(paragraphs[at].Kind, paragraphs[at].Level, text!, [], Guid.CreateVersion7(now));
+                    var inserted = new ParagraphDraft(paragraphs[at].Kind, paragraphs[at].Level, text!, cites ?? [], Guid.CreateVersion7(now));
                     paragraphs.Insert(end + 1, inserted);
                     insertAfter[amendment.ParagraphKey] = inserted.Key;
                     break;

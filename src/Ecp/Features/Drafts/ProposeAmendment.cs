@@ -18,6 +18,34 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
         public string? Action { get; init; }
         public string? Text { get; init; }
         public string? Explanation { get; init; }
+        /// <summary>Paragraphs of other documents the new text cites, as "SYMBOL#NUMBER" (the rule
+        /// of a draft's paragraphs). Absent: a replaced paragraph keeps its citations.</summary>
+        public IReadOnlyList<string>? Cites { get; init; }
+    }
+
+    public const string Action = "amendment.proposed";
+
+    /// <summary>
+    /// The citations each amendment proposed, read back from its record entry (absent: none
+    /// given). The amendment's row has no column for them yet; the record, which carries every
+    /// proposal in full, is where they are kept.
+    /// </summary>
+    public static async Task<Dictionary<Guid, IReadOnlyList<string>>> CitationsOnRecordAsync(AppDbContext db, IReadOnlyCollection<Guid> amendmentIds, CancellationToken ct)
+    {
+        if (amendmentIds.Count == 0) return [];
+        var ids = amendmentIds.Select(i => i.ToString()).ToList();
+        var payloads = await db.RecordEntries.AsNoTracking().Where(e => e.Entity == "amendment" && e.Action == Action && ids.Contains(e.EntityId))
+            .Select(e => new { e.EntityId, e.Payload }).ToListAsync(ct);
+        var result = new Dictionary<Guid, IReadOnlyList<string>>();
+        foreach (var p in payloads)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(p.Payload);
+            if (json.RootElement.TryGetProperty("cites", out var cites) && cites.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                result[Guid.Parse(p.EntityId)] = cites.EnumerateArray().Select(c => c.GetString() ?? "").ToList();
+            }
+        }
+        return result;
     }
 
     public async Task<Result<Amendment>> HandleAsync(Actor actor, Guid documentId, Command command, CancellationToken ct = default)
@@ -52,12 +80,16 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
         {
             check.Add(nameof(Command.Text), "Amendment.NoChange");
         }
+        var cites = command.Cites is null ? null : Citation.Clean(command.Cites);
+        if (cites is not null && !Citation.AllValid(cites)) check.Add(nameof(Command.Cites), "Amendment.CitationInvalid");
+        else if (cites is { Count: > 0 } && action == AmendmentAction.Delete) check.Add(nameof(Command.Cites), "Amendment.CitesWithoutText");
+        else if (cites is { Count: > 50 }) check.Add(nameof(Command.Cites), "Validation.TooLong", 50);
         if (!check.IsValid) return check.ToError();
 
         var amendment = Amendment.Propose(document, paragraph!, version!.Number, action!.Value, command.Text, command.Explanation,
             actor, group.Value, clock.GetUtcNow());
         db.Amendments.Add(amendment);
-        record.Append(actor, "amendment.proposed", "amendment", amendment.Id.ToString(), new
+        record.Append(actor, Action, "amendment", amendment.Id.ToString(), new
         {
             amendmentId = amendment.Id,
             documentId = document.Id,
@@ -69,6 +101,8 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
             explanation = amendment.Explanation,
             stakeholderGroup = amendment.ProponentGroup.ToCode(),
             memberState = amendment.MemberStateCode,
+            // The amendment's citations live here, in its record entry (see CitationsOnRecordAsync).
+            cites,
         });
         await record.SaveAsync(ct);
         return amendment;

@@ -5,16 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecp.Features.Registry;
 
-public sealed class MemberStateDetailModel(MemberStateCatalog states, AppDbContext db) : PageModel
+public sealed class MemberStateDetailModel(MemberStateCatalog states, AppDbContext db, Common.ActorAccessor actors) : PageModel
 {
     public MemberState State { get; private set; } = null!;
-    public IReadOnlyList<DelegateView> Delegation { get; private set; } = [];
+    public DelegationView Delegation { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         if (states.Find(code) is not { } state) return NotFound();
         State = state;
-        Delegation = await RegistryApi.Delegation(db, state.Code).ToListAsync(ct);
+        Delegation = await RegistryApi.DelegationAsync(db, state.Code, await actors.GetAsync(ct), ct);
         return Page();
     }
 }

@@ -18,6 +18,9 @@ public sealed record OrganizationView(Guid Id, string Name, string? Acronym, Cod
 
 public sealed record DelegateView(Guid Id, string DisplayName);
 
+/// <summary>A Member State's delegation: how many delegates, and who (only for those who may see names, see <see cref="RegistryApi.MayNameDelegates"/>).</summary>
+public sealed record DelegationView(string MemberState, int Delegates, IReadOnlyList<DelegateView>? Members);
+
 public sealed record PersonView(Guid Id, string DisplayName, string Role, CodeName? StakeholderGroup, string? MemberState,
     Guid? OrganizationId, DateTimeOffset RegisteredAt);
 
@@ -38,11 +41,11 @@ public static class RegistryApi
                 states.Find(code) is { } s ? TypedResults.Ok(ToView(s, l)) : NotFound(l, "MemberState.NotFound"))
             .WithTags("Registry");
 
-        api.MapGet("/member-states/{code}/delegation", async Task<Results<Ok<DelegateView[]>, ProblemHttpResult>> (string code, MemberStateCatalog states, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        api.MapGet("/member-states/{code}/delegation", async Task<Results<Ok<DelegationView>, ProblemHttpResult>> (string code, MemberStateCatalog states, AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 states.Find(code) is { } s
-                    ? TypedResults.Ok(await Delegation(db, s.Code).ToArrayAsync(ct))
+                    ? TypedResults.Ok(await DelegationAsync(db, s.Code, await actors.GetAsync(ct), ct))
                     : NotFound(l, "MemberState.NotFound"))
-            .WithTags("Registry").WithSummary("The accredited delegates of a Member State: several people, one voice.");
+            .WithTags("Registry").WithSummary("The accredited delegates of a Member State: several people, one voice. The public gets the number; the secretariat and the delegation itself also get the names.");
 
         api.MapGet("/stakeholder-groups", (IStringLocalizer<SharedResource> l) =>
                 StakeholderGroups.All.Select(g => new StakeholderGroupView(g.ToCode(), l[g.ResourceKey()], g.TunisReference())))
@@ -102,6 +105,22 @@ public static class RegistryApi
             .RequireApiWriter().WithTags("Accreditation").WithSummary("Reject a request with a reason (secretariat).");
 
         return api;
+    }
+
+    /// <summary>
+    /// Whether the viewer may see who is in a delegation. The public may not: a government
+    /// contribution without consent shows "Government of X" (PublicAttribution), and a list of
+    /// one named delegate beside it would name its author. The secretariat and the delegates of
+    /// that State (who know each other) may.
+    /// </summary>
+    public static bool MayNameDelegates(Actor viewer, string memberStateCode)
+        => viewer.IsSecretariat || (viewer.Role == Role.Delegate && viewer.MemberStateCode == memberStateCode);
+
+    public static async Task<DelegationView> DelegationAsync(AppDbContext db, string memberStateCode, Actor viewer, CancellationToken ct)
+    {
+        if (!MayNameDelegates(viewer, memberStateCode)) return new(memberStateCode, await Delegation(db, memberStateCode).CountAsync(ct), null);
+        var members = await Delegation(db, memberStateCode).ToListAsync(ct);
+        return new(memberStateCode, members.Count, members);
     }
 
     public static IQueryable<DelegateView> Delegation(AppDbContext db, string memberStateCode)

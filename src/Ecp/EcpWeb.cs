@@ -94,6 +94,8 @@ public static class EcpWeb
         services.AddScoped<Features.Cli.DemoConsultations>();
 
         services.AddLocalization();
+        // Replaces the framework's localizer of our strings: a message missing an argument never throws.
+        services.AddTransient<IStringLocalizer<SharedResource>, SafeLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Languages.All.Select(c => new CultureInfo(c)).ToList();
@@ -236,8 +238,7 @@ public static class EcpWeb
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         }
-        var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
-        return TypedResults.LocalRedirect(target);
+        return TypedResults.LocalRedirect(ReturnUrl.Safe(returnUrl));
     }
 
     private static FixedWindowRateLimiterOptions Window(int permitsPerMinute) => new()

@@ -117,7 +117,7 @@ public static class EcpWeb
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Secretariat");
-        });
+        }).AddMvcOptions(o => o.Filters.Add<Features.Home.FormExpiredFilter>());
         services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeProblem);
         // Unreadable input is a 400 problem detail in every environment, never an exception page.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
@@ -190,6 +190,9 @@ public static class EcpWeb
 
     public static WebApplication UseEcpPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        // HSTS only on answers over HTTPS (UseHsts adds nothing to plain HTTP).
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         // First, so that every answer - including the error pages and problem details written on
         // the way out by the middleware below - is in the caller's language.
         app.UseRequestLocalization();

@@ -31,6 +31,7 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
                     using var response = await client.GetAsync(localized);
                     Assert.True((int)response.StatusCode is < 300 or >= 400, $"{label} {localized} redirected to {response.Headers.Location}");
                     Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+                    Assert.True(response.Headers.Contains("Content-Security-Policy"), $"{label} {localized} has no Content-Security-Policy");
                     var file = Path.Combine(dir.FullName, $"{++n:D3}-{language}.html");
                     await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
                     files[Path.GetFileName(file)] = $"{label} {localized} ({(int)response.StatusCode})";

@@ -64,6 +64,10 @@ public sealed class ErrorPageTests(EcpFactory factory) : IClassFixture<EcpFactor
         Assert.DoesNotContain("InvalidOperationException", page.QuerySelector("main")!.TextContent);
     }
 
+    [Fact]
+    public void Localizer_TheAppResolves_IsTheSafeOne()
+        => Assert.IsType<Ecp.Common.SafeLocalizer>(factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Ecp.Resources.SharedResource>>());
+
     [Theory]
     [InlineData("GET", "/api/v1/no-such-thing", HttpStatusCode.NotFound)]
     [InlineData("DELETE", "/api/v1/record", HttpStatusCode.MethodNotAllowed)]

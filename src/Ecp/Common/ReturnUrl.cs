@@ -13,18 +13,19 @@ public static class ReturnUrl
 {
     public const string Home = "/";
 
-    public static string Safe(string? url)
+    /// <summary>The path to redirect to: <paramref name="url"/> made safe, or <paramref name="fallback"/>.</summary>
+    public static string Safe(string? url, string fallback = Home)
     {
-        if (string.IsNullOrEmpty(url) || url[0] != '/') return Home;
-        if (url.Length > 1 && url[1] is '/' or '\\') return Home;
+        if (string.IsNullOrEmpty(url) || url[0] != '/') return fallback;
+        if (url.Length > 1 && url[1] is '/' or '\\') return fallback;
         var safe = new StringBuilder(url.Length);
         var rest = url.AsSpan();
         Span<byte> utf8 = stackalloc byte[4];
         while (!rest.IsEmpty)
         {
-            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != OperationStatus.Done) return Home; // a lone surrogate
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != OperationStatus.Done) return fallback; // a lone surrogate
             rest = rest[used..];
-            if (rune.Value == '\\' || Rune.IsControl(rune) || rune.Value is 0x2028 or 0x2029) return Home;
+            if (rune.Value == '\\' || Rune.IsControl(rune) || rune.Value is 0x2028 or 0x2029) return fallback;
             if (rune.Value is > ' ' and < 0x7F)
             {
                 safe.Append((char)rune.Value);

@@ -43,6 +43,24 @@ public sealed class SetLanguageTests(EcpFactory factory) : IClassFixture<EcpFact
         Assert.Equal(expected, response.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/\\evil.example", "/follows")]
+    [InlineData("/a\nb", "/follows")]
+    [InlineData("//evil.example", "/follows")]
+    [InlineData("/é", "/%C3%A9")]
+    [InlineData("/member-states?x=1", "/member-states?x=1")]
+    public async Task FollowForm_ReturnUrl_StaysOnThisSite(string returnUrl, string expected)
+    {
+        var person = await factory.People.RegisteredAsync();
+        var bodyId = await factory.Drafting.BodyAsync();
+        var (browser, _) = await factory.People.LogInAsync(person);
+        var page = await browser.GetPageAsync("/follows");
+        using var response = await browser.PostAsync("/follows?handler=Follow", new FormUrlEncodedContent(
+            [new(Html.AntiforgeryField, page.AntiforgeryToken()), new("bodyId", bodyId.ToString()), new("returnUrl", returnUrl)]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public void ReturnUrl_LoneSurrogate_IsHome()
         => Assert.Equal("/", ReturnUrl.Safe("/a\uD800b"));

@@ -26,6 +26,19 @@ public sealed partial class TimeTagHelperTests(EcpFactory factory) : IClassFixtu
         Assert.EndsWith(" UTC", text);
     }
 
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("ru")]
+    [InlineData("es")]
+    public void Visible_InEveryLanguage_IsTheGregorianDateWithoutWeekday(string culture)
+    {
+        var c = new CultureInfo(culture);
+        var text = TimeTagHelper.Visible(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero), "date", c);
+        Assert.Contains("2026", text);
+        Assert.Contains(c.DateTimeFormat.MonthGenitiveNames[11], text); // "1 декабря"
+        Assert.DoesNotContain(c.DateTimeFormat.GetDayName(DayOfWeek.Tuesday), text);
+    }
+
     [Fact]
     public async Task RecordPage_EveryTimeElement_HasAValidDatetime()
     {

@@ -94,6 +94,8 @@ public static class EcpWeb
         services.AddScoped<Features.Cli.DemoConsultations>();
 
         services.AddLocalization();
+        // Replaces the framework's localizer of our strings: a message missing an argument never throws.
+        services.AddTransient<IStringLocalizer<SharedResource>, SafeLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Languages.All.Select(c => new CultureInfo(c)).ToList();
@@ -115,7 +117,7 @@ public static class EcpWeb
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Secretariat");
-        });
+        }).AddMvcOptions(o => o.Filters.Add<Features.Home.FormExpiredFilter>());
         services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeProblem);
         // Unreadable input is a 400 problem detail in every environment, never an exception page.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
@@ -163,8 +165,12 @@ public static class EcpWeb
 
     public static WebApplication UseEcpPipeline(this WebApplication app)
     {
-        // First, so that the client address (rate limits) is the one the trusted proxy saw.
+        // First, so that the client address (rate limits) and the scheme (HSTS) are the ones the
+        // trusted proxy saw.
         app.UseEcpForwardedHeaders();
+        app.UseSecurityHeaders();
+        // HSTS only on answers over HTTPS (UseHsts adds nothing to plain HTTP).
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Then, so that every answer - including the error pages and problem details written on
         // the way out by the middleware below - is in the caller's language.
         app.UseRequestLocalization();
@@ -214,8 +220,7 @@ public static class EcpWeb
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         }
-        var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
-        return TypedResults.LocalRedirect(target);
+        return TypedResults.LocalRedirect(ReturnUrl.Safe(returnUrl));
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

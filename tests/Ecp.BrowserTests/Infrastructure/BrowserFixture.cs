@@ -79,13 +79,15 @@ public class BrowserFixture : IAsyncLifetime
     /// A fresh browser context (its own cookies) whose relative URLs resolve against the server.
     /// The browser asks for English, so a page is English unless the test chooses otherwise.
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, string? storageState = null)
+    public async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, string? storageState = null, bool bypassCsp = true)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = Server.BaseAddress.ToString(),
             Locale = "en-US",
             JavaScriptEnabled = javaScriptEnabled,
+            // The site's CSP allows no inline script; axe-core is injected as one (Axe.CheckAsync).
+            BypassCSP = bypassCsp,
             StorageState = storageState,
             ViewportSize = new() { Width = 1280, Height = 900 },
         });

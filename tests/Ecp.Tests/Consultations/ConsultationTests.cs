@@ -150,6 +150,31 @@ public sealed class ConsultationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ContributionEditAndWithdraw_AfterClose_AreConflictProblemsNamingTheClose()
+    {
+        // Issue 8, finding 3: both answered 500 (the message's {0} had no argument).
+        var secretariat = await factory.People.SecretariatAsync();
+        var id = await OpenConsultationAsync(secretariat, TimeSpan.FromHours(1));
+        var author = await factory.People.StakeholderAsync();
+        var created = await (await author.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", Contribution("Before the close."))).ExpectAsync(HttpStatusCode.Created);
+        var contributionId = (string)created["id"]!;
+        clock.Advance(TimeSpan.FromHours(2));
+
+        foreach (var response in new[]
+                 {
+                     await author.Api.PutAsJsonAsync($"/api/v1/contributions/{contributionId}", Contribution("After the close.")),
+                     await author.Api.PostAsync($"/api/v1/contributions/{contributionId}/withdraw", null),
+                 })
+        {
+            var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict);
+            Assert.Equal("consultation-closed", (string?)problem["code"]);
+            var detail = (string?)problem["detail"];
+            Assert.Contains("2026-03-01T10:00:00", detail);
+            Assert.DoesNotContain("{0}", detail);
+        }
+    }
+
+    [Fact]
     public async Task Contribution_EditedAndWithdrawn_KeepsEveryVersionOnTheRecord()
     {
         var secretariat = await factory.People.SecretariatAsync();

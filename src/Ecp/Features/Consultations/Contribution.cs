@@ -128,7 +128,7 @@ public sealed class Contribution
     {
         if (editorId != AuthorId) return new ForbiddenError("Contribution.NotYours");
         if (Status == ContributionStatus.Withdrawn) return new ConflictError("contribution-withdrawn", "Contribution.Withdrawn");
-        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed");
+        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed", DraftConsultation.RecordTime(consultation.ClosesAt));
         ConsentToCite = consent;
         Language = language;
         return AddVersion(answers, language, now);
@@ -138,7 +138,7 @@ public sealed class Contribution
     {
         if (personId != AuthorId) return new ForbiddenError("Contribution.NotYours");
         if (Status == ContributionStatus.Withdrawn) return new ConflictError("contribution-withdrawn", "Contribution.Withdrawn");
-        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed");
+        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed", DraftConsultation.RecordTime(consultation.ClosesAt));
         Status = ContributionStatus.Withdrawn;
         UpdatedAt = now;
         return this;

@@ -43,7 +43,7 @@ public sealed class FollowsModel(FollowQueries queries, ActorAccessor actors, IS
         if (error is null)
         {
             TempData["Done"] = doneKey;
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/follows");
+            return LocalRedirect(ReturnUrl.Safe(returnUrl, fallback: "/follows"));
         }
         error.AddTo(ModelState, l, prefix: "Follow");
         return await OnGetAsync(ct);

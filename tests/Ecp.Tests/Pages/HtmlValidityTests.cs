@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ecp.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Ecp.Tests.Pages;
+
+/// <summary>
+/// Every kind of page, filled with demo-like data made through the API, in English and in Arabic,
+/// is valid HTML by the Nu checker (vnu.jar, from npm). One run of the checker for all pages: a JVM
+/// start costs seconds. Without Java or vnu.jar the test fails: it cannot vouch for the pages.
+/// </summary>
+public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper output) : IClassFixture<EcpFactory>
+{
+    [Fact]
+    public async Task EveryPageKind_InEnglishAndArabic_IsValidHtml()
+    {
+        var pages = await PagesAsync();
+        var dir = Directory.CreateTempSubdirectory("ecp-html-");
+        try
+        {
+            var files = new Dictionary<string, string>();
+            var n = 0;
+            foreach (var (label, client, url) in pages)
+            {
+                foreach (var language in new[] { "en", "ar" })
+                {
+                    var localized = url + (url.Contains('?') ? "&" : "?") + "culture=" + language;
+                    using var response = await client.GetAsync(localized);
+                    Assert.True((int)response.StatusCode is < 300 or >= 400, $"{label} {localized} redirected to {response.Headers.Location}");
+                    Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+                    Assert.True(response.Headers.Contains("Content-Security-Policy"), $"{label} {localized} has no Content-Security-Policy");
+                    var file = Path.Combine(dir.FullName, $"{++n:D3}-{language}.html");
+                    await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
+                    files[Path.GetFileName(file)] = $"{label} {localized} ({(int)response.StatusCode})";
+                }
+            }
+            // A form sent back with errors (the error summary, fields marked invalid).
+            foreach (var language in new[] { "en", "ar" })
+            {
+                var browser = factory.CreateClient();
+                using var refused = await browser.SubmitFormAsync($"/account/log-in?culture={language}",
+                    new Dictionary<string, string> { ["Input.Email"] = "", ["Input.Password"] = "" });
+                var file = Path.Combine(dir.FullName, $"{++n:D3}-{language}.html");
+                await File.WriteAllTextAsync(file, await refused.Content.ReadAsStringAsync());
+                files[Path.GetFileName(file)] = $"log-in refused ({language}, {(int)refused.StatusCode})";
+            }
+
+            var errors = await CheckAsync(files.Keys.Select(f => Path.Combine(dir.FullName, f)).ToList());
+            var report = errors.Select(e => $"{files.GetValueOrDefault(e.Url[(e.Url.LastIndexOf('/') + 1)..], e.Url)} line {e.Line}: {e.Message}").ToList();
+            foreach (var line in report) output.WriteLine(line);
+            Assert.True(files.Count >= 60, $"only {files.Count} pages were checked");
+            Assert.True(report.Count == 0, $"{report.Count} HTML error(s) in {files.Count} pages:\n{string.Join("\n", report.Take(200))}");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The pages to check: (what, who looks, address).</summary>
+    private async Task<List<(string Label, HttpClient Client, string Url)>> PagesAsync()
+    {
+        var people = factory.People;
+        var chair = await factory.Drafting.ChairAsync();
+        var organization = await people.OrganizationAsync(relevant: true);
+        var stakeholder = await people.StakeholderAsync(organization.Id);
+        var delegated = await people.DelegateAsync("BRA");
+        var registered = await people.RegisteredAsync();
+        await people.PendingAccreditationAsync();
+
+        // A draft with two versions, an amendment, and a decision with a position stated.
+        var document = await factory.Drafting.DocumentAsync("Encourages all stakeholders to take part.", "Requests the Secretariat to report.");
+        var documentId = Drafting.Id(document);
+        await (await chair.Api.PostJsonAsync($"/api/v1/documents/{documentId}/versions", new { label = "second draft" })).ExpectAsync(HttpStatusCode.Created);
+        await factory.Drafting.AmendmentAsync(documentId, delegated);
+        var decisionId = Drafting.Id(await factory.Drafting.DecisionAsync(documentId));
+        await (await delegated.Api.PostJsonAsync($"/api/v1/decisions/{decisionId}/positions", new { position = "reservation", statement = "Brazil joins with a reservation." }))
+            .ExpectAsync(HttpStatusCode.OK);
+
+        // A consultation with contributions (one not to be cited), and a questionnaire with answers.
+        var bodyId = await factory.Drafting.BodyAsync();
+        var consultation = await ConsultationAsync(chair, bodyId, questions: null);
+        await Contribute(stakeholder, consultation, new { question = 1, text = "Multilingual domain names matter." }, consent: true);
+        await Contribute(delegated, consultation, new { question = 1, text = "Local content first." }, consent: false);
+        var questionnaire = await ConsultationAsync(chair, bodyId, questions: new object[]
+        {
+            new { text = "How far has it come?", type = "scale" },
+            new { text = "Whose role?", type = "single-choice", options = new[] { "Governments", "All stakeholders" } },
+            new { text = "Which issues?", type = "multiple-choice", options = new[] { "Privacy", "Access" } },
+            new { text = "What next?", type = "free-text" },
+        });
+        await Contribute(stakeholder, questionnaire, new object[]
+        {
+            new { question = 1, scale = 4 }, new { question = 2, choices = new[] { 1 } }, new { question = 3, choices = new[] { 1, 2 } }, new { question = 4, text = "More." },
+        }, consent: true);
+        await (await stakeholder.Api.PostJsonAsync("/api/v1/follows", new { bodyId })).ExpectAsync(HttpStatusCode.Created);
+
+        var anyone = factory.CreatePublicClient();
+        var (asChair, _) = await people.LogInAsync(chair);
+        var (asStakeholder, _) = await people.LogInAsync(stakeholder);
+        var (asDelegate, _) = await people.LogInAsync(delegated);
+        var (asRegistered, _) = await people.LogInAsync(registered);
+        return
+        [
+            ("home", anyone, "/"),
+            ("member states", anyone, "/member-states"),
+            ("member state", anyone, "/member-states/BRA"),
+            ("organizations", anyone, "/organizations"),
+            ("organization", anyone, $"/organizations/{organization.Id}"),
+            ("person", anyone, $"/people/{stakeholder.Id}"),
+            ("consultations", anyone, "/consultations"),
+            ("consultation", anyone, $"/consultations/{consultation}"),
+            ("questionnaire", anyone, $"/consultations/{questionnaire}"),
+            ("results", anyone, $"/consultations/{questionnaire}/results"),
+            ("documents", anyone, "/documents"),
+            ("document", anyone, $"/documents/{documentId}"),
+            ("first version", anyone, $"/documents/{documentId}?version=1"),
+            ("compare", anyone, $"/documents/{documentId}/compare?from=1&to=2"),
+            ("decision", anyone, $"/decisions/{decisionId}"),
+            ("record", anyone, "/record"),
+            ("log in", anyone, "/account/log-in"),
+            ("sign up", anyone, "/account/sign-up"),
+            ("denied", anyone, "/account/denied"),
+            ("not found", anyone, "/no-such-page"),
+            ("error", anyone, "/error"),
+            ("my account", asStakeholder, "/account"),
+            ("follows", asStakeholder, "/follows"),
+            ("contribution form", asStakeholder, $"/consultations/{consultation}"),
+            ("questionnaire form", asStakeholder, $"/consultations/{questionnaire}"),
+            ("delegate's decision", asDelegate, $"/decisions/{decisionId}"),
+            ("delegate's document", asDelegate, $"/documents/{documentId}"),
+            ("delegate's account", asDelegate, "/account"),
+            ("accreditation request", asRegistered, "/accreditation/request"),
+            ("queue", asChair, "/secretariat/accreditations"),
+            ("new organization", asChair, "/organizations/new"),
+            ("new consultation", asChair, "/consultations/new"),
+            ("new document", asChair, "/documents/new"),
+            ("chair's document", asChair, $"/documents/{documentId}"),
+            ("chair's consultation", asChair, $"/consultations/{consultation}"),
+            ("chair's decision", asChair, $"/decisions/{decisionId}"),
+        ];
+    }
+
+    private async Task<string> ConsultationAsync(TestPerson secretariat, Guid bodyId, object[]? questions)
+    {
+        var created = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
+        {
+            bodyId,
+            topic = questions is null ? "Multilingualism online" : "Implementation of enhanced cooperation",
+            description = "How to bring the next billion online in their own languages.",
+            eligibility = "all-stakeholders",
+            opensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            closesAt = DateTimeOffset.UtcNow.AddDays(5),
+            questions = questions is null ? new[] { "What should be done?" } : null,
+            questionDefinitions = questions,
+        })).ExpectAsync(HttpStatusCode.Created);
+        var id = (string)created["id"]!;
+        await (await secretariat.Api.PostAsync($"/api/v1/consultations/{id}/open", null)).ExpectAsync(HttpStatusCode.OK);
+        return id;
+    }
+
+    private static async Task Contribute(TestPerson who, string consultation, object answers, bool consent)
+        => await (await who.Api.PostJsonAsync($"/api/v1/consultations/{consultation}/contributions",
+            new { language = "en", consentToCite = consent, answers = answers as object[] ?? [answers] })).ExpectAsync(HttpStatusCode.Created);
+
+    private static async Task<List<(string Url, int Line, string Message)>> CheckAsync(IReadOnlyList<string> files)
+    {
+        var vnu = Path.Combine(FindRoot(), "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+        Assert.True(File.Exists(vnu), $"{vnu} is missing: run npm ci (the HTML check cannot be skipped).");
+        var start = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { "-jar", vnu, "--errors-only", "--format", "json" }.Concat(files)) start.ArgumentList.Add(a);
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("java is not installed: the HTML check cannot run (test.sh installs it).", e);
+        }
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var json = (await stderr).Trim();
+            if (json.Length == 0) json = (await stdout).Trim();
+            var messages = JsonNode.Parse(json)?["messages"]?.AsArray() ?? throw new InvalidOperationException($"vnu answered no JSON: {json}");
+            return messages.Where(m => (string?)m!["type"] is "error" or "non-document-error")
+                .Select(m => ((string?)m!["url"] ?? "", (int?)m["lastLine"] ?? 0, (string?)m["message"] ?? ""))
+                .ToList();
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Ecp.slnx"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Repository root (Ecp.slnx) not found.");
+    }
+}

@@ -12,7 +12,7 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
     public sealed record Command
     {
         public Guid? BodyId { get; init; }
-        public string? Topic { get; init; }
+        [Name] public string? Topic { get; init; }
         public string? Description { get; init; }
         public IReadOnlyList<string>? Questions { get; init; }
         /// <summary>Questionnaire mode: typed questions; used instead of <see cref="Questions"/> when given.</summary>
@@ -29,7 +29,7 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
         public string? Text { get; init; }
         /// <summary>"free-text", "single-choice", "multiple-choice" or "scale".</summary>
         public string? Type { get; init; }
-        public IReadOnlyList<string>? Options { get; init; }
+        [Name] public IReadOnlyList<string>? Options { get; init; }
     }
 
     public async Task<Result<Consultation>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)

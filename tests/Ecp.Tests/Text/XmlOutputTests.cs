@@ -108,7 +108,7 @@ public sealed class XmlOutputTests(EcpFactory app) : IClassFixture<EcpFactory>
 
         var svg = XElement.Parse(QuestionnaireResults.Chart(results));
 
-        Assert.StartsWith(new string('x', 38) + XmlCharacters.Replacement, svg.Descendants().First(e => e.Name.LocalName == "text").Value);
+        Assert.StartsWith("\u2068" + new string('x', 38) + XmlCharacters.Replacement, svg.Descendants().First(e => e.Name.LocalName == "text").Value);
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class QuestionnaireResults(AppDbContext db)
             var width = (int)Math.Round((double)row.Total / max * barWidth);
             var text = row.Label;
             root.Add(
-                new XElement(svg + "text", new XAttribute("x", labelWidth - 8), new XAttribute("y", y + 18), new XAttribute("text-anchor", "end"), text.Length > 40 ? text[..39] + "…" : text),
+                new XElement(svg + "text", new XAttribute("x", labelWidth - 8), new XAttribute("y", y + 18), new XAttribute("text-anchor", "end"), UserTextHtml.Isolate(text.Length > 40 ? text[..39] + "…" : text)),
                 new XElement(svg + "rect", new XAttribute("x", labelWidth), new XAttribute("y", y + 4), new XAttribute("width", Math.Max(width, 1)), new XAttribute("height", rowHeight - 10), new XAttribute("fill", "#0b3d6e")),
                 new XElement(svg + "text", new XAttribute("x", labelWidth + width + 6), new XAttribute("y", y + 18), row.Total.ToString(CultureInfo.InvariantCulture)));
         }

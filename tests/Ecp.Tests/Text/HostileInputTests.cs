@@ -61,16 +61,8 @@ public sealed class HostileInputTests(EcpFactory app) : IClassFixture<EcpFactory
         var secretariat = await app.People.SecretariatAsync();
         var body = await app.Drafting.BodyAsync();
 
-        var problem = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
-        {
-            bodyId = body,
-            topic = "Dates",
-            description = "A consultation that never closes.",
-            questions = new[] { "Why?" },
-            eligibility = "all-stakeholders",
-            opensAt = DateTimeOffset.UtcNow,
-            closesAt = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero),
-        })).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations",
+            TextScenario.ConsultationRequest(body, "Dates", closesAt: new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero)))).ExpectProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal("Enter a date from 1945-01-01 to 2199-12-31.", (string)problem["errors"]!["closesAt"]![0]!);
     }

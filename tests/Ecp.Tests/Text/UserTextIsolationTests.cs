@@ -91,21 +91,11 @@ public sealed class UserTextIsolationTests(EcpFactory app) : IClassFixture<EcpFa
         var secretariat = await app.People.SecretariatAsync();
         var author = await app.People.DelegateAsync("BRA");
         var body = await app.Drafting.BodyAsync();
-        var consultation = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
-        {
-            bodyId = body,
-            topic = "Languages",
-            description = "Which language?",
-            questions = new[] { "Why?" },
-            eligibility = "all-stakeholders",
-            opensAt = DateTimeOffset.UtcNow,
-            closesAt = DateTimeOffset.UtcNow.AddDays(2),
-        })).ExpectAsync(HttpStatusCode.Created);
-        await (await secretariat.Api.PostAsync($"/api/v1/consultations/{Id(consultation)}/open", null)).ExpectAsync(HttpStatusCode.OK);
-        await (await author.Api.PostJsonAsync($"/api/v1/consultations/{Id(consultation)}/contributions",
+        var consultation = await TextScenario.OpenConsultationAsync(secretariat, body, "Languages");
+        await (await author.Api.PostJsonAsync($"/api/v1/consultations/{consultation}/contributions",
             new { language = "fr", consentToCite = true, answers = new[] { new { question = 1, text = "Parce que « le multilinguisme » compte." } } })).ExpectAsync(HttpStatusCode.Created);
 
-        var page = await app.CreatePublicClient().GetPageAsync($"/consultations/{Id(consultation)}?culture=ar");
+        var page = await app.CreatePublicClient().GetPageAsync($"/consultations/{consultation}?culture=ar");
 
         var answer = page.QuerySelectorAll("article.contribution bdi").Single(b => b.TextContent.Contains("multilinguisme", StringComparison.Ordinal));
         Assert.Equal("fr", answer.Closest("[lang]")!.GetAttribute("lang"));

@@ -35,18 +35,7 @@ public sealed class XmlOutputTests(EcpFactory app) : IClassFixture<EcpFactory>
         var secretariat = await app.People.SecretariatAsync();
         var body = await app.Drafting.BodyAsync();
         var topic = $"Topic {Guid.NewGuid():N} {Awkward}";
-        var consultation = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
-        {
-            bodyId = body,
-            topic,
-            description = "Hostile text in the feed.",
-            questions = new[] { "Why?" },
-            eligibility = "all-stakeholders",
-            opensAt = DateTimeOffset.UtcNow,
-            closesAt = DateTimeOffset.UtcNow.AddDays(2),
-        })).ExpectAsync(HttpStatusCode.Created);
-        var id = Id(consultation);
-        await (await secretariat.Api.PostAsync($"/api/v1/consultations/{id}/open", null)).ExpectAsync(HttpStatusCode.OK);
+        var id = await TextScenario.OpenConsultationAsync(secretariat, body, topic);
 
         // Through the API: what the rule accepts comes back exactly.
         var entry = await FeedEntryAsync("en", id);

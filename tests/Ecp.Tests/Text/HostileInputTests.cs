@@ -146,4 +146,26 @@ public sealed class HostileInputTests(EcpFactory app) : IClassFixture<EcpFactory
         await using var scope = app.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.AnyAsync(o => o.Name.StartsWith(name.Substring(0, 40))));
     }
+
+    [Fact]
+    public async Task ContributeForm_AnswerWithEscape_PageShownAgainWithTheErrorAndNothingSubmitted()
+    {
+        var secretariat = await app.People.SecretariatAsync();
+        var consultation = await TextScenario.OpenConsultationAsync(secretariat, await app.Drafting.BodyAsync(), "Escapes");
+        var (browser, _) = await app.People.LogInAsync(await app.People.DelegateAsync("CHL"));
+
+        using var response = await browser.SubmitFormAsync($"/consultations/{consultation}", new Dictionary<string, string>
+        {
+            ["Answers[1]"] = "Because \u001B[2J of this.",
+            ["Contribute.Language"] = "en",
+        }, "form[action*='handler=Contribute']");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("U+001B", page.QuerySelector(".error-summary")!.TextContent);
+        // The page the GET handler loads for this consultation (route id and all), not an empty shell.
+        Assert.Equal("Escapes", page.QuerySelector("h1")!.TextContent.Trim());
+        var contributions = await app.CreatePublicClient().GetJsonAsync($"/api/v1/consultations/{consultation}");
+        Assert.Equal(0, (int)contributions["attribution"]!["total"]!);
+    }
 }

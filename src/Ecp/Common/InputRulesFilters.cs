@@ -107,7 +107,7 @@ public sealed class InputRulesPageFilter : IAsyncPageFilter
             string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(h.Name));
         if (get is null) return new PageResult();
         var arguments = get.Parameters.Select(p => ArgumentFor(p, context)).ToArray();
-        var returned = get.MethodInfo.Invoke(context.HandlerInstance, arguments);
+        var returned = get.MethodInfo.Invoke(context.HandlerInstance, BindingFlags.DoNotWrapExceptions, null, arguments, null);
         if (returned is Task task)
         {
             await task;

@@ -117,6 +117,8 @@ public static class EcpWeb
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Secretariat");
+            // One input rule for every text, name and date a form binds (Common/InputRules.cs).
+            o.Conventions.ConfigureFilter(new InputRulesPageFilter());
         }).AddMvcOptions(o => o.Filters.Add<Features.Home.FormExpiredFilter>());
         services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeProblem);
         // Unreadable input is a 400 problem detail in every environment, never an exception page.
@@ -195,7 +197,7 @@ public static class EcpWeb
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/set-language", SetLanguage).ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").WithInputRules();
         api.MapRegistryApi();
         api.MapAccountsApi();
         api.MapRecordApi();

@@ -10,7 +10,7 @@ public sealed class IssueApiToken(AppDbContext db, TimeProvider clock)
 
     public sealed record Command
     {
-        public string? Name { get; init; }
+        [Name] public string? Name { get; init; }
     }
 
     public sealed record Issued(Guid Id, string Name, string Token, DateTimeOffset CreatedAt);

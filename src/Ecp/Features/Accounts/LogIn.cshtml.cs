@@ -14,7 +14,7 @@ public sealed class LogInModel(SignInManager<Account> signIn, IStringLocalizer<S
     public sealed record Credentials
     {
         public string? Email { get; init; }
-        public string? Password { get; init; }
+        [Secret] public string? Password { get; init; }
     }
 
     [BindProperty]

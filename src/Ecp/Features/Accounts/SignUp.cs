@@ -13,9 +13,9 @@ public sealed class SignUp(AppDbContext db, UserManager<Account> users, PublicRe
 {
     public sealed record Command
     {
-        public string? DisplayName { get; init; }
+        [Name] public string? DisplayName { get; init; }
         public string? Email { get; init; }
-        public string? Password { get; init; }
+        [Secret] public string? Password { get; init; }
     }
 
     public async Task<Result<Person>> HandleAsync(Command command, CancellationToken ct = default)

@@ -11,8 +11,8 @@ public sealed class EstablishBody(AppDbContext db, PublicRecord record, MemberSt
 {
     public sealed record Command
     {
-        public string? Name { get; init; }
-        public string? Acronym { get; init; }
+        [Name] public string? Name { get; init; }
+        [Name] public string? Acronym { get; init; }
         public string? MandateReference { get; init; }
         /// <summary>"all-member-states" or "listed-member-states".</summary>
         public string? MembershipRule { get; init; }

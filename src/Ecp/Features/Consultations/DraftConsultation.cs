@@ -12,7 +12,7 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
     public sealed record Command
     {
         public Guid? BodyId { get; init; }
-        public string? Topic { get; init; }
+        [Name] public string? Topic { get; init; }
         public string? Description { get; init; }
         /// <summary>Each a plain string (a free-text question) or, for a questionnaire, an object
         /// {text, type, options} — the shape GET returns, so a consultation's questions round-trip.</summary>
@@ -34,7 +34,7 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
         public string? Text { get; init; }
         /// <summary>"free-text", "single-choice", "multiple-choice" or "scale".</summary>
         public string? Type { get; init; }
-        public IReadOnlyList<string>? Options { get; init; }
+        [Name] public IReadOnlyList<string>? Options { get; init; }
 
         /// <summary>A plain text is a free-text question, as in the original form of the request.</summary>
         public static implicit operator QuestionInput(string text) => new() { Text = text };

@@ -11,7 +11,7 @@ public sealed class PresentConsultation(AppDbContext db, PublicRecord record, Ti
     public sealed record Command
     {
         /// <summary>The meeting, e.g. "CWG-Internet, 20th meeting, Geneva".</summary>
-        public string? Meeting { get; init; }
+        [Name] public string? Meeting { get; init; }
     }
 
     public async Task<Result<Consultation>> HandleAsync(Actor actor, Guid consultationId, Command command, CancellationToken ct = default)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using CsvHelper;
+using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -124,11 +125,11 @@ public sealed class QuestionnaireResults(AppDbContext db)
             var width = (int)Math.Round((double)row.Total / max * barWidth);
             var text = row.Label;
             root.Add(
-                new XElement(svg + "text", new XAttribute("x", labelWidth - 8), new XAttribute("y", y + 18), new XAttribute("text-anchor", "end"), text.Length > 40 ? text[..39] + "…" : text),
+                new XElement(svg + "text", new XAttribute("x", labelWidth - 8), new XAttribute("y", y + 18), new XAttribute("text-anchor", "end"), UserTextHtml.Isolate(text.Length > 40 ? text[..39] + "…" : text)),
                 new XElement(svg + "rect", new XAttribute("x", labelWidth), new XAttribute("y", y + 4), new XAttribute("width", Math.Max(width, 1)), new XAttribute("height", rowHeight - 10), new XAttribute("fill", "#0b3d6e")),
                 new XElement(svg + "text", new XAttribute("x", labelWidth + width + 6), new XAttribute("y", y + 18), row.Total.ToString(CultureInfo.InvariantCulture)));
         }
-        return root.ToString(SaveOptions.DisableFormatting);
+        return XmlCharacters.Legalize(root).ToString(SaveOptions.DisableFormatting);
     }
 
     private async Task<List<Contribution>> Counted(Guid consultationId, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Ecp.Common;
 using Ecp.Features.Bodies;
 
 namespace Ecp.Features.Drafts;
@@ -117,7 +118,8 @@ public static partial class AkomaNtoso
             mainBody.Add(new XElement(Ns + "p", ""));
         }
         docElement.Add(mainBody);
-        return new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Ns + "akomaNtoso", docElement));
+        // Titles, symbols and paragraphs are stored user text: only XML-legal characters go out.
+        return XmlCharacters.Legalize(new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Ns + "akomaNtoso", docElement)));
     }
 
     public static string Iso6392(string unLanguage) => unLanguage switch

@@ -10,7 +10,7 @@ public sealed class CirculateVersion(AppDbContext db, PublicRecord record, TimeP
 {
     public sealed record Command
     {
-        public string? Label { get; init; }
+        [Name] public string? Label { get; init; }
     }
 
     public async Task<Result<DocumentVersion>> HandleAsync(Actor actor, Guid documentId, Command command, CancellationToken ct = default)

@@ -23,12 +23,12 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
     {
         /// <summary>"opinion", "recommendation", "report", "resolution" or "reference-text".</summary>
         public string? Kind { get; init; }
-        public string? Title { get; init; }
-        public string? Symbol { get; init; }
+        [Name] public string? Title { get; init; }
+        [Name] public string? Symbol { get; init; }
         public Guid? BodyId { get; init; }
         public string? MandateReferences { get; init; }
         public string? Language { get; init; }
-        public string? VersionLabel { get; init; }
+        [Name] public string? VersionLabel { get; init; }
         public IReadOnlyList<ParagraphInput>? Paragraphs { get; init; }
     }
 

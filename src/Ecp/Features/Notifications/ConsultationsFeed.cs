@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
+using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Consultations;
 using Ecp.Resources;
@@ -93,7 +94,8 @@ public static class ConsultationsFeed
         using var buffer = new MemoryStream();
         await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true }))
         {
-            await new XDocument(new XDeclaration("1.0", "utf-8", null), feed).SaveAsync(writer, ct);
+            // Topics, body names and reasons are stored user text: only XML-legal characters go out.
+            await new XDocument(new XDeclaration("1.0", "utf-8", null), XmlCharacters.Legalize(feed)).SaveAsync(writer, ct);
         }
         return TypedResults.Bytes(buffer.ToArray(), MediaType + "; charset=utf-8");
     }

@@ -1,3 +1,4 @@
+using Ecp.Common;
 using Ecp.Features.Notifications;
 
 // In the root namespace, beside EcpWeb: the composition root calls these without another using.
@@ -29,7 +30,7 @@ public static class NotificationsFeature
 
     public static WebApplication MapNotifications(this WebApplication app)
     {
-        app.MapGroup("/api/v1").MapNotificationsApi();
+        app.MapGroup("/api/v1").WithInputRules().MapNotificationsApi();
         app.MapGet(ConsultationsFeed.Path, ConsultationsFeed.GetAsync)
             .WithTags("Notifications")
             .WithSummary("Atom feed of the last 50 consultation events: opened, extended, closed.")

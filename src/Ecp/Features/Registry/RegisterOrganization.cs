@@ -10,8 +10,8 @@ public sealed class RegisterOrganization(AppDbContext db, PublicRecord record, M
 {
     public sealed record Command
     {
-        public string? Name { get; init; }
-        public string? Acronym { get; init; }
+        [Name] public string? Name { get; init; }
+        [Name] public string? Acronym { get; init; }
         public string? StakeholderGroup { get; init; }
         public string? Country { get; init; }
         /// <summary>"none", "general", "special" or "roster".</summary>

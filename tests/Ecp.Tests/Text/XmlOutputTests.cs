@@ -93,7 +93,7 @@ public sealed class XmlOutputTests(EcpFactory app) : IClassFixture<EcpFactory>
     {
         // 39 characters then an emoji: the label is cut inside the pair.
         var label = new string('x', 38) + "\0👍🏽 and more";
-        var results = new QuestionResults(1, "Pick", "single-choice", [new ResultRow(label, new Dictionary<string, int>(), 3)], 3);
+        var results = new QuestionResults(1, "Pick", "single-choice", [new ResultRow(label, new Dictionary<string, int>(), 3, new Dictionary<string, int>())], 3);
 
         var svg = XElement.Parse(QuestionnaireResults.Chart(results));
 

@@ -62,7 +62,7 @@ public sealed class UserTextIsolationTests(EcpFactory app) : IClassFixture<EcpFa
 
         var pages = new[]
         {
-            "/", "/organizations", $"/organizations/{Id(organization)}", $"/people/{author.Id}", "/member-states/BRA",
+            "/", "/organizations", $"/organizations/{Id(organization)}", $"/people/{author.Id}",
             "/consultations", $"/consultations/{Id(consultation)}", $"/consultations/{Id(consultation)}/results",
             "/documents", $"/documents/{Id(document)}", "/record",
         };
@@ -73,6 +73,8 @@ public sealed class UserTextIsolationTests(EcpFactory app) : IClassFixture<EcpFa
             foreach (var url in pages) await AssertIsolatedAsync(everyone, url, culture);
             // What only the author sees: the account page names them, with their token.
             await AssertIsolatedAsync(signedIn, "/account", culture);
+            // The delegation's names are shown to its own delegates only (consent: the public sees a count).
+            await AssertIsolatedAsync(signedIn, "/member-states/BRA", culture);
         }
     }
 

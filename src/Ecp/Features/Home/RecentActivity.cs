@@ -62,12 +62,13 @@ public static partial class RecentActivity
         "decision.opened", "position.stated", "advisory-view.stated", "decision.closed",
         "consultation.drafted", "consultation.opened", "consultation.extended", "consultation.synthesized", "consultation.presented",
         "contribution.submitted", "contribution.edited", "contribution.withdrawn", "contribution.hidden", "contribution.attachment-added",
+        "invitation.issued", "invitation.accepted",
     };
 
     /// <summary>The sentences that name no target ("{0} asked to be accredited").</summary>
     private static readonly IReadOnlySet<string> WithoutTarget = new HashSet<string>(StringComparer.Ordinal)
     {
-        "accreditation.requested", "accreditation.rejected",
+        "accreditation.requested", "accreditation.rejected", "invitation.issued", "invitation.accepted",
     };
 
     public static bool NeedsTarget(string action) => !WithoutTarget.Contains(action);

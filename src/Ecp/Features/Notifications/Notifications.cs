@@ -1,3 +1,4 @@
+using Ecp.Common;
 using Ecp.Features.Notifications;
 
 // In the root namespace, beside EcpWeb: the composition root calls these without another using.
@@ -29,11 +30,11 @@ public static class NotificationsFeature
 
     public static WebApplication MapNotifications(this WebApplication app)
     {
-        app.MapGroup("/api/v1").MapNotificationsApi();
+        app.MapGroup("/api/v1").WithProblemResponses().MapNotificationsApi();
         app.MapGet(ConsultationsFeed.Path, ConsultationsFeed.GetAsync)
-            .WithTags("Notifications")
+            .WithTags("Notifications").WithName("GetConsultationsFeed")
             .WithSummary("Atom feed of the last 50 consultation events: opened, extended, closed.")
-            .Produces(StatusCodes.Status200OK, contentType: ConsultationsFeed.MediaType);
+            .Produces<string>(StatusCodes.Status200OK, ConsultationsFeed.MediaType);
         return app;
     }
 }

@@ -41,7 +41,7 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
             .RequiredText(nameof(Command.Description), command.Description, Consultation.TextMaxLength);
         if (command.BodyId is not { } bodyId || !await db.Bodies.AnyAsync(b => b.Id == bodyId, ct)) check.Add(nameof(Command.BodyId), "Document.BodyUnknown");
         var questions = command.QuestionDefinitions is { Count: > 0 } typed
-            ? typed.Select(q => new QuestionDefinition(q.Text?.Trim() ?? "", ConsultationCodes.QuestionTypeFrom(q.Type) ?? (QuestionType)(-1),
+            ? typed.Where(q => q is not null).Select(q => new QuestionDefinition(q.Text?.Trim() ?? "", ConsultationCodes.QuestionTypeFrom(q.Type) ?? (QuestionType)(-1),
                 (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).ToList())).ToList()
             : (command.Questions ?? []).Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => new QuestionDefinition(q.Trim())).ToList();
         if (questions.Count is 0 or > Consultation.MaxQuestions) check.Add(nameof(Command.Questions), "Consultation.QuestionsCount", Consultation.MaxQuestions);
@@ -54,7 +54,7 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
         var eligibility = ConsultationCodes.EligibilityFrom(command.Eligibility);
         if (eligibility is null) check.Add(nameof(Command.Eligibility), "Consultation.EligibilityInvalid");
         var groups = (command.Groups ?? []).Select(StakeholderGroups.FromCode).ToList();
-        if (eligibility == Consultations.Eligibility.ChosenGroups && (groups.Count == 0 || groups.Any(g => g is null)))
+        if (groups.Any(g => g is null) || (eligibility == Consultations.Eligibility.ChosenGroups && groups.Count == 0))
         {
             check.Add(nameof(Command.Groups), "Consultation.GroupsInvalid");
         }

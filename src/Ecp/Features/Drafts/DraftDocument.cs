@@ -84,12 +84,17 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
         {
             var p = input[i];
             var field = $"Paragraphs[{i}]";
+            if (p is null)
+            {
+                check.Add(field, "Document.ParagraphTextRequired", i + 1);
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(p.Text)) check.Add(field, "Document.ParagraphTextRequired", i + 1);
             else if (p.Text.Length > OutcomeDocument.ParagraphMaxLength) check.Add(field, "Validation.TooLong", OutcomeDocument.ParagraphMaxLength);
             var kind = p.Kind switch { "preambular" => ParagraphKind.Preambular, "operative" or null => ParagraphKind.Operative, _ => (ParagraphKind?)null };
             if (kind is null) check.Add(field, "Document.ParagraphKindInvalid", i + 1);
             if (p.Level is < 0 or > 1 || (p.Level == 1 && i == 0)) check.Add(field, "Document.ParagraphLevelInvalid", i + 1);
-            var cites = (p.Cites ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+            var cites = (p.Cites ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).ToList();
             if (cites.Any(c => !Citation.IsValid(c))) check.Add(field, "Document.CitationInvalid", i + 1);
             if (p.Number is not null && (!allowNumbers || p.Number.Length > 20)) check.Add(field, "Document.NumberNotAllowed", i + 1);
             result.Add(new ParagraphDraft(kind ?? ParagraphKind.Operative, p.Level, p.Text?.Trim() ?? "", cites, default, p.Number));

@@ -13,6 +13,8 @@ namespace Ecp.Tests.Api;
 /// </summary>
 public sealed class ApiWorld : IAsyncLifetime
 {
+    private int extensions;
+
     private static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -163,17 +165,22 @@ public sealed class ApiWorld : IAsyncLifetime
             case "DraftConsultation":
                 return (Secretariat.Api, "/api/v1/consultations", Json(ConsultationRequest(now, TimeSpan.FromDays(10))));
             case "ExtendConsultation":
-                return (Secretariat.Api, $"/api/v1/consultations/{OpenConsultationId}/extensions", Json(new { closesAt = now.AddDays(40), reason = "Requests from several regional groups." }));
+                // Each extension must move the close later than the last one.
+                return (Secretariat.Api, $"/api/v1/consultations/{OpenConsultationId}/extensions", Json(new { closesAt = now.AddDays(40 + Interlocked.Increment(ref extensions)), reason = "Requests from several regional groups." }));
             case "SubmitContribution":
                 return ((await Factory.People.StakeholderAsync()).Api, $"/api/v1/consultations/{OpenConsultationId}/contributions", Json(Contribution("Multilingual content needs local hosting.")));
             case "EditContribution":
                 return (Stakeholder.Api, $"/api/v1/contributions/{ContributionId}", Json(Contribution("Multilingual content needs local hosting, and local languages in domain names.")));
             case "HideContribution":
-                return (Secretariat.Api, $"/api/v1/contributions/{ContributionId}/hide", Json(new { reason = "spam", note = "Advertising." }));
+                return (Secretariat.Api, $"/api/v1/contributions/{await ContributionAsync(OpenConsultationId, await Factory.People.StakeholderAsync())}/hide", Json(new { reason = "spam", note = "Advertising." }));
             case "PublishSynthesis":
                 return (Secretariat.Api, $"/api/v1/consultations/{await ClosedConsultationAsync()}/synthesis", Json(new { markdown = "Most contributors ask for local hosting [C-1]." }));
             case "PresentConsultation":
-                return (Secretariat.Api, $"/api/v1/consultations/{ClosedConsultationId}/presented", Json(new { meeting = "WGEC, third meeting, Geneva" }));
+            {
+                var synthesized = await ClosedConsultationAsync();
+                await (await Secretariat.Api.PostJsonAsync($"/api/v1/consultations/{synthesized}/synthesis", new { markdown = "Local hosting [C-1]." })).ExpectAsync(HttpStatusCode.OK);
+                return (Secretariat.Api, $"/api/v1/consultations/{synthesized}/presented", Json(new { meeting = "WGEC, third meeting, Geneva" }));
+            }
             case "FollowTarget":
                 return ((await Factory.People.RegisteredAsync()).Api, "/api/v1/follows", Json(new { consultationId = OpenConsultationId }));
             default:

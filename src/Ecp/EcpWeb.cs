@@ -213,7 +213,7 @@ public static class EcpWeb
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/set-language", SetLanguage).ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1").WithProblemResponses();
+        var api = app.MapGroup("/api/v1").WithProblemResponses().RefuseControlCharactersInQuery();
         api.MapRegistryApi();
         api.MapAccountsApi();
         api.MapRecordApi();

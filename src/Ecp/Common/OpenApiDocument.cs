@@ -84,9 +84,9 @@ public static class OpenApiDocument
                 metadata.Add(new ProducesResponseTypeAttribute(typeof(HttpValidationProblemDetails), StatusCodes.Status400BadRequest, ProblemJson));
             }
             else if (metadata.OfType<System.Reflection.MethodInfo>().SelectMany(m => m.GetParameters())
-                     .Any(p => !routeValues.Contains(p.Name ?? "") && IsParsedFromText(p.ParameterType)))
+                     .Any(p => !routeValues.Contains(p.Name ?? "") && IsQueryValue(p.ParameterType)))
             {
-                // A query value that must parse (?limit=, ?from=) answers 400 when it does not.
+                // A query value that must parse (?limit=, ?from=), or holds a control character, answers 400.
                 statuses.Add(StatusCodes.Status400BadRequest);
             }
             if (metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any()) statuses.Add(StatusCodes.Status401Unauthorized);
@@ -121,10 +121,10 @@ public static class OpenApiDocument
         ["Operations"] = "For operators: whether a node answers.",
     };
 
-    private static bool IsParsedFromText(Type type)
+    private static bool IsQueryValue(Type type)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
-        return t == typeof(int) || t == typeof(long) || t == typeof(bool) || t == typeof(Guid) || t == typeof(DateTimeOffset) || t == typeof(DateOnly);
+        return t == typeof(string) || t == typeof(int) || t == typeof(long) || t == typeof(bool) || t == typeof(Guid) || t == typeof(DateTimeOffset) || t == typeof(DateOnly);
     }
 
     /// <summary>Nested request records are all called Command: name them by their use case

@@ -69,7 +69,7 @@ public sealed class ApiFuzzTests(ApiWorld world) : IClassFixture<ApiWorld>
             }
         }
         Assert.True(sent > 1000, $"only {sent} requests");
-        Console.WriteLine($"API fuzz: {sent} requests over {perOperation.Count} operations ({cases.Count} cases before the bound).");
+        Console.WriteLine($"API fuzz: {sent} requests, {ordered.Count} of {cases.Count} cases, over {perOperation.Count} operations.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests answered 5xx:\n" + string.Join("\n", failures.Take(40)));
     }
 
@@ -82,6 +82,9 @@ public sealed class ApiFuzzTests(ApiWorld world) : IClassFixture<ApiWorld>
         var bodySchema = OpenApi.Resolve(document, BodySchema(op.Operation));
         var multipart = op.Operation["requestBody"]?["content"]?["multipart/form-data"] is not null;
 
+        // The plain requests go as every caller; garbage as the public and as the operation's own caller
+        // (the secretariat for reads), the one who gets past authorization to the checks.
+        var garbageCaller = validCaller ?? world.Secretariat.Api;
         // Path values: each real id with the plain body first, then unknown and garbage values.
         var realPaths = Paths(op.Path, pathParameters, p => world.RealValues(op.Path, p)).ToList();
         var plainBody = bodySchema is null ? null : (validBody ?? Sampler.Sample(document, bodySchema, world.AllIds(), random))?.ToJsonString();
@@ -93,7 +96,7 @@ public sealed class ApiFuzzTests(ApiWorld world) : IClassFixture<ApiWorld>
         {
             foreach (var path in Paths(op.Path, pathParameters, _ => [garbage]))
             {
-                yield return new FuzzCase(id, op.Method, path, plainBody, $"path value {Shorten(garbage)}", multipart);
+                yield return new FuzzCase(id, op.Method, path, plainBody, $"path value {Shorten(garbage)}", multipart) { OnlyAs = garbageCaller, AlsoAnonymous = true };
             }
         }
         var realPath = realPaths.FirstOrDefault() ?? op.Path;
@@ -101,19 +104,19 @@ public sealed class ApiFuzzTests(ApiWorld world) : IClassFixture<ApiWorld>
         {
             foreach (var value in QueryGarbage)
             {
-                yield return new FuzzCase(id, op.Method, $"{realPath}?{q["name"]}={Uri.EscapeDataString(value)}", plainBody, $"query {q["name"]}={Shorten(value)}", multipart);
+                yield return new FuzzCase(id, op.Method, $"{realPath}?{q["name"]}={Uri.EscapeDataString(value)}", plainBody, $"query {q["name"]}={Shorten(value)}", multipart) { OnlyAs = garbageCaller, AlsoAnonymous = true };
             }
         }
         if (bodySchema is null) yield break;
         if (multipart)
         {
-            yield return new FuzzCase(id, op.Method, realPath, null, "multipart without file", true);
-            yield return new FuzzCase(id, op.Method, realPath, "<garbage>", "multipart garbage file", true);
+            yield return new FuzzCase(id, op.Method, realPath, null, "multipart without file", true) { OnlyAs = garbageCaller, AlsoAnonymous = true };
+            yield return new FuzzCase(id, op.Method, realPath, "<garbage>", "multipart garbage file", true) { OnlyAs = garbageCaller, AlsoAnonymous = true };
             yield break;
         }
         foreach (var (description, body) in WholeBodies)
         {
-            yield return new FuzzCase(id, op.Method, realPath, body, description, false);
+            yield return new FuzzCase(id, op.Method, realPath, body, description, false) { OnlyAs = garbageCaller, AlsoAnonymous = true };
         }
         var plain = JsonNode.Parse(plainBody!)!.AsObject();
         foreach (var (description, body) in Sampler.Mutations(document, bodySchema, plain, random))
@@ -169,8 +172,10 @@ public sealed class ApiFuzzTests(ApiWorld world) : IClassFixture<ApiWorld>
     {
         public HttpClient? OnlyAs { get; init; }
 
+        public bool AlsoAnonymous { get; init; }
+
         public IEnumerable<(string Name, HttpClient Client)> Callers(IReadOnlyList<(string Name, HttpClient Client)> all)
-            => OnlyAs is null ? all : all.Where(c => c.Client == OnlyAs).DefaultIfEmpty(("the operation's caller", OnlyAs));
+            => OnlyAs is null ? all : all.Where(c => c.Client == OnlyAs || (AlsoAnonymous && c.Name == "anonymous")).DefaultIfEmpty(("the operation's caller", OnlyAs));
 
         public HttpRequestMessage ToRequest()
         {

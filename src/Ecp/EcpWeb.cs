@@ -123,7 +123,7 @@ public static class EcpWeb
         services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeProblem);
         // Unreadable input is a 400 problem detail in every environment, never an exception page.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        services.AddOpenApi();
+        services.AddEcpOpenApi(configuration);
 
         services.AddIdentityCore<Account>(IdentitySetup.Configure)
             .AddEntityFrameworkStores<AppDbContext>()
@@ -193,11 +193,12 @@ public static class EcpWeb
 
         // Served from the build's manifest wherever the binary runs, compressed and cached.
         if (staticAssets) app.MapStaticAssets();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Operations");
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("Operations")
+            .WithName("GetHealth").WithSummary("Whether this node answers.").WithProblemResponses();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/set-language", SetLanguage).ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1").WithInputRules();
+        var api = app.MapGroup("/api/v1").WithInputRules().WithProblemResponses().RefuseControlCharactersInQuery();
         api.MapRegistryApi();
         api.MapAccountsApi();
         api.MapRecordApi();

@@ -15,10 +15,12 @@ public static class BodiesApi
     {
         var bodies = api.MapGroup("/bodies").WithTags("Bodies");
         bodies.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
-            (await db.Bodies.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct)).Select(ToView));
+            (await db.Bodies.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct)).Select(ToView))
+            .WithName("ListBodies").WithSummary("The bodies, by name.");
         bodies.MapPost("/", async (EstablishBody.Command command, EstablishBody useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToHttpResult(b => TypedResults.Created($"/api/v1/bodies/{b.Id}", ToView(b)), l))
-            .RequireApiWriter().WithSummary("Record a body, its mandate and membership (secretariat).");
+            .RequireApiWriter().WithName("EstablishBody").Produces<BodyView>(StatusCodes.Status201Created)
+            .WithSummary("Record a body, its mandate and membership (secretariat).");
         return api;
     }
 

@@ -14,11 +14,12 @@ public static class ConsultationsApi
     {
         var consultations = api.MapGroup("/consultations").WithTags("Consultations");
 
-        consultations.MapGet("/", (ConsultationQueries queries, CancellationToken ct) => queries.ListAsync(ct));
+        consultations.MapGet("/", (ConsultationQueries queries, CancellationToken ct) => queries.ListAsync(ct))
+            .WithName("ListConsultations").WithSummary("The consultations, with their state and closing instant.");
 
         consultations.MapGet("/{id:guid}", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, ConsultationQueries queries, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await queries.GetAsync(id, await actors.GetAsync(ct), ct) is { } c ? TypedResults.Ok(c) : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToProblem(l))
-            .WithSummary("A consultation with its questions, contributions (as consent allows) and attribution counts.");
+            .WithName("GetConsultation").WithSummary("A consultation with its questions, contributions (as consent allows) and attribution counts.");
 
         consultations.MapPost("/", async (DraftConsultation.Command command, DraftConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -26,7 +27,8 @@ public static class ConsultationsApi
                 var result = await useCase.HandleAsync(actor, command, ct);
                 return result.IsSuccess ? TypedResults.Created($"/api/v1/consultations/{result.Value.Id}", await queries.GetAsync(result.Value.Id, actor, ct)) : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Prepare a consultation (secretariat).");
+            .RequireApiWriter().WithName("DraftConsultation").Produces<ConsultationView>(StatusCodes.Status201Created)
+            .WithSummary("Prepare a consultation (secretariat).");
 
         consultations.MapPost("/{id:guid}/open", async (Guid id, OpenConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -34,7 +36,8 @@ public static class ConsultationsApi
                 var result = await useCase.HandleAsync(actor, id, ct);
                 return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Open a drafted consultation (secretariat).");
+            .RequireApiWriter().WithName("OpenConsultation").Produces<ConsultationView>()
+            .WithSummary("Open a drafted consultation (secretariat).");
 
         consultations.MapPost("/{id:guid}/extensions", async (Guid id, ExtendConsultation.Command command, ExtendConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -42,7 +45,8 @@ public static class ConsultationsApi
                 var result = await useCase.HandleAsync(actor, id, command, ct);
                 return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Move the closing instant later, with a reason (secretariat).");
+            .RequireApiWriter().WithName("ExtendConsultation").Produces<ConsultationView>()
+            .WithSummary("Move the closing instant later, with a reason (secretariat).");
 
         consultations.MapPost("/{id:guid}/contributions", async (Guid id, SubmitContribution.Command command, SubmitContribution useCase, ClaimsPrincipal user, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -55,7 +59,8 @@ public static class ConsultationsApi
                     attachments.Select(AttachmentView.Of).ToList());
                 return TypedResults.Created($"/api/v1/contributions/{contribution.Id}", view);
             })
-            .RequireApiWriter().WithSummary("Answer an open consultation; acknowledged only once stored (eligible delegates and stakeholders).");
+            .RequireApiWriter().WithName("SubmitContribution").Produces<ContributionView>(StatusCodes.Status201Created)
+            .WithSummary("Answer an open consultation; acknowledged only once stored (eligible delegates and stakeholders).");
 
         var contributions = api.MapGroup("/contributions").WithTags("Consultations");
 
@@ -65,7 +70,8 @@ public static class ConsultationsApi
                 var result = await useCase.HandleAsync(actor, id, command, ct);
                 return result.IsSuccess ? TypedResults.Ok(await ViewAsync(db, queries, actor, result.Value, ct)) : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Edit your contribution until the close; every version is kept.");
+            .RequireApiWriter().WithName("EditContribution").Produces<ContributionView>()
+            .WithSummary("Edit your contribution until the close; every version is kept.");
 
         contributions.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -73,7 +79,8 @@ public static class ConsultationsApi
                 var result = await useCase.HandleAsync(actor, id, ct);
                 return result.IsSuccess ? TypedResults.Ok(await ViewAsync(db, queries, actor, result.Value, ct)) : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Withdraw your contribution; it stays on the record.");
+            .RequireApiWriter().WithName("WithdrawContribution").Produces<ContributionView>()
+            .WithSummary("Withdraw your contribution; it stays on the record.");
 
         contributions.MapPost("/{id:guid}/hide", async (Guid id, HideContribution.Command command, HideContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -81,7 +88,8 @@ public static class ConsultationsApi
                 var result = await useCase.HandleAsync(actor, id, command, ct);
                 return result.IsSuccess ? TypedResults.Ok(await ViewAsync(db, queries, actor, result.Value, ct)) : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Hide a contribution with a reason; it stays counted and on the record (secretariat).");
+            .RequireApiWriter().WithName("HideContribution").Produces<ContributionView>()
+            .WithSummary("Hide a contribution with a reason; it stays counted and on the record (secretariat).");
 
         contributions.MapPost("/{id:guid}/attachments", async (Guid id, IFormFile file, AddAttachment useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -98,18 +106,21 @@ public static class ConsultationsApi
             })
             // Bearer-token only (never the cookie), so no cross-site form can post here.
             .DisableAntiforgery()
-            .RequireApiWriter().WithSummary("Attach a PDF, DOCX or ODT to your contribution (multipart field \"file\"); the type is checked by content.");
+            .RequireApiWriter().WithName("AddAttachment").Produces<AttachmentView>(StatusCodes.Status201Created)
+            .WithSummary("Attach a PDF, DOCX or ODT to your contribution (multipart field \"file\"); the type is checked by content.");
 
-        api.MapGet("/attachments/{id:guid}", DownloadAsync).WithTags("Consultations").WithSummary("Download an attachment (never rendered inline).");
+        api.MapGet("/attachments/{id:guid}", DownloadAsync).WithTags("Consultations").WithName("DownloadAttachment")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").WithSummary("Download an attachment (never rendered inline).");
 
         consultations.MapGet("/{id:guid}/results", async Task<Results<Ok<IReadOnlyList<QuestionResults>>, ProblemHttpResult>> (Guid id, QuestionnaireResults results, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await results.GetAsync(id, ct) is { } r ? TypedResults.Ok(r) : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToProblem(l))
-            .WithSummary("Results per question by respondent category (government, and each non-government stakeholder group).");
+            .WithName("GetResults").WithSummary("Results per question by respondent category (government, and each non-government stakeholder group).");
 
         consultations.MapGet("/{id:guid}/results.csv", async (Guid id, QuestionnaireResults results, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await results.CsvAsync(id, ct) is { } csv
                     ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"consultation-{id}.csv")
                     : new NotFoundError("Consultation.NotFound").ToProblem(l))
+            .WithName("GetResultsCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Every answer as CSV (open data).");
 
         consultations.MapPost("/{id:guid}/synthesis", async (Guid id, PublishSynthesis.Command command, PublishSynthesis useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -118,7 +129,8 @@ public static class ConsultationsApi
                 var result = await useCase.HandleAsync(actor, id, command, ct);
                 return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Publish the synthesis in Markdown; it must cite contributions that exist, as [C-n] (secretariat).");
+            .RequireApiWriter().WithName("PublishSynthesis").Produces<ConsultationView>()
+            .WithSummary("Publish the synthesis in Markdown; it must cite contributions that exist, as [C-n] (secretariat).");
 
         consultations.MapPost("/{id:guid}/presented", async (Guid id, PresentConsultation.Command command, PresentConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -126,7 +138,8 @@ public static class ConsultationsApi
                 var result = await useCase.HandleAsync(actor, id, command, ct);
                 return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Record that the consultation was presented at the body's meeting (secretariat).");
+            .RequireApiWriter().WithName("PresentConsultation").Produces<ConsultationView>()
+            .WithSummary("Record that the consultation was presented at the body's meeting (secretariat).");
 
         contributions.MapGet("/{id:guid}/versions", async Task<Results<Ok<ContributionVersionView[]>, ProblemHttpResult>> (Guid id, AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -138,7 +151,7 @@ public static class ConsultationsApi
                     .Select(v => new ContributionVersionView(v.Number, v.Language, v.SubmittedAt,
                         c.IsHidden && !privileged ? null : v.Answers.Select(a => new AnswerView(a.Question, a.Text, a.Choices, a.Scale)).ToList())).ToArray());
             })
-            .WithSummary("Every version of a contribution.");
+            .WithName("ListContributionVersions").WithSummary("Every version of a contribution.");
         return api;
     }
 

@@ -69,7 +69,7 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
         var eligibility = ConsultationCodes.EligibilityFrom(command.Eligibility);
         if (eligibility is null) check.Add(nameof(Command.Eligibility), "Consultation.EligibilityInvalid");
         var groups = (command.Groups ?? []).Select(StakeholderGroups.FromCode).ToList();
-        if (eligibility == Consultations.Eligibility.ChosenGroups && (groups.Count == 0 || groups.Any(g => g is null)))
+        if (groups.Any(g => g is null) || (eligibility == Consultations.Eligibility.ChosenGroups && groups.Count == 0))
         {
             check.Add(nameof(Command.Groups), "Consultation.GroupsInvalid");
         }

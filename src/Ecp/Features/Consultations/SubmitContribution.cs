@@ -148,7 +148,7 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
         check = new Validation();
         if (!Languages.IsSupported(language)) check.Add("Language", "Contribution.LanguageInvalid");
         var answers = (input ?? [])
-            .Where(a => !string.IsNullOrWhiteSpace(a.Text) || a.Choices is { Count: > 0 } || a.Scale is not null)
+            .Where(a => a is not null && (!string.IsNullOrWhiteSpace(a.Text) || a.Choices is { Count: > 0 } || a.Scale is not null))
             .Select(a => new Answer(a.Question, a.Text?.Trim() ?? "", a.Choices is { Count: > 0 } c ? c.Order().ToList() : null, a.Scale))
             .ToList();
         if (answers.Count == 0) check.Add("Answers", "Contribution.AnswerRequired");

@@ -84,6 +84,11 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
         {
             var p = input[i];
             var field = $"Paragraphs[{i}]";
+            if (p is null)
+            {
+                check.Add(field, "Document.ParagraphTextRequired", i + 1);
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(p.Text)) check.Add(field, "Document.ParagraphTextRequired", i + 1);
             else if (p.Text.Length > OutcomeDocument.ParagraphMaxLength) check.Add(field, "Validation.TooLong", OutcomeDocument.ParagraphMaxLength);
             var kind = p.Kind switch { "preambular" => ParagraphKind.Preambular, "operative" or null => ParagraphKind.Operative, _ => (ParagraphKind?)null };

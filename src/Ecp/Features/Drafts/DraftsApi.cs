@@ -15,7 +15,7 @@ public static class DraftsApi
         var documents = api.MapGroup("/documents").WithTags("Documents");
 
         documents.MapGet("/", (Guid? body, string? state, DocumentQueries queries, CancellationToken ct) => queries.ListAsync(body, state, ct))
-            .WithSummary("Outcome documents, by body and state.");
+            .WithName("ListDocuments").WithSummary("Outcome documents, by body and state.");
 
         documents.MapPost("/", async (DraftDocument.Command command, DraftDocument useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -24,14 +24,16 @@ public static class DraftsApi
                     ? TypedResults.Created($"/api/v1/documents/{result.Value.Id}", await queries.GetAsync(result.Value.Id, null, ct))
                     : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Circulate a first draft as numbered paragraphs (secretariat).");
+            .RequireApiWriter().WithName("DraftDocument").Produces<DocumentView>(StatusCodes.Status201Created)
+            .WithSummary("Circulate a first draft as numbered paragraphs (secretariat).");
 
         documents.MapGet("/{id:guid}", async Task<Results<Ok<DocumentView>, ProblemHttpResult>> (Guid id, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await queries.GetAsync(id, null, ct) is { } d ? TypedResults.Ok(d) : NotFound(l, "Document.NotFound"));
+            await queries.GetAsync(id, null, ct) is { } d ? TypedResults.Ok(d) : NotFound(l, "Document.NotFound"))
+            .WithName("GetDocument").WithSummary("A document in its current version.");
 
         documents.MapGet("/{id:guid}/versions/{number:int}", async Task<Results<Ok<DocumentView>, ProblemHttpResult>> (Guid id, int number, string? language, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await queries.GetAsync(id, number, ct, language) is { } d ? TypedResults.Ok(d) : NotFound(l, "Document.VersionNotFound"))
-            .WithSummary("A version in the original language, or in ?language= when that language version exists (see version.availableLanguages).");
+            .WithName("GetDocumentVersion").WithSummary("A version in the original language, or in ?language= when that language version exists (see version.availableLanguages).");
 
         documents.MapPost("/{id:guid}/versions/{number:int}/languages", async (Guid id, int number, AddLanguageVersion.Command command, AddLanguageVersion useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -40,7 +42,8 @@ public static class DraftsApi
                     ? TypedResults.Created($"/api/v1/documents/{id}/versions/{number}?language={command.Language}", await queries.GetAsync(id, number, ct, command.Language))
                     : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Add the version's text in another UN language, paragraph by paragraph (secretariat).");
+            .RequireApiWriter().WithName("AddLanguageVersion").Produces<DocumentView>(StatusCodes.Status201Created)
+            .WithSummary("Add the version's text in another UN language, paragraph by paragraph (secretariat).");
 
         documents.MapPost("/{id:guid}/versions", async (Guid id, CirculateVersion.Command command, CirculateVersion useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -49,11 +52,12 @@ public static class DraftsApi
                     ? TypedResults.Created($"/api/v1/documents/{id}/versions/{result.Value.Number}", await queries.GetAsync(id, result.Value.Number, ct))
                     : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Circulate the next version with the accepted and merged amendments (secretariat).");
+            .RequireApiWriter().WithName("CirculateVersion").Produces<DocumentView>(StatusCodes.Status201Created)
+            .WithSummary("Circulate the next version with the accepted and merged amendments (secretariat).");
 
         documents.MapGet("/{id:guid}/diff", async Task<Results<Ok<DiffView>, ProblemHttpResult>> (Guid id, int from, int to, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await queries.DiffAsync(id, from, to, ct) is { } diff ? TypedResults.Ok(diff) : NotFound(l, "Document.VersionNotFound"))
-            .WithSummary("Compare two versions paragraph by paragraph and word by word.");
+            .WithName("GetDocumentDiff").WithSummary("Compare two versions paragraph by paragraph and word by word.");
 
         documents.MapGet("/{id:guid}/versions/{number:int}/akoma-ntoso", async (Guid id, int number, string? language, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -70,10 +74,12 @@ public static class DraftsApi
                 var xml = AkomaNtoso.Export(document, version, body, closedAt ?? version.CirculatedAt, clock.GetUtcNow(), expression, texts);
                 return TypedResults.Text(xml.Declaration + "\n" + xml.ToString(), "application/akn+xml", Encoding.UTF8);
             })
+            .WithName("GetAkomaNtoso").Produces<string>(StatusCodes.Status200OK, "application/akn+xml")
             .WithSummary("The version as Akoma Ntoso 3.0 XML (AKN4UN identifiers); one expression per language (?language=).");
 
         documents.MapGet("/{id:guid}/amendments", async (Guid id, AppDbContext db, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.AmendmentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToProblem(l));
+            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.AmendmentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToProblem(l))
+            .WithName("ListAmendments").Produces<IReadOnlyList<AmendmentView>>().WithSummary("The amendments proposed to a document, with their state.");
 
         documents.MapPost("/{id:guid}/amendments", async (Guid id, ProposeAmendment.Command command, ProposeAmendment useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -82,10 +88,12 @@ public static class DraftsApi
                     ? TypedResults.Created($"/api/v1/amendments/{result.Value.Id}", (await queries.AmendmentsAsync(id, ct)).Single(a => a.Id == result.Value.Id))
                     : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Propose to replace, insert after or delete a paragraph (delegates and stakeholders).");
+            .RequireApiWriter().WithName("ProposeAmendment").Produces<AmendmentView>(StatusCodes.Status201Created)
+            .WithSummary("Propose to replace, insert after or delete a paragraph (delegates and stakeholders).");
 
         documents.MapGet("/{id:guid}/comments", async (Guid id, AppDbContext db, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.CommentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToProblem(l));
+            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.CommentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToProblem(l))
+            .WithName("ListComments").Produces<IReadOnlyList<CommentView>>().WithSummary("The comments on a document's paragraphs.");
 
         documents.MapPost("/{id:guid}/comments", async (Guid id, CommentOnParagraph.Command command, CommentOnParagraph useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -94,7 +102,8 @@ public static class DraftsApi
                     ? TypedResults.Created($"/api/v1/documents/{id}/comments", (await queries.CommentsAsync(id, ct)).Single(c => c.Id == result.Value.Id))
                     : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithSummary("Comment on a paragraph (delegates and stakeholders).");
+            .RequireApiWriter().WithName("CommentOnParagraph").Produces<CommentView>(StatusCodes.Status201Created)
+            .WithSummary("Comment on a paragraph (delegates and stakeholders).");
 
         api.MapPost("/amendments/{id:guid}/decision", async (Guid id, DecideAmendment.Command command, DecideAmendment useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -103,7 +112,8 @@ public static class DraftsApi
                     ? TypedResults.Ok((await queries.AmendmentsAsync(result.Value.DocumentId, ct)).Single(a => a.Id == id))
                     : result.Error!.ToProblem(l);
             })
-            .RequireApiWriter().WithTags("Documents").WithSummary("Accept, reject or merge an amendment, with a reason (secretariat).");
+            .RequireApiWriter().WithTags("Documents").WithName("DecideAmendment").Produces<AmendmentView>()
+            .WithSummary("Accept, reject or merge an amendment, with a reason (secretariat).");
         return api;
     }
 

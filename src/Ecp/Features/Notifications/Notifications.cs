@@ -30,11 +30,11 @@ public static class NotificationsFeature
 
     public static WebApplication MapNotifications(this WebApplication app)
     {
-        app.MapGroup("/api/v1").WithInputRules().MapNotificationsApi();
+        app.MapGroup("/api/v1").WithInputRules().WithProblemResponses().MapNotificationsApi();
         app.MapGet(ConsultationsFeed.Path, ConsultationsFeed.GetAsync)
-            .WithTags("Notifications")
+            .WithTags("Notifications").WithName("GetConsultationsFeed")
             .WithSummary("Atom feed of the last 50 consultation events: opened, extended, closed.")
-            .Produces(StatusCodes.Status200OK, contentType: ConsultationsFeed.MediaType);
+            .Produces<string>(StatusCodes.Status200OK, ConsultationsFeed.MediaType);
         return app;
     }
 }

@@ -12,12 +12,13 @@ public static class RecordApi
 
         record.MapGet("/", (string? entity, string? entityId, string? actor, long? before, int? limit, RecordQuery query, CancellationToken ct) =>
                 query.PageAsync(new RecordFilter(entity, entityId, actor, before, limit ?? 50), ct))
-            .WithSummary("The public record, newest first; page with ?before=nextBefore.");
+            .WithName("ListRecordEntries").WithSummary("The public record, newest first; page with ?before=nextBefore.");
 
         record.MapGet("/verify", (RecordVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(null, ct))
-            .WithSummary("Recompute the hash chain and name the first broken entry, if any.");
+            .WithName("VerifyRecord").WithSummary("Recompute the hash chain and name the first broken entry, if any.");
 
         record.MapGet("/download", (AppDbContext db, HttpContext http, CancellationToken ct) => DownloadAsync(db, http, ct))
+            .WithName("DownloadRecord").Produces<Stream>(StatusCodes.Status200OK, "application/x-ndjson")
             .WithSummary("The whole record as NDJSON, oldest first; see docs/record.md to verify it yourself.");
         return api;
     }

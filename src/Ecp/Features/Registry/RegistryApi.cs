@@ -35,21 +35,21 @@ public static class RegistryApi
                 states.Sorted()
                     .Where(s => group is null || s.RegionalGroup.ToCode() == group)
                     .Select(s => ToView(s, l)))
-            .WithTags("Registry").WithSummary("The 193 UN Member States, with names in the six UN languages and regional group.");
+            .WithTags("Registry").WithName("ListMemberStates").WithSummary("The 193 UN Member States, with names in the six UN languages and regional group.");
 
         api.MapGet("/member-states/{code}", Results<Ok<MemberStateView>, ProblemHttpResult> (string code, MemberStateCatalog states, IStringLocalizer<SharedResource> l) =>
                 states.Find(code) is { } s ? TypedResults.Ok(ToView(s, l)) : NotFound(l, "MemberState.NotFound"))
-            .WithTags("Registry");
+            .WithTags("Registry").WithName("GetMemberState").WithSummary("One Member State by its ISO 3166-1 alpha-3 code.");
 
         api.MapGet("/member-states/{code}/delegation", async Task<Results<Ok<DelegationView>, ProblemHttpResult>> (string code, MemberStateCatalog states, AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 states.Find(code) is { } s
                     ? TypedResults.Ok(await DelegationAsync(db, s.Code, await actors.GetAsync(ct), ct))
                     : NotFound(l, "MemberState.NotFound"))
-            .WithTags("Registry").WithSummary("The accredited delegates of a Member State: several people, one voice. The public gets the number; the secretariat and the delegation itself also get the names.");
+            .WithTags("Registry").WithName("GetDelegation").WithSummary("The accredited delegates of a Member State: several people, one voice. The public gets the number; the secretariat and the delegation itself also get the names.");
 
         api.MapGet("/stakeholder-groups", (IStringLocalizer<SharedResource> l) =>
                 StakeholderGroups.All.Select(g => new StakeholderGroupView(g.ToCode(), l[g.ResourceKey()], g.TunisReference())))
-            .WithTags("Registry");
+            .WithTags("Registry").WithName("ListStakeholderGroups").WithSummary("The stakeholder groups of the Tunis Agenda.");
 
         api.MapGet("/organizations", async (string? group, bool? relevant, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -59,29 +59,31 @@ public static class RegistryApi
                 var rows = await query.OrderBy(o => o.Name).ToListAsync(ct);
                 return rows.Select(o => ToView(o, l));
             })
-            .WithTags("Registry");
+            .WithTags("Registry").WithName("ListOrganizations").WithSummary("Registered organizations, by ?group= and ?relevant=.");
 
         api.MapGet("/organizations/{id:guid}", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o
                     ? TypedResults.Ok(ToView(o, l))
                     : NotFound(l, "Organization.NotFound"))
-            .WithTags("Registry");
+            .WithTags("Registry").WithName("GetOrganization").WithSummary("One registered organization.");
 
         api.MapPost("/organizations", async (RegisterOrganization.Command command, RegisterOrganization useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
                     .ToHttpResult(o => TypedResults.Created($"/api/v1/organizations/{o.Id}", ToView(o, l)), l))
-            .RequireApiWriter().WithTags("Registry").WithSummary("Register an organization (secretariat).");
+            .RequireApiWriter().WithTags("Registry").WithName("RegisterOrganization").Produces<OrganizationView>(StatusCodes.Status201Created)
+            .WithSummary("Register an organization (secretariat).");
 
         api.MapGet("/people/{id:guid}", async Task<Results<Ok<PersonView>, ProblemHttpResult>> (Guid id, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
                     ? TypedResults.Ok(ToView(p, l))
                     : NotFound(l, "Person.NotFound"))
-            .WithTags("Registry");
+            .WithTags("Registry").WithName("GetPerson").WithSummary("A person's public profile: name, role, standing.");
 
         api.MapPost("/accreditations", async (RequestAccreditation.Command command, RequestAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
                     .ToHttpResult(a => TypedResults.Created($"/api/v1/accreditations/{a.Id}", ToView(a, l)), l))
-            .RequireApiWriter().WithTags("Accreditation").WithSummary("Apply for accreditation as a delegate, stakeholder or reporter.");
+            .RequireApiWriter().WithTags("Accreditation").WithName("RequestAccreditation").Produces<AccreditationView>(StatusCodes.Status201Created)
+            .WithSummary("Apply for accreditation as a delegate, stakeholder or reporter.");
 
         api.MapGet("/accreditations", async Task<Results<Ok<AccreditationView[]>, ProblemHttpResult>> (string? status, ActorAccessor actors, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -94,15 +96,18 @@ public static class RegistryApi
                 var rows = await query.OrderBy(a => a.RequestedAt).ToListAsync(ct);
                 return TypedResults.Ok(rows.Select(a => ToView(a, l)).ToArray());
             })
-            .RequireApiToken().WithTags("Accreditation");
+            .RequireApiToken().WithTags("Accreditation").WithName("ListAccreditations")
+            .WithSummary("Accreditation requests by ?status=: the secretariat sees the queue, anyone else their own.");
 
         api.MapPost("/accreditations/{id:guid}/approve", async (Guid id, ApproveAccreditation.Command? command, ApproveAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await useCase.HandleAsync(await actors.GetAsync(ct), id, command ?? new(), ct)).ToHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
-            .RequireApiWriter().WithTags("Accreditation").WithSummary("Approve a request (secretariat).");
+            .RequireApiWriter().WithTags("Accreditation").WithName("ApproveAccreditation").Produces<AccreditationView>()
+            .WithSummary("Approve a request (secretariat).");
 
         api.MapPost("/accreditations/{id:guid}/reject", async (Guid id, RejectAccreditation.Command command, RejectAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct)).ToHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
-            .RequireApiWriter().WithTags("Accreditation").WithSummary("Reject a request with a reason (secretariat).");
+            .RequireApiWriter().WithTags("Accreditation").WithName("RejectAccreditation").Produces<AccreditationView>()
+            .WithSummary("Reject a request with a reason (secretariat).");
 
         return api;
     }

@@ -1,0 +1,226 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Ecp.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ecp.Tests.Api;
+
+/// <summary>
+/// A small, real world for tests driven by the OpenAPI document: one of each thing the API names
+/// by id (made through the API), the callers (the public, a registered person, an accredited
+/// stakeholder and delegate, the secretariat), and a valid request for every write operation.
+/// The clock is fake so one consultation can be closed without waiting.
+/// </summary>
+public sealed class ApiWorld : IAsyncLifetime
+{
+    private int extensions;
+
+    private static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public EcpFactory Factory { get; } = new();
+
+    public TestPerson Secretariat { get; private set; } = null!;
+    public TestPerson Registered { get; private set; } = null!;
+    public TestPerson Stakeholder { get; private set; } = null!;
+    public TestPerson Delegate { get; private set; } = null!;
+    public HttpClient Public { get; private set; } = null!;
+
+    public Guid BodyId { get; private set; }
+    public Guid DocumentId { get; private set; }
+    public Guid AmendmentId { get; private set; }
+    public Guid DecisionId { get; private set; }
+    public Guid OpenConsultationId { get; private set; }
+    public Guid ClosedConsultationId { get; private set; }
+    public Guid ContributionId { get; private set; }
+    /// <summary>A contribution to the closed consultation (editing or withdrawing it must be refused).</summary>
+    public Guid ClosedContributionId { get; private set; }
+    public Guid OrganizationId { get; private set; }
+    public Guid AccreditationId { get; private set; }
+    public Guid FollowId { get; private set; }
+    /// <summary>A second token of the registered person, so revoking it leaves their own working.</summary>
+    public Guid SpareTokenId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Factory.Clock = Clock;
+        await Factory.InitializeAsync();
+        Public = Factory.CreatePublicClient();
+        Secretariat = await Factory.Drafting.ChairAsync();
+        Registered = await Factory.People.RegisteredAsync();
+        Stakeholder = await Factory.People.StakeholderAsync();
+        Delegate = await Factory.People.DelegateAsync("BRA");
+
+        BodyId = await Factory.Drafting.BodyAsync();
+        DocumentId = Drafting.Id(await Factory.Drafting.DocumentAsync(BodyId, [Drafting.Operative("invites Member States to share experience;"), Drafting.Operative("invites all stakeholders to cooperate.")]));
+        AmendmentId = Drafting.Id(await Factory.Drafting.AmendmentAsync(DocumentId, Stakeholder));
+        DecisionId = Drafting.Id(await Factory.Drafting.DecisionAsync());
+        OrganizationId = (await Factory.People.OrganizationAsync()).Id;
+        AccreditationId = (await Factory.People.PendingAccreditationAsync()).Id;
+        SpareTokenId = (await Factory.People.IssueTokenAsync(Registered)).Id;
+
+        ClosedConsultationId = await ConsultationAsync(TimeSpan.FromDays(1));
+        ClosedContributionId = await ContributionAsync(ClosedConsultationId, Stakeholder);
+        // Closes the first; the second stays open for a month.
+        Clock.Advance(TimeSpan.FromDays(2));
+        OpenConsultationId = await ConsultationAsync(TimeSpan.FromDays(30));
+        ContributionId = await ContributionAsync(OpenConsultationId, Stakeholder);
+        FollowId = Drafting.Id(await (await Registered.Api.PostJsonAsync("/api/v1/follows", new { bodyId = BodyId })).ExpectAsync(HttpStatusCode.Created));
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    /// <summary>The callers every operation is tried as.</summary>
+    public IEnumerable<(string Name, HttpClient Client)> Callers()
+    {
+        yield return ("anonymous", Public);
+        yield return ("registered", Registered.Api);
+        yield return ("stakeholder", Stakeholder.Api);
+        yield return ("delegate", Delegate.Api);
+        yield return ("secretariat", Secretariat.Api);
+    }
+
+    /// <summary>Real values for a route parameter, by the collection the path names.</summary>
+    public IReadOnlyList<string> RealValues(string path, string parameter)
+    {
+        if (parameter == "code") return ["BRA"];
+        if (parameter == "number") return ["1"];
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var collection = segments[Array.IndexOf(segments, "{" + parameter + "}") - 1];
+        Guid[] ids = collection switch
+        {
+            "consultations" => [OpenConsultationId, ClosedConsultationId],
+            "contributions" => [ContributionId, ClosedContributionId],
+            "documents" => [DocumentId],
+            "amendments" => [AmendmentId],
+            "decisions" => [DecisionId],
+            "organizations" => [OrganizationId],
+            "people" => [Registered.Id],
+            "accreditations" => [AccreditationId],
+            "tokens" => [SpareTokenId],
+            "follows" => [FollowId],
+            "bodies" => [BodyId],
+            _ => [],
+        };
+        return ids.Select(i => i.ToString()).ToList();
+    }
+
+    /// <summary>Every id the world holds, for uuid fields of a body.</summary>
+    public IReadOnlyList<Guid> AllIds()
+        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId];
+
+    /// <summary>
+    /// A request the operation accepts (2xx), with targets made fresh where the operation uses
+    /// them up (an accreditation decided, a decision closed): the caller, the path and the body.
+    /// </summary>
+    public async Task<(HttpClient Caller, string Path, JsonObject Body)?> ValidRequestAsync(string operationId)
+    {
+        var now = Clock.GetUtcNow();
+        switch (operationId)
+        {
+            case "RegisterOrganization":
+                return (Secretariat.Api, "/api/v1/organizations", Json(new { name = $"Organization {Guid.NewGuid():N}", acronym = "ORG", stakeholderGroup = "civil-society", country = "BRA", consultativeStatus = "general", isRelevantOrganization = false }));
+            case "RequestAccreditation":
+                return ((await Factory.People.RegisteredAsync()).Api, "/api/v1/accreditations", Json(new { kind = "stakeholder", stakeholderGroup = "civil-society", motivation = "I work on Internet policy." }));
+            case "ApproveAccreditation":
+                return (Secretariat.Api, $"/api/v1/accreditations/{(await Factory.People.PendingAccreditationAsync()).Id}/approve", Json(new { note = "Welcome." }));
+            case "RejectAccreditation":
+                return (Secretariat.Api, $"/api/v1/accreditations/{(await Factory.People.PendingAccreditationAsync()).Id}/reject", Json(new { reason = "Not a delegate of that State." }));
+            case "ChooseLanguage":
+                return (Registered.Api, "/api/v1/me/language", Json(new { language = "fr" }));
+            case "IssueApiToken":
+                return (Registered.Api, "/api/v1/me/tokens", Json(new { name = "laptop" }));
+            case "EstablishBody":
+                return (Secretariat.Api, "/api/v1/bodies", Json(Drafting.BodyRequest()));
+            case "DraftDocument":
+                return (Secretariat.Api, "/api/v1/documents", Json(Drafting.DocumentRequest(BodyId, [Drafting.Operative("invites Member States to share experience;")])));
+            case "AddLanguageVersion":
+            {
+                var document = Drafting.Id(await Factory.Drafting.DocumentAsync(BodyId, [Drafting.Operative("invites Member States to share experience;")]));
+                return (Secretariat.Api, $"/api/v1/documents/{document}/versions/1/languages", Json(new { language = "fr", paragraphs = new[] { "invite les États Membres à partager leur expérience ;" } }));
+            }
+            case "CirculateVersion":
+                return (Secretariat.Api, $"/api/v1/documents/{DocumentId}/versions", Json(new { label = "second draft" }));
+            case "ProposeAmendment":
+                return (Stakeholder.Api, $"/api/v1/documents/{DocumentId}/amendments", Json(new { paragraph = "1", action = "replace", text = "invites Member States to share good practice;", explanation = "Clearer." }));
+            case "CommentOnParagraph":
+                return (Stakeholder.Api, $"/api/v1/documents/{DocumentId}/comments", Json(new { paragraph = "1", text = "We support this paragraph." }));
+            case "DecideAmendment":
+            {
+                var amendment = Drafting.Id(await Factory.Drafting.AmendmentAsync(DocumentId, Stakeholder));
+                return (Secretariat.Api, $"/api/v1/amendments/{amendment}/decision", Json(new { decision = "merge", reason = "Merged with the original wording.", mergedText = "invites Member States to share experience and good practice;" }));
+            }
+            case "OpenDecision":
+            {
+                var document = Drafting.Id(await Factory.Drafting.DocumentAsync(BodyId, [Drafting.Operative("invites Member States to share experience;")]));
+                return (Secretariat.Api, "/api/v1/decisions", Json(new { documentId = document }));
+            }
+            case "StatePosition":
+                return (Delegate.Api, $"/api/v1/decisions/{DecisionId}/positions", Json(new { position = "reservation", statement = "Brazil joins the consensus with a reservation on paragraph 2." }));
+            case "StateAdvisoryView":
+                return (Stakeholder.Api, $"/api/v1/decisions/{DecisionId}/advisory-views", Json(new { stance = "concerns", text = "Civil society asks for a review clause." }));
+            case "CloseDecision":
+                return (Secretariat.Api, $"/api/v1/decisions/{Drafting.Id(await Factory.Drafting.DecisionAsync())}/close", Json(new { outcome = "withdrawn" }));
+            case "DraftConsultation":
+                return (Secretariat.Api, "/api/v1/consultations", Json(ConsultationRequest(now, TimeSpan.FromDays(10))));
+            case "ExtendConsultation":
+                // Each extension must move the close later than the last one.
+                return (Secretariat.Api, $"/api/v1/consultations/{OpenConsultationId}/extensions", Json(new { closesAt = now.AddDays(40 + Interlocked.Increment(ref extensions)), reason = "Requests from several regional groups." }));
+            case "SubmitContribution":
+                return ((await Factory.People.StakeholderAsync()).Api, $"/api/v1/consultations/{OpenConsultationId}/contributions", Json(Contribution("Multilingual content needs local hosting.")));
+            case "EditContribution":
+                return (Stakeholder.Api, $"/api/v1/contributions/{ContributionId}", Json(Contribution("Multilingual content needs local hosting, and local languages in domain names.")));
+            case "HideContribution":
+                return (Secretariat.Api, $"/api/v1/contributions/{await ContributionAsync(OpenConsultationId, await Factory.People.StakeholderAsync())}/hide", Json(new { reason = "spam", note = "Advertising." }));
+            case "PublishSynthesis":
+                return (Secretariat.Api, $"/api/v1/consultations/{await ClosedConsultationAsync()}/synthesis", Json(new { markdown = "Most contributors ask for local hosting [C-1]." }));
+            case "PresentConsultation":
+            {
+                var synthesized = await ClosedConsultationAsync();
+                await (await Secretariat.Api.PostJsonAsync($"/api/v1/consultations/{synthesized}/synthesis", new { markdown = "Local hosting [C-1]." })).ExpectAsync(HttpStatusCode.OK);
+                return (Secretariat.Api, $"/api/v1/consultations/{synthesized}/presented", Json(new { meeting = "WGEC, third meeting, Geneva" }));
+            }
+            case "FollowTarget":
+                return ((await Factory.People.RegisteredAsync()).Api, "/api/v1/follows", Json(new { consultationId = OpenConsultationId }));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A consultation that closed, with one contribution ([C-1]), made now by moving the fake clock.</summary>
+    private async Task<Guid> ClosedConsultationAsync()
+    {
+        var id = await ConsultationAsync(TimeSpan.FromHours(1));
+        await ContributionAsync(id, Stakeholder);
+        Clock.Advance(TimeSpan.FromHours(2));
+        return id;
+    }
+
+    private async Task<Guid> ConsultationAsync(TimeSpan closesIn)
+    {
+        var created = await (await Secretariat.Api.PostJsonAsync("/api/v1/consultations", ConsultationRequest(Clock.GetUtcNow(), closesIn))).ExpectAsync(HttpStatusCode.Created);
+        var id = Drafting.Id(created);
+        await (await Secretariat.Api.PostAsync($"/api/v1/consultations/{id}/open", null)).ExpectAsync(HttpStatusCode.OK);
+        return id;
+    }
+
+    private async Task<Guid> ContributionAsync(Guid consultationId, TestPerson author)
+        => Drafting.Id(await (await author.Api.PostJsonAsync($"/api/v1/consultations/{consultationId}/contributions", Contribution("Local hosting matters.")))
+            .ExpectAsync(HttpStatusCode.Created));
+
+    private object ConsultationRequest(DateTimeOffset now, TimeSpan closesIn) => new
+    {
+        bodyId = BodyId,
+        topic = "Multilingualism online",
+        description = "How to bring the next billion online in their own languages.",
+        questions = new[] { "What should governments do?" },
+        eligibility = "all-stakeholders",
+        opensAt = now,
+        closesAt = now + closesIn,
+    };
+
+    private static object Contribution(string text) => new { language = "en", consentToCite = true, answers = new[] { new { question = 1, text } } };
+
+    private static JsonObject Json(object value) => System.Text.Json.JsonSerializer.SerializeToNode(value, System.Text.Json.JsonSerializerOptions.Web)!.AsObject();
+}

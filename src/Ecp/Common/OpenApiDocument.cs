@@ -119,6 +119,7 @@ public static class OpenApiDocument
         ["Consultations"] = "Consultations and questionnaires: contributions, attachments, results, synthesis.",
         ["Notifications"] = "Follows (e-mail notices) and the Atom feed of consultation events.",
         ["Operations"] = "For operators: whether a node answers.",
+        ["Invitations"] = "The secretariat invites participants in bulk: each invitation, once accepted, is an account and an accreditation.",
     };
 
     private static bool IsQueryValue(Type type)

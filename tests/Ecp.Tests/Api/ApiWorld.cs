@@ -119,6 +119,8 @@ public sealed class ApiWorld : IAsyncLifetime
         var now = Clock.GetUtcNow();
         switch (operationId)
         {
+            case "InviteParticipants":
+                return (Secretariat.Api, "/api/v1/invitations", Json(new { rows = new[] { new { name = "Invited Delegate", email = $"invited-{Guid.NewGuid():N}@example.org", role = "delegate", memberStateOrOrganization = "BRA", language = "fr" } } }));
             case "RegisterOrganization":
                 return (Secretariat.Api, "/api/v1/organizations", Json(new { name = $"Organization {Guid.NewGuid():N}", acronym = "ORG", stakeholderGroup = "civil-society", country = "BRA", consultativeStatus = "general", isRelevantOrganization = false }));
             case "RequestAccreditation":

@@ -54,7 +54,8 @@ public sealed class InviteParticipants(
     public async Task<Result<IReadOnlyList<Invited>>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
     {
         if (actor.UnlessSecretariat() is { } denied) return denied;
-        var rows = command.Rows ?? [];
+        // A missing row (null in a JSON list) is a row with nothing in it: refused with its line.
+        var rows = (command.Rows ?? []).Select(r => r ?? new Row()).ToList();
         if (rows.Count == 0) return new ValidationError([new FieldError(nameof(Command.Rows), "Invitation.NoRows")]);
         if (rows.Count > MaxRows) return new ValidationError([new FieldError(nameof(Command.Rows), "Invitation.TooManyRows", MaxRows)]);
         await record.BeginAsync(ct);

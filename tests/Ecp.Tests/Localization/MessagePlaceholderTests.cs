@@ -108,8 +108,8 @@ public sealed partial class MessagePlaceholderTests
                     : english.ContainsKey(literal) ? [literal] : [];
                 if (keys.Count == 0) continue;
                 var opener = text.AsSpan(0, m.Index).TrimEnd() is { Length: > 0 } before ? before[^1] : ' ';
-                // A key assigned to a constant or compared with (= "Key", == "Key") is named, not formatted.
-                if (opener == '=') continue;
+                // A key assigned, compared with or chosen as a value (= "Key", == "Key", : "Key";) is named, not formatted.
+                if (opener == '=' || text.AsSpan(m.Index + m.Length).TrimStart().StartsWith(";")) continue;
                 var given = ArgumentsAfter(text, m.Index + m.Length);
                 foreach (var key in keys)
                 {

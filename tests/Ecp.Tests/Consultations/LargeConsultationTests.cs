@@ -129,6 +129,8 @@ public sealed class LargeConsultationTests(LargeConsultationTests.Seeded seeded)
         var first = await (await BoundedAsync("/api/v1/record?limit=200")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(200, first["entries"]!.AsArray().Count);
         await BoundedAsync($"/record?before={(long)first["nextBefore"]!}");
+        var older = await (await BoundedAsync((string)first["next"]!)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal((long)first["nextBefore"]! - 1, (long)older["entries"]![0]!["seq"]!);
         await BoundedAsync($"/api/v1/record?entity=contribution&before=1000");
 
         Assert.True(await StreamedLineCountAsync("/api/v1/record/download") > Size);

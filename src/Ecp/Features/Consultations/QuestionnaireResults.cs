@@ -35,19 +35,19 @@ public sealed class QuestionnaireResults(AppDbContext db)
         return consultation.Questions.OrderBy(q => q.Number).Select(q =>
         {
             var cells = tally.Where(t => t.Question == q.Number).ToList();
-            IEnumerable<(string Label, string Kind, int Value)> options = q.Type switch
+            IEnumerable<(string Label, Func<TallyRow, bool> Chose)> options = q.Type switch
             {
-                QuestionType.SingleChoice or QuestionType.MultipleChoice => q.Options.Select((o, i) => (o, "choice", i + 1)),
-                QuestionType.Scale => Enumerable.Range(1, 5).Select(n => (n.ToString(CultureInfo.InvariantCulture), "scale", n)),
-                _ => [("", "text", 0)],
+                QuestionType.SingleChoice or QuestionType.MultipleChoice => q.Options.Select((o, i) => (o, (Func<TallyRow, bool>)(t => t.ChosenOptions.Contains(i + 1)))),
+                QuestionType.Scale => Enumerable.Range(1, 5).Select(n => (n.ToString(CultureInfo.InvariantCulture), (Func<TallyRow, bool>)(t => t.Scale == n))),
+                _ => [("", (Func<TallyRow, bool>)(t => t.HasText))],
             };
             var rows = options.Select(o =>
             {
-                var chose = cells.Where(t => t.Kind == o.Kind && t.Value == o.Value).ToList();
+                var chose = cells.Where(o.Chose).ToList();
                 var byCategory = Categories.ToDictionary(c => c, c => chose.Where(t => t.StakeholderGroup.ToCode() == c).Sum(t => t.Count));
                 return new ResultRow(o.Label, byCategory, byCategory.Values.Sum());
             }).ToList();
-            return new QuestionResults(q.Number, q.Text, ConsultationCodes.ToCode(q.Type), rows, cells.Where(t => t.Kind == "answered").Sum(t => t.Count));
+            return new QuestionResults(q.Number, q.Text, ConsultationCodes.ToCode(q.Type), rows, cells.Sum(t => t.Count));
         }).ToList();
     }
 

@@ -17,6 +17,13 @@ internal sealed class Latencies(int capacity)
         else Interlocked.Increment(ref dropped);
     }
 
+    /// <summary>The durations kept, in milliseconds, sorted.</summary>
+    public double[] Sorted()
+    {
+        var n = Math.Min(count, ticks.Length);
+        return ticks[..n].Select(t => t * 1000.0 / Stopwatch.Frequency).Order().ToArray();
+    }
+
     public Summary Summarize()
     {
         var n = Math.Min(count, ticks.Length);

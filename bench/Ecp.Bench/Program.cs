@@ -1,7 +1,7 @@
 using Ecp.Bench;
 using Spectre.Console.Cli;
 
-// ecp-bench setup | run | baseline | verify — see bench/surge.sh for how they fit together.
+// ecp-bench setup | run | baseline | verify | size — see bench/surge.sh for how they fit together.
 var app = new CommandApp();
 app.Configure(c =>
 {
@@ -9,6 +9,7 @@ app.Configure(c =>
     c.AddCommand<SetupCommand>("setup").WithDescription("Migrate, then create a secretariat, a body, an open consultation and N accredited stakeholders with API tokens.");
     c.AddCommand<RunCommand>("run").WithDescription("Post contributions over HTTP from N concurrent connections; log every acknowledged id.");
     c.AddCommand<BaselineCommand>("baseline").WithDescription("Raw durable inserts of 600-byte rows from N concurrent tasks: the ceiling of the disk.");
+    c.AddCommand<SizeCommand>("size").WithDescription("p95 of the consultation and record reads at a small and a large consultation, same run, over HTTP.");
     c.AddCommand<VerifyCommand>("verify").WithDescription("Check that every acknowledged contribution is in the database.");
 });
 return await app.RunAsync(args);

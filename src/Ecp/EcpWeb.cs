@@ -48,6 +48,8 @@ public static class EcpWeb
         services.AddScoped<ActorAccessor>();
         services.AddScoped<PublicRecord>();
         services.AddScoped<RecordVerifier>();
+        services.AddSingleton<RecordVerificationCheckpoint>();
+        services.AddScoped<IncrementalRecordVerifier>();
         services.AddScoped<RecordQuery>();
         services.AddScoped<SignUp>();
         services.AddScoped<IssueApiToken>();

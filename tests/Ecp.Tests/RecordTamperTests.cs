@@ -4,6 +4,7 @@ using Ecp.Features.Record;
 using Ecp.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ecp.Tests;
 
@@ -142,11 +143,65 @@ public sealed class RecordTamperTests
         Assert.NotEqual(published, (string)verification["headHash"]!);
     }
 
+    [Fact]
+    public async Task Verify_AfterAppends_RecomputesOnlyTheNewEntries()
+    {
+        await using var app = await RecordOfSevenAsync();
+        var first = await app.CreatePublicClient().GetJsonAsync("/api/v1/record/verify");
+        Assert.Equal("full", (string?)first["scope"]);
+        var secretariat = await app.People.SecretariatAsync();
+        await (await secretariat.Api.PostJsonAsync("/api/v1/organizations",
+            new { name = $"Organization 8 {Guid.NewGuid():N}", stakeholderGroup = "civil-society" })).ExpectAsync(HttpStatusCode.Created);
+
+        var head = await app.CreatePublicClient().RecordHeadAsync();
+
+        var second = await app.CreatePublicClient().GetJsonAsync("/api/v1/record/verify");
+
+        Assert.True((bool)second["isValid"]!);
+        Assert.Equal("incremental", (string?)second["scope"]);
+        Assert.Equal(8, (long)second["recomputedFrom"]!);
+        Assert.Equal(head, (long)second["entriesChecked"]!);
+    }
+
+    [Fact]
+    public async Task Verify_CheckpointEntryRewritten_CaughtAtOnce()
+    {
+        await using var app = await RecordOfSevenAsync();
+        Assert.True((bool)(await app.CreatePublicClient().GetJsonAsync("/api/v1/record/verify"))["isValid"]!);
+        var payload = await PayloadOfAsync(app, 7);
+
+        await SqlAsync(app, $"""UPDATE "RecordEntries" SET "Payload" = {payload.Replace("Organization", "Organisation")} WHERE "Sequence" = 7""");
+
+        await AssertBrokenAsync(app, 7, "hash-mismatch");
+    }
+
+    [Fact]
+    public async Task Verify_TamperBelowTheCheckpoint_PublicCheckCatchesItAtTheNextFullCheck()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await RecordOfSevenAsync(clock);
+        Assert.True((bool)(await app.CreatePublicClient().GetJsonAsync("/api/v1/record/verify"))["isValid"]!);
+        var payload = await PayloadOfAsync(app, 3);
+
+        await SqlAsync(app, $"""UPDATE "RecordEntries" SET "Payload" = {payload.Replace("Organization", "Organisation")} WHERE "Sequence" = 3""");
+
+        // Below this node's checkpoint: the cheap public answer does not look there (it says so) ...
+        var incremental = await app.CreatePublicClient().GetJsonAsync("/api/v1/record/verify");
+        Assert.True((bool)incremental["isValid"]!);
+        Assert.Equal("incremental", (string?)incremental["scope"]);
+        // ... the operator's full check does, at once ...
+        var service = await VerifyWithServiceAsync(app);
+        Assert.Equal((false, 3L, "hash-mismatch"), (service.IsValid, service.FirstBrokenSequence, service.Problem));
+        // ... and so does the public one once its next full check is due.
+        clock.Advance(IncrementalRecordVerifier.FullCheckEvery);
+        await AssertBrokenAsync(app, 3, "hash-mismatch");
+    }
+
     /// <summary>A fresh database whose record holds seven entries: a secretariat member appointed
     /// (two entries) who registers five organizations over the API.</summary>
-    private static async Task<EcpFactory> RecordOfSevenAsync()
+    private static async Task<EcpFactory> RecordOfSevenAsync(TimeProvider? clock = null)
     {
-        var app = new EcpFactory();
+        var app = new EcpFactory { Clock = clock };
         await app.InitializeAsync();
         var secretariat = await app.People.SecretariatAsync();
         for (var i = 1; i <= 5; i++)

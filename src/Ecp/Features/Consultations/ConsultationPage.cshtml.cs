@@ -18,6 +18,9 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
     [BindProperty] public PublishSynthesis.Command Synthesize { get; set; } = new();
     [BindProperty] public PresentConsultation.Command Present { get; set; } = new();
 
+    /// <summary>The page of contributions: those numbered after this (keyset cursor, no JavaScript needed).</summary>
+    [BindProperty(SupportsGet = true)] public int? After { get; set; }
+
     public ConsultationView Consultation { get; private set; } = null!;
     public bool CanContribute { get; private set; }
     public bool IsChair { get; private set; }
@@ -26,6 +29,9 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
     public string WithoutConsentHint { get; private set; } = "";
 
     public IReadOnlyList<(string, string)> LanguageOptions => Languages.All.Select(c => (c, Languages.NativeName(c))).ToList();
+
+    /// <summary>Where contribution <paramref name="number"/> is shown: the page that starts with it.</summary>
+    public string LinkTo(int number) => $"/consultations/{Consultation.Id}?after={number - 1}#c-{number}";
 
     public string StateName(string code) => states.Find(code)?.Name ?? code;
 
@@ -125,7 +131,7 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var actor = await actors.GetAsync(ct);
-        if (await queries.GetAsync(id, actor, ct) is not { } consultation) return false;
+        if (await queries.GetAsync(id, actor, After, null, ct) is not { } consultation) return false;
         Consultation = consultation;
         IsChair = actor.IsSecretariat;
         MyPersonId = actor.PersonId;

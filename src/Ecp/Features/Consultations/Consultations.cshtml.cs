@@ -7,10 +7,14 @@ public sealed class ConsultationsModel(ConsultationQueries queries, ActorAccesso
 {
     public IReadOnlyList<ConsultationSummary> Items { get; private set; } = [];
     public bool CanDraft { get; private set; }
+    public string? Next { get; private set; }
+
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Items = await queries.ListAsync(ct);
+        var list = await queries.ListAsync(After, null, ct);
+        (Items, Next) = (list.Items, list.Next);
         CanDraft = (await actors.GetAsync(ct)).IsSecretariat;
     }
 }

@@ -14,12 +14,27 @@ public static class ConsultationsApi
     {
         var consultations = api.MapGroup("/consultations").WithTags("Consultations");
 
-        consultations.MapGet("/", (ConsultationQueries queries, CancellationToken ct) => queries.ListAsync(ct))
-            .WithName("ListConsultations").WithSummary("The consultations, with their state and closing instant.");
+        consultations.MapGet("/", async (string? after, int? limit, ConsultationQueries queries, HttpContext http, CancellationToken ct) =>
+            {
+                var list = await queries.ListAsync(after, limit, ct);
+                // The body stays a plain array; the next page is announced as RFC 8288 says.
+                if (list.Next is { } next)
+                {
+                    http.Response.Headers.Link = $"</api/v1/consultations?after={Uri.EscapeDataString(next)}{(limit is null ? "" : $"&limit={limit}")}>; rel=\"next\"";
+                }
+                return list.Items;
+            })
+            .WithName("ListConsultations").WithSummary("Consultations, newest first, a page at a time (?limit=, at most 200; the Link header names the next page).");
 
-        consultations.MapGet("/{id:guid}", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, ConsultationQueries queries, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await queries.GetAsync(id, await actors.GetAsync(ct), ct) is { } c ? TypedResults.Ok(c) : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToProblem(l))
-            .WithName("GetConsultation").WithSummary("A consultation with its questions, contributions (as consent allows) and attribution counts.");
+        consultations.MapGet("/{id:guid}", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, int? after, int? limit, ConsultationQueries queries, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await queries.GetAsync(id, await actors.GetAsync(ct), after, limit, ct) is { } c ? TypedResults.Ok(c) : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToProblem(l))
+            .WithName("GetConsultation").WithSummary("A consultation with its questions, attribution counts over all contributions, and the first page of contributions (as consent allows); next links to the following page.");
+
+        consultations.MapGet("/{id:guid}/contributions", async Task<Results<Ok<ContributionPage>, ProblemHttpResult>> (Guid id, int? after, int? limit, ConsultationQueries queries, AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await db.Consultations.AnyAsync(c => c.Id == id, ct)
+                    ? TypedResults.Ok(await queries.PageAsync(id, await actors.GetAsync(ct), after, limit, ct))
+                    : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToProblem(l))
+            .WithName("ListContributions").WithSummary("A consultation's contributions by number, a page at a time: ?after= the last number seen (the page's nextAfter), ?limit= at most 200.");
 
         consultations.MapPost("/", async (DraftConsultation.Command command, DraftConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
@@ -117,8 +132,8 @@ public static class ConsultationsApi
             .WithName("GetResults").WithSummary("Results per question by respondent category (government, and each non-government stakeholder group).");
 
         consultations.MapGet("/{id:guid}/results.csv", async (Guid id, QuestionnaireResults results, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await results.CsvAsync(id, ct) is { } csv
-                    ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"consultation-{id}.csv")
+                await results.CsvAsync(id, ct) is { } write
+                    ? TypedResults.Stream(body => write(body, ct), "text/csv; charset=utf-8", $"consultation-{id}.csv")
                     : new NotFoundError("Consultation.NotFound").ToProblem(l))
             .WithName("GetResultsCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Every answer as CSV (open data).");

@@ -30,15 +30,22 @@ public sealed record PublicAttribution(AttributedTo To, StakeholderGroup Group, 
     /// <summary>The secretariat and the author see who wrote it, whatever the consent.</summary>
     public static bool SeesAuthor(Actor viewer, Contribution c) => viewer.IsSecretariat || viewer.PersonId == c.AuthorId;
 
+    /// <summary>The author's name where an output may print it (they consented), else none.</summary>
+    public static string? CitedName(bool consentToCite, string authorName) => consentToCite ? authorName : null;
+
     public static PublicAttribution Of(Contribution c, Organization? organization, bool privileged = false)
+        => Of(privileged || c.ConsentToCite, c.Group, c.MemberStateCode, c.AuthorId, c.AuthorName, organization);
+
+    /// <summary>The rule itself, for a contribution or for what a query read of its author.</summary>
+    public static PublicAttribution Of(bool named, StakeholderGroup group, string? memberState, Guid authorId, string authorName, Organization? organization = null)
     {
-        if (c.ConsentToCite || privileged)
+        if (named)
         {
-            return new(AttributedTo.Person, c.Group, c.AuthorId, c.AuthorName, c.MemberStateCode, organization?.Id, organization?.Name);
+            return new(AttributedTo.Person, group, authorId, authorName, memberState, organization?.Id, organization?.Name);
         }
-        return c.Group == StakeholderGroup.Government && c.MemberStateCode is { } state
-            ? new(AttributedTo.MemberState, c.Group, null, null, state, null, null)
-            : new(AttributedTo.StakeholderGroup, c.Group, null, null, null, null, null);
+        return group == StakeholderGroup.Government && memberState is { } state
+            ? new(AttributedTo.MemberState, group, null, null, state, null, null)
+            : new(AttributedTo.StakeholderGroup, group, null, null, null, null, null);
     }
 
     public static string ToCode(AttributedTo to) => to switch

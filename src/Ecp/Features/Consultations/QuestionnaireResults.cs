@@ -40,70 +40,74 @@ public sealed class QuestionnaireResults(AppDbContext db)
     {
         var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId, ct);
         if (consultation is null) return null;
-        var contributions = await Counted(consultationId, ct);
+        var tally = await AnswerTally.CountAsync(db, consultationId, ct);
         return consultation.Questions.OrderBy(q => q.Number).Select(q =>
         {
-            var answers = contributions.Select(c => (c.Group, Ecosoc: c.EcosocStatus, Answer: c.Current.Answers.FirstOrDefault(a => a.Question == q.Number)))
-                .Where(x => x.Answer is not null).ToList();
-            IEnumerable<(string Label, Func<Answer, bool> Chose)> options = q.Type switch
+            var cells = tally.Where(t => t.Question == q.Number).ToList();
+            IEnumerable<(string Label, Func<TallyRow, bool> Chose)> options = q.Type switch
             {
-                QuestionType.SingleChoice or QuestionType.MultipleChoice => q.Options.Select((o, i) => (o, (Func<Answer, bool>)(a => a.Choices?.Contains(i + 1) == true))),
-                QuestionType.Scale => Enumerable.Range(1, 5).Select(n => (n.ToString(CultureInfo.InvariantCulture), (Func<Answer, bool>)(a => a.Scale == n))),
-                _ => [("", (Func<Answer, bool>)(a => a.Text.Length > 0))],
+                QuestionType.SingleChoice or QuestionType.MultipleChoice => q.Options.Select((o, i) => (o, (Func<TallyRow, bool>)(t => t.ChosenOptions.Contains(i + 1)))),
+                QuestionType.Scale => Enumerable.Range(1, 5).Select(n => (n.ToString(CultureInfo.InvariantCulture), (Func<TallyRow, bool>)(t => t.Scale == n))),
+                _ => [("", (Func<TallyRow, bool>)(t => t.HasText))],
             };
             var rows = options.Select(o =>
             {
-                var byCategory = Categories.ToDictionary(c => c, c => answers.Count(x => x.Group.ToCode() == c && o.Chose(x.Answer!)));
-                var byEcosoc = EcosocStatuses.ToDictionary(EcosocCode, e => answers.Count(x => x.Group != StakeholderGroup.Government && x.Ecosoc == e && o.Chose(x.Answer!)));
+                var chose = cells.Where(o.Chose).ToList();
+                var byCategory = Categories.ToDictionary(c => c, c => chose.Where(t => t.StakeholderGroup.ToCode() == c).Sum(t => t.Count));
+                var byEcosoc = EcosocStatuses.ToDictionary(EcosocCode, e => chose.Where(t => t.StakeholderGroup != StakeholderGroup.Government && t.Ecosoc == e).Sum(t => t.Count));
                 return new ResultRow(o.Label, byCategory, byCategory.Values.Sum(), byEcosoc);
             }).ToList();
-            return new QuestionResults(q.Number, q.Text, ConsultationCodes.ToCode(q.Type), rows, answers.Count);
+            return new QuestionResults(q.Number, q.Text, ConsultationCodes.ToCode(q.Type), rows, cells.Sum(t => t.Count));
         }).ToList();
     }
 
     private static readonly string[] Header =
         ["contribution", "category", "stakeholder_group", "member_state", "ecosoc_status", "author", "language", "status", "hidden", "question", "answer", "choices", "scale"];
 
-    /// <summary>Every answer as a CSV row (RFC 4180, UTF-8): open data for anyone to re-tally.</summary>
-    public async Task<string?> CsvAsync(Guid consultationId, CancellationToken ct)
+    /// <summary>Every answer as a CSV row (RFC 4180, UTF-8): open data for anyone to re-tally.
+    /// Null when there is no such consultation; else what writes the CSV, streaming the
+    /// contributions one at a time, so memory stays flat however many there are.</summary>
+    public async Task<Func<Stream, CancellationToken, Task>?> CsvAsync(Guid consultationId, CancellationToken ct)
     {
         var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId, ct);
         if (consultation is null) return null;
-        var contributions = await db.Contributions.AsNoTracking().Where(c => c.ConsultationId == consultationId).OrderBy(c => c.Number).ToListAsync(ct);
-        var rows = new List<AnswerRow>();
-        foreach (var c in contributions)
+        var questions = consultation.Questions.OrderBy(q => q.Number).ToList();
+        return async (output, token) =>
         {
-            foreach (var q in consultation.Questions.OrderBy(q => q.Number))
+            var contributions = db.Contributions.AsNoTracking().IgnoreAutoIncludes().Where(c => c.ConsultationId == consultationId).OrderBy(c => c.Number)
+                .Select(c => new
+                {
+                    c.Number, c.Group, c.MemberStateCode, c.EcosocStatus, c.ConsentToCite, c.AuthorName, c.Language, c.Status, c.HiddenReason,
+                    Answers = c.Versions.OrderByDescending(v => v.Number).Select(v => v.Answers).First(),
+                })
+                .AsAsyncEnumerable();
+            // Written with the async calls: the response body refuses synchronous writes.
+            await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
+            await csv.WriteRecordAsync(Header, token);
+            await foreach (var c in contributions.WithCancellation(token))
             {
-                if (c.Current.Answers.FirstOrDefault(a => a.Question == q.Number) is not { } answer) continue;
-                rows.Add(new AnswerRow(
-                    $"C-{c.Number}",
-                    c.Group == StakeholderGroup.Government ? "government" : "non-government",
-                    c.Group.ToCode(),
-                    c.MemberStateCode ?? "",
-                    c.Group == StakeholderGroup.Government ? "" : EcosocCode(c.EcosocStatus),
-                    PublicAttribution.Of(c, null).PersonName ?? "",
-                    c.Language,
-                    c.Status.ToString().ToLowerInvariant(),
-                    c.HiddenReason is { } r ? ConsultationCodes.ToCode(r) : "",
-                    q.Number,
-                    // A hidden contribution is counted, but its words are not republished.
-                    c.IsHidden ? "" : answer.Text,
-                    string.Join("; ", (answer.Choices ?? []).Select(i => q.Options.ElementAtOrDefault(i - 1) ?? "")),
-                    answer.Scale?.ToString(CultureInfo.InvariantCulture) ?? ""));
+                foreach (var q in questions)
+                {
+                    if (c.Answers.FirstOrDefault(a => a.Question == q.Number) is not { } answer) continue;
+                    await csv.WriteRecordAsync([
+                        $"C-{c.Number}",
+                        c.Group == StakeholderGroup.Government ? "government" : "non-government",
+                        c.Group.ToCode(),
+                        c.MemberStateCode ?? "",
+                        c.Group == StakeholderGroup.Government ? "" : EcosocCode(c.EcosocStatus),
+                        PublicAttribution.CitedName(c.ConsentToCite, c.AuthorName) ?? "",
+                        c.Language,
+                        c.Status.ToString().ToLowerInvariant(),
+                        c.HiddenReason is { } r ? ConsultationCodes.ToCode(r) : "",
+                        q.Number.ToString(CultureInfo.InvariantCulture),
+                        // A hidden contribution is counted, but its words are not republished.
+                        c.HiddenReason is not null ? "" : answer.Text,
+                        string.Join("; ", (answer.Choices ?? []).Select(i => q.Options.ElementAtOrDefault(i - 1) ?? "")),
+                        answer.Scale?.ToString(CultureInfo.InvariantCulture) ?? ""], token);
+                }
             }
-        }
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), false))
-        {
-            csv.WriteRecord(Header);
-            foreach (var r in rows)
-            {
-                csv.WriteRecord([r.Contribution, r.Category, r.StakeholderGroup, r.MemberState, r.EcosocStatus, r.Author, r.Language, r.Status,
-                    r.Hidden, r.Question.ToString(CultureInfo.InvariantCulture), r.Answer, r.Choices, r.Scale]);
-            }
-        }
-        return writer.ToString();
+            await csv.FlushAsync(token);
+        };
     }
 
     /// <summary>
@@ -131,7 +135,4 @@ public sealed class QuestionnaireResults(AppDbContext db)
         }
         return XmlCharacters.Legalize(root).ToString(SaveOptions.DisableFormatting);
     }
-
-    private async Task<List<Contribution>> Counted(Guid consultationId, CancellationToken ct)
-        => await db.Contributions.AsNoTracking().Where(c => c.ConsultationId == consultationId && c.Status == ContributionStatus.Active).ToListAsync(ct);
 }

@@ -14,8 +14,8 @@ public static class RecordApi
                 query.PageAsync(new RecordFilter(entity, entityId, actor, before, limit ?? 50), ct))
             .WithName("ListRecordEntries").WithSummary("The public record, newest first; page with ?before=nextBefore.");
 
-        record.MapGet("/verify", (RecordVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(null, ct))
-            .WithName("VerifyRecord").WithSummary("Recompute the hash chain and name the first broken entry, if any.");
+        record.MapGet("/verify", (IncrementalRecordVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(ct))
+            .WithName("VerifyRecord").WithSummary("Recompute the hash chain from this node's last checkpoint (the whole chain at most every 10 minutes) and name the first broken entry, if any.");
 
         record.MapGet("/download", (AppDbContext db, HttpContext http, CancellationToken ct) => DownloadAsync(db, http, ct))
             .WithName("DownloadRecord").Produces<Stream>(StatusCodes.Status200OK, "application/x-ndjson")

@@ -8,7 +8,8 @@ public sealed record RecordFilter(string? Entity = null, string? EntityId = null
 public sealed record RecordEntryView(long Seq, DateTimeOffset Time, string Actor, string ActorName, string ActorRole, string? ActorGroup,
     string Action, string Entity, string EntityId, System.Text.Json.Nodes.JsonNode? Payload, string Prev, string Hash);
 
-public sealed record RecordPage(IReadOnlyList<RecordEntryView> Entries, long? NextBefore, long HeadSequence, string HeadHash);
+/// <summary>A page of the record; <see cref="Next"/> is the API link to the following (older) page, null on the last.</summary>
+public sealed record RecordPage(IReadOnlyList<RecordEntryView> Entries, long? NextBefore, long HeadSequence, string HeadHash, string? Next = null);
 
 /// <summary>Pages through the record, newest first, by sequence number (keyset paging: the
 /// cost of a page does not grow with the length of the record).</summary>
@@ -27,7 +28,15 @@ public sealed class RecordQuery(AppDbContext db)
         var rows = await query.OrderByDescending(e => e.Sequence).Take(limit + 1).ToListAsync(ct);
         var head = await db.RecordHeads.AsNoTracking().SingleAsync(ct);
         var page = rows.Take(limit).Select(ToView).ToList();
-        return new RecordPage(page, rows.Count > limit ? page[^1].Seq : null, head.Sequence, head.Hash);
+        long? nextBefore = rows.Count > limit ? page[^1].Seq : null;
+        var next = nextBefore is { } n
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/v1/record", new Dictionary<string, string?>
+                {
+                    ["entity"] = filter.Entity, ["entityId"] = filter.EntityId, ["actor"] = filter.Actor,
+                    ["before"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture), ["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }.Where(p => !string.IsNullOrWhiteSpace(p.Value)))
+            : null;
+        return new RecordPage(page, nextBefore, head.Sequence, head.Hash, next);
     }
 
     public static RecordEntryView ToView(RecordEntry e) => new(e.Sequence, e.Time, e.Actor, e.ActorName, e.ActorRole, e.ActorGroup,

@@ -95,6 +95,10 @@ public static class EcpWeb
         services.AddScoped<Features.Cli.DemoDrafts>();
         services.AddScoped<Features.Cli.DemoConsultations>();
 
+        // Pages in Arabic, Chinese and Russian are written as UTF-8 characters, not as numeric
+        // entities that make them several times larger on a slow connection (HTML-special
+        // characters are still encoded).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         // Replaces the framework's localizer of our strings: a message missing an argument never throws.
         services.AddTransient<IStringLocalizer<SharedResource>, SafeLocalizer>();

@@ -39,7 +39,7 @@ public static class UserTextHtml
     public static IHtmlContent Localized(this IHtmlHelper html, string key, params object?[] args)
     {
         var l = html.ViewContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var encoder = HtmlEncoder.Default;
+        var encoder = html.ViewContext.HttpContext.RequestServices.GetService<HtmlEncoder>() ?? HtmlEncoder.Default;
         var template = encoder.Encode(l[key].Value);
         var parts = args.Select(a => a switch
         {

@@ -37,7 +37,7 @@ public sealed class CompareModel(DocumentQueries queries, IStringLocalizer<Share
     public IHtmlContent Render(IReadOnlyList<WordPieceView> words)
     {
         var html = new StringBuilder();
-        var encoder = HtmlEncoder.Default;
+        var encoder = HttpContext.RequestServices.GetService<HtmlEncoder>() ?? HtmlEncoder.Default;
         foreach (var w in words)
         {
             var text = encoder.Encode(w.Text);

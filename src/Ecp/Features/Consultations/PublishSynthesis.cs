@@ -33,8 +33,11 @@ public sealed class PublishSynthesis(AppDbContext db, PublicRecord record, TimeP
         var check = new Validation().RequiredText(nameof(Command.Markdown), command.Markdown, Synthesis.MaxLength);
         if (!check.IsValid) return check.ToError();
         var cited = Synthesis.CitationsIn(command.Markdown!);
-        var numbers = await db.Contributions.Where(c => c.ConsultationId == consultationId).Select(c => c.Number).ToListAsync(ct);
-        var unknown = cited.Where(n => !numbers.Contains(n)).ToList();
+        // Only the cited numbers are looked up, never every contribution of the consultation.
+        var citedList = cited.Distinct().ToList();
+        var found = await db.Contributions.AsNoTracking().IgnoreAutoIncludes()
+            .Where(c => c.ConsultationId == consultationId && EF.Parameter(citedList).Contains(c.Number)).Select(c => c.Number).ToListAsync(ct);
+        var unknown = cited.Where(n => !found.Contains(n)).ToList();
         if (unknown.Count > 0)
         {
             return new ValidationError([new FieldError(nameof(Command.Markdown), "Synthesis.UnknownCitations", string.Join(", ", unknown.Select(n => $"[C-{n}]")))]);

@@ -39,20 +39,28 @@ public sealed record WordPieceView(string Text, string Change);
 /// <summary>Read models of documents, versions, amendments and comments, shared by pages and API.</summary>
 public sealed class DocumentQueries(AppDbContext db)
 {
-    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(Guid? bodyId, string? state, CancellationToken ct)
+    /// <summary>Outcome documents by symbol, a page at a time (keyset on symbol and id); <c>Next</c> is the cursor of the following page.</summary>
+    public async Task<(IReadOnlyList<DocumentSummary> Items, string? Next)> ListAsync(Guid? bodyId, string? state, string? after, int? limit, CancellationToken ct)
     {
-        var query = db.Documents.AsNoTracking().Include(d => d.Versions).Where(d => d.Kind != DocumentKind.ReferenceText);
+        var take = Common.Paging.Take(limit);
+        var query = db.Documents.AsNoTracking().Where(d => d.Kind != DocumentKind.ReferenceText);
         if (bodyId is { } b) query = query.Where(d => d.BodyId == b);
         if (DocumentStates.FromCode(state) is { } s) query = query.Where(d => d.State == s);
-        var documents = await query.OrderBy(d => d.Symbol).ToListAsync(ct);
-        var bodies = await BodiesAsync(ct);
-        return documents.Select(d => new DocumentSummary(d.Id, d.Kind.ToCode(), d.Title, d.Symbol, BodyOf(bodies, d.BodyId),
-            d.State.ToCode(), d.Current.Number, d.CreatedAt)).ToList();
+        if (Common.Paging.TryParse(after, out var symbol, out var afterId))
+        {
+            query = query.Where(d => d.Symbol.CompareTo(symbol) > 0 || (d.Symbol == symbol && d.Id.CompareTo(afterId) > 0));
+        }
+        var rows = await query.OrderBy(d => d.Symbol).ThenBy(d => d.Id).Take(take + 1).Include(d => d.Versions).AsSplitQuery().ToListAsync(ct);
+        var (documents, next) = Common.Paging.Split(rows, take, d => Common.Paging.Format(d.Symbol, d.Id));
+        var bodies = await BodiesAsync(documents.Select(d => d.BodyId), ct);
+        return (documents.Select(d => new DocumentSummary(d.Id, d.Kind.ToCode(), d.Title, d.Symbol, BodyOf(bodies, d.BodyId),
+            d.State.ToCode(), d.Current.Number, d.CreatedAt)).ToList(), next);
     }
 
     public async Task<IReadOnlyList<DocumentSummary>> ReferenceTextsAsync(CancellationToken ct)
     {
-        var documents = await db.Documents.AsNoTracking().Include(d => d.Versions).Where(d => d.Kind == DocumentKind.ReferenceText).OrderBy(d => d.Symbol).ToListAsync(ct);
+        var documents = await db.Documents.AsNoTracking().Include(d => d.Versions).Where(d => d.Kind == DocumentKind.ReferenceText).OrderBy(d => d.Symbol)
+            .Take(Common.Paging.MaxPageSize).ToListAsync(ct);
         return documents.Select(d => new DocumentSummary(d.Id, d.Kind.ToCode(), d.Title, d.Symbol, null, d.State.ToCode(), d.Current.Number, d.CreatedAt)).ToList();
     }
 
@@ -62,7 +70,7 @@ public sealed class DocumentQueries(AppDbContext db)
         if (document is null) return null;
         var version = versionNumber is { } n ? document.Versions.FirstOrDefault(v => v.Number == n) : document.Current;
         if (version is null) return null;
-        var bodies = await BodiesAsync(ct);
+        var bodies = await BodiesAsync([document.BodyId], ct);
         var citedBy = await CitedByAsync(document.Symbol, ct);
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.DocumentId == id).OrderBy(d => d.OpenedAt).Select(d => d.Id).ToListAsync(ct);
         var translations = await db.ParagraphTranslations.AsNoTracking().Where(t => t.VersionId == version.Id).ToListAsync(ct);
@@ -123,8 +131,12 @@ public sealed class DocumentQueries(AppDbContext db)
             v.Paragraphs.OrderBy(p => p.Ordinal).Select(p => new ParagraphView(p.Number, p.Label, p.Kind.ToString().ToLowerInvariant(), p.Level,
                 texts.GetValueOrDefault(p.Key, p.Text), p.Cites, citedBy[p.Number].ToList(), p.Key)).ToList());
 
-    private async Task<Dictionary<Guid, Body>> BodiesAsync(CancellationToken ct)
-        => await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
+    /// <summary>The bodies of the given ids only.</summary>
+    private async Task<Dictionary<Guid, Body>> BodiesAsync(IEnumerable<Guid?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<Guid>().Distinct().ToList();
+        return await db.Bodies.AsNoTracking().Where(b => EF.Parameter(wanted).Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
+    }
 
     private static BodyRef? BodyOf(Dictionary<Guid, Body> bodies, Guid? id)
         => id is { } b && bodies.TryGetValue(b, out var body) ? new BodyRef(body.Id, body.Name, body.Acronym) : null;

@@ -9,6 +9,8 @@ namespace Ecp.Features.Drafts;
 public sealed class DocumentsModel(DocumentQueries queries, ActorAccessor actors, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    public string? Next { get; private set; }
 
     public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
     public IReadOnlyList<DocumentSummary> ReferenceTexts { get; private set; } = [];
@@ -20,7 +22,7 @@ public sealed class DocumentsModel(DocumentQueries queries, ActorAccessor actors
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Documents = await queries.ListAsync(null, State, ct);
+        (Documents, Next) = await queries.ListAsync(null, State, After, null, ct);
         ReferenceTexts = await queries.ReferenceTextsAsync(ct);
         CanDraft = (await actors.GetAsync(ct)).IsSecretariat;
     }

@@ -14,8 +14,15 @@ public static class DraftsApi
     {
         var documents = api.MapGroup("/documents").WithTags("Documents");
 
-        documents.MapGet("/", (Guid? body, string? state, DocumentQueries queries, CancellationToken ct) => queries.ListAsync(body, state, ct))
-            .WithName("ListDocuments").WithSummary("Outcome documents, by body and state.");
+        documents.MapGet("/", async (Guid? body, string? state, string? after, int? limit, DocumentQueries queries, HttpContext http, CancellationToken ct) =>
+            {
+                var (items, next) = await queries.ListAsync(body, state, after, limit, ct);
+                var filters = string.Join("&", new[] { body is { } b ? $"body={b}" : null, state is null ? null : $"state={Uri.EscapeDataString(state)}" }.OfType<string>());
+                Paging.LinkNext(http.Response, "/api/v1/documents", next, limit, filters);
+                return items;
+            })
+            .WithName("ListDocuments")
+            .WithSummary("Outcome documents by symbol, by ?body= and ?state=, a page at a time: ?limit= (default 50, at most 200); ?after= the cursor of the Link rel=\"next\" header.");
 
         documents.MapPost("/", async (DraftDocument.Command command, DraftDocument useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {

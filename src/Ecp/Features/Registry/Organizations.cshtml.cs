@@ -10,11 +10,16 @@ public sealed class OrganizationsModel(AppDbContext db, ActorAccessor actors, Me
     public MemberStateCatalog States => states;
     public IReadOnlyList<IGrouping<StakeholderGroup, Organization>> Groups { get; private set; } = [];
     public bool CanRegister { get; private set; }
+    public string? Next { get; private set; }
+
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await db.Organizations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
-        Groups = all.GroupBy(o => o.StakeholderGroup).OrderBy(g => g.Key).ToList();
+        // A page by name; the page's organizations are shown by stakeholder group.
+        var (page, next) = await OrganizationList.PageAsync(db.Organizations.AsNoTracking(), After, null, ct);
+        Next = next;
+        Groups = page.GroupBy(o => o.StakeholderGroup).OrderBy(g => g.Key).ToList();
         CanRegister = (await actors.GetAsync(ct)).IsSecretariat;
     }
 }

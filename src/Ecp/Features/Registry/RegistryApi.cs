@@ -51,15 +51,26 @@ public static class RegistryApi
                 StakeholderGroups.All.Select(g => new StakeholderGroupView(g.ToCode(), l[g.ResourceKey()], g.TunisReference())))
             .WithTags("Registry").WithName("ListStakeholderGroups").WithSummary("The stakeholder groups of the Tunis Agenda.");
 
-        api.MapGet("/organizations", async (string? group, bool? relevant, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        api.MapGet("/organizations", async (string? group, bool? relevant, string? after, int? limit, AppDbContext db, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var query = db.Organizations.AsNoTracking();
-                if (StakeholderGroups.FromCode(group) is { } g) query = query.Where(o => o.StakeholderGroup == g);
-                if (relevant is { } r) query = query.Where(o => o.IsRelevantOrganization == r);
-                var rows = await query.OrderBy(o => o.Name).ToListAsync(ct);
+                var filters = new List<string>();
+                if (StakeholderGroups.FromCode(group) is { } g)
+                {
+                    query = query.Where(o => o.StakeholderGroup == g);
+                    filters.Add($"group={Uri.EscapeDataString(group!)}");
+                }
+                if (relevant is { } r)
+                {
+                    query = query.Where(o => o.IsRelevantOrganization == r);
+                    filters.Add($"relevant={(r ? "true" : "false")}");
+                }
+                var (rows, next) = await OrganizationList.PageAsync(query, after, limit, ct);
+                Paging.LinkNext(http.Response, "/api/v1/organizations", next, limit, string.Join("&", filters));
                 return rows.Select(o => ToView(o, l));
             })
-            .WithTags("Registry").WithName("ListOrganizations").WithSummary("Registered organizations, by ?group= and ?relevant=.");
+            .WithTags("Registry").WithName("ListOrganizations")
+            .WithSummary("Registered organizations by name, by ?group= and ?relevant=, a page at a time: ?limit= (default 50, at most 200); ?after= the cursor of the Link rel=\"next\" header.");
 
         api.MapGet("/organizations/{id:guid}", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o
@@ -85,19 +96,25 @@ public static class RegistryApi
             .RequireApiWriter().WithTags("Accreditation").WithName("RequestAccreditation").Produces<AccreditationView>(StatusCodes.Status201Created)
             .WithSummary("Apply for accreditation as a delegate, stakeholder or reporter.");
 
-        api.MapGet("/accreditations", async Task<Results<Ok<AccreditationView[]>, ProblemHttpResult>> (string? status, ActorAccessor actors, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        api.MapGet("/accreditations", async Task<Results<Ok<AccreditationView[]>, ProblemHttpResult>> (string? status, string? after, int? limit, ActorAccessor actors, AppDbContext db, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
                 if (!actor.IsAuthenticated) return (ProblemHttpResult)new UnauthenticatedError().ToProblem(l);
                 var query = db.Accreditations.AsNoTracking();
                 // The secretariat sees the queue; anyone else sees their own requests.
                 if (!actor.IsSecretariat) query = query.Where(a => a.PersonId == actor.PersonId);
-                if (Enum.TryParse<AccreditationStatus>(status, ignoreCase: true, out var s)) query = query.Where(a => a.Status == s);
-                var rows = await query.OrderBy(a => a.RequestedAt).ToListAsync(ct);
+                var filter = "";
+                if (Enum.TryParse<AccreditationStatus>(status, ignoreCase: true, out var s))
+                {
+                    query = query.Where(a => a.Status == s);
+                    filter = $"status={Uri.EscapeDataString(status!)}";
+                }
+                var (rows, next) = await AccreditationQueue.PageAsync(query, after, limit, ct);
+                Paging.LinkNext(http.Response, "/api/v1/accreditations", next, limit, filter);
                 return TypedResults.Ok(rows.Select(a => ToView(a, l)).ToArray());
             })
             .RequireApiToken().WithTags("Accreditation").WithName("ListAccreditations")
-            .WithSummary("Accreditation requests by ?status=: the secretariat sees the queue, anyone else their own.");
+            .WithSummary("Accreditation requests by ?status=, oldest first: the secretariat sees the queue, anyone else their own; a page at a time: ?limit= (default 50, at most 200); ?after= the cursor of the Link rel=\"next\" header.");
 
         api.MapPost("/accreditations/{id:guid}/approve", async (Guid id, ApproveAccreditation.Command? command, ApproveAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await useCase.HandleAsync(await actors.GetAsync(ct), id, command ?? new(), ct)).ToHttpResult(a => TypedResults.Ok(ToView(a, l)), l))

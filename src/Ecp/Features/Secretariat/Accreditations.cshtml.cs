@@ -15,6 +15,9 @@ public sealed class AccreditationsModel(AppDbContext db, ActorAccessor actors, M
     public sealed record PendingItem(Accreditation Accreditation, string PersonName, string Target);
 
     public IReadOnlyList<PendingItem> Pending { get; private set; } = [];
+    public string? Next { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
         => (await actors.GetAsync(ct)).IsSecretariat ? await LoadAsync(ct) : Forbid();
@@ -42,13 +45,14 @@ public sealed class AccreditationsModel(AppDbContext db, ActorAccessor actors, M
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        var rows = await (from a in db.Accreditations.AsNoTracking()
-                          join p in db.People.AsNoTracking() on a.PersonId equals p.Id
-                          where a.Status == AccreditationStatus.Pending
-                          orderby a.RequestedAt
-                          select new { a, p.DisplayName }).ToListAsync(ct);
+        // A page of the queue, oldest first; names are read for that page only.
+        var (page, next) = await AccreditationQueue.PageAsync(db.Accreditations.AsNoTracking().Where(a => a.Status == AccreditationStatus.Pending), After, null, ct);
+        Next = next;
+        var personIds = page.Select(a => a.PersonId).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, ct);
+        var rows = page.Where(a => names.ContainsKey(a.PersonId)).Select(a => new { a, DisplayName = names[a.PersonId] }).ToList();
         var orgIds = rows.Where(r => r.a.OrganizationId != null).Select(r => r.a.OrganizationId!.Value).Distinct().ToList();
-        var orgs = await db.Organizations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var orgs = await db.Organizations.AsNoTracking().Where(o => EF.Parameter(orgIds).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         Pending = rows.Select(r => new PendingItem(r.a, r.DisplayName,
             r.a.Kind == AccreditationKind.Delegate ? states.Find(r.a.MemberStateCode)?.Name ?? ""
             : r.a.OrganizationId is { } oid ? orgs.GetValueOrDefault(oid, "") : l[r.a.StakeholderGroup.ResourceKey()].Value)).ToList();

@@ -67,7 +67,9 @@ public static class Database
     /// <summary>
     /// Aggregates own several collections (a decision's positions and advisory views, a
     /// consultation's questions and extensions): one query per collection, not one join whose rows
-    /// multiply (193 positions x 50 views = 9,650 rows for one decision).
+    /// multiply (193 positions x 50 views = 9,650 rows for one decision). A split query buffers
+    /// its rows, so a query that streams (the record download and verification, the results CSV)
+    /// says <c>AsSingleQuery()</c>: LargeConsultationTests holds it to that on PostgreSQL.
     /// </summary>
     private const QuerySplittingBehavior Splitting = QuerySplittingBehavior.SplitQuery;
 

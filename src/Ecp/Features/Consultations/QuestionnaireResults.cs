@@ -80,7 +80,7 @@ public sealed class QuestionnaireResults(AppDbContext db)
                     c.Number, c.Group, c.MemberStateCode, c.EcosocStatus, c.ConsentToCite, c.AuthorName, c.Language, c.Status, c.HiddenReason,
                     Answers = c.Versions.OrderByDescending(v => v.Number).Select(v => v.Answers).First(),
                 })
-                .AsAsyncEnumerable();
+                .AsSingleQuery().AsAsyncEnumerable();
             // Written with the async calls: the response body refuses synchronous writes.
             await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
             await csv.WriteRecordAsync(Header, token);

@@ -29,7 +29,7 @@ public static class RecordApi
         http.Response.Headers.ContentDisposition = "attachment; filename=\"ecp-record.ndjson\"";
         // Streams: memory stays flat however long the record grows.
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);
-        await foreach (var entry in db.RecordEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var entry in db.RecordEntries.AsNoTracking().OrderBy(e => e.Sequence).AsSingleQuery().AsAsyncEnumerable().WithCancellation(ct))
         {
             await writer.WriteAsync(RecordCanonicalForm.ToDownloadLine(entry));
             await writer.WriteAsync('\n');

@@ -24,7 +24,7 @@ public sealed class RecordVerifier(AppDbContext db)
     {
         var expectedSequence = afterSequence + 1;
         var previousHash = afterHash;
-        var query = db.RecordEntries.AsNoTracking().Where(e => e.Sequence > afterSequence).OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        var query = db.RecordEntries.AsNoTracking().Where(e => e.Sequence > afterSequence).OrderBy(e => e.Sequence).AsSingleQuery().AsAsyncEnumerable();
         await foreach (var entry in query.WithCancellation(ct))
         {
             var problem =

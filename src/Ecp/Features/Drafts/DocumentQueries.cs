@@ -114,7 +114,12 @@ public sealed class DocumentQueries(AppDbContext db)
     {
         var prefix = symbol + "#";
         // Citations of the current versions only: what the documents say now.
-        var rows = await (from p in db.Set<Paragraph>().AsNoTracking()
+        // Only the paragraphs whose citations mention the symbol leave the database (the column
+        // holds "SYMBOL#NUMBER" lines behind a converter, so EF cannot filter it itself); the exact
+        // match is made below.
+        var pattern = "%" + prefix.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+        var citing = db.Set<Paragraph>().FromSql($"SELECT * FROM \"Paragraph\" WHERE \"Cites\" LIKE {pattern} ESCAPE '\\'");
+        var rows = await (from p in citing.AsNoTracking()
                           join v in db.Set<DocumentVersion>().AsNoTracking() on p.VersionId equals v.Id
                           join d in db.Documents.AsNoTracking() on v.DocumentId equals d.Id
                           where v.Number == d.Versions.Max(x => x.Number)

@@ -204,7 +204,7 @@ public static class EcpWeb
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/set-language", SetLanguage).ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1").WithInputRules().WithProblemResponses().RefuseControlCharactersInQuery();
+        var api = app.MapGroup("/api/v1").WithInputRules().WithProblemResponses();
         api.MapRegistryApi();
         api.MapAccountsApi();
         api.MapRecordApi();

@@ -74,7 +74,7 @@ public sealed class IndependentVerificationTests(EcpFactory app) : IClassFixture
     /// standard input; both must say the same.</summary>
     private static async Task<(int Code, string Output)> RunVerifierAsync(byte[] ndjson)
     {
-        var script = Path.Combine(RepositoryRoot(), "docs", "verify-record.py");
+        var script = Path.Combine(Repository.Root, "docs", "verify-record.py");
         var file = Path.Combine(Path.GetTempPath(), $"ecp-record-{Guid.NewGuid():N}.ndjson");
         await File.WriteAllBytesAsync(file, ndjson);
         try
@@ -112,14 +112,5 @@ public sealed class IndependentVerificationTests(EcpFactory app) : IClassFixture
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ecp.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("No Ecp.slnx above " + AppContext.BaseDirectory);
     }
 }

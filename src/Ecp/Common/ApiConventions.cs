@@ -6,7 +6,6 @@ namespace Ecp.Common;
 public static class ApiConventions
 {
     public const string ApiWriterPolicy = "api-writer";
-    public const string PublicWritesRateLimit = "public-writes";
     public const string ApiWritesRateLimit = "api-writes";
 
     /// <summary>

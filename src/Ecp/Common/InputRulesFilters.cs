@@ -18,7 +18,7 @@ public sealed class InputRulesMetadata
 
 /// <summary>
 /// Applies <see cref="InputRules"/> to every argument an API endpoint binds from the request
-/// (body, route, query, form files): a failure is a 400 validation problem naming the camelCased
+/// (body, route, query, form files), and to every other query value: a failure is a 400 validation problem naming the camelCased
 /// field, and the handler does not run. Which arguments are bound is decided once per endpoint.
 /// </summary>
 public static class InputRulesEndpointFilter
@@ -35,10 +35,17 @@ public static class InputRulesEndpointFilter
             .Where(x => IsBoundFromRequest(x.Parameter, isService))
             .Select(x => (x.Index, Name: x.Parameter.Name ?? "", IsName: x.Parameter.GetCustomAttribute<NameAttribute>() is not null))
             .ToList();
-        if (bound.Count == 0) return next;
+        var boundNames = bound.Select(b => b.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return async invocation =>
         {
             var errors = new List<FieldError>();
+            // A query value no parameter binds (a handler may read it itself) meets the same rule:
+            // PostgreSQL cannot even compare text with U+0000.
+            foreach (var (key, values) in invocation.HttpContext.Request.Query)
+            {
+                if (boundNames.Contains(key)) continue;
+                if (values.Select(v => InputRules.CheckText(key, v)).FirstOrDefault(e => e is not null) is { } error) errors.Add(error);
+            }
             foreach (var (index, name, isName) in bound)
             {
                 // A body is the request itself: its fields are named from the top ("name", not "command.name").

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Ecp.Common;
 
-/// <summary>Keyset paging shared by the lists ordered by a text key (a name, a symbol) and the
-/// id: the cursor is the last item's key and id, so a page stays the same while rows are added
+/// <summary>Keyset paging shared by the lists ordered by a text key (a name, a symbol) or an
+/// instant, and the id: the cursor is the last item's key and id, so a page stays the same while rows are added
 /// elsewhere. API bodies stay plain arrays; the next page is announced in a Link header.</summary>
 public static class Paging
 {
@@ -30,6 +30,23 @@ public static class Paging
             id = default;
             return false;
         }
+    }
+
+    /// <summary>The cursor of a list ordered by an instant (a consultation's opening, a request's
+    /// time) and the id.</summary>
+    public static string FormatInstant(DateTimeOffset at, Guid id) => $"{at.UtcTicks}.{id:N}";
+
+    public static bool TryParseInstant(string? cursor, out DateTimeOffset at, out Guid id)
+    {
+        at = default;
+        id = default;
+        if (cursor?.Split('.') is not [var ticks, var guid] || !long.TryParse(ticks, System.Globalization.CultureInfo.InvariantCulture, out var t)
+            || t < DateTimeOffset.MinValue.UtcTicks || t > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(guid, "N", out id))
+        {
+            return false;
+        }
+        at = new DateTimeOffset(t, TimeSpan.Zero);
+        return true;
     }
 
     /// <summary>Adds <c>Link: &lt;path?…&amp;after=next&gt;; rel="next"</c> when there is a next page;

@@ -58,9 +58,6 @@ public static class RateLimits
                     : None));
             // Per account, not per token: issuing more tokens does not raise the limit.
             o.AddPolicy(ApiConventions.ApiWritesRateLimit, ctx => Fixed(AccountOf(ctx) ?? "address:" + AddressOf(ctx), ctx, s => s.ApiWritesPerMinute));
-            // Page writes are limited by the global limiter whatever the page; an
-            // [EnableRateLimiting] with this older name adds nothing and still works.
-            o.AddPolicy(ApiConventions.PublicWritesRateLimit, _ => None);
         });
         return services;
     }

@@ -37,20 +37,10 @@ public static class OpenApi
         return schema;
     }
 
-    /// <summary>The repository's root (where Ecp.slnx is), found from the test binary's folder.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ecp.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Ecp.slnx above {AppContext.BaseDirectory}.");
-    }
-
     /// <summary>Runs Redocly CLI's recommended rules. Missing Redocly fails the test: test.sh installs it.</summary>
     public static async Task<(int ExitCode, string Output, string Errors)> LintAsync(string file)
     {
-        var redocly = Path.Combine(RepositoryRoot(), "node_modules", ".bin", "redocly");
+        var redocly = Path.Combine(Repository.Root, "node_modules", ".bin", "redocly");
         Assert.True(File.Exists(redocly), $"Redocly CLI is not installed at {redocly}: run ./test.sh (it installs it with npm).");
         var start = new ProcessStartInfo(redocly, ["lint", "--extends=recommended", "--format=json", file])
         {

@@ -152,7 +152,7 @@ public sealed class LargeConsultationTests(LargeConsultationTests.Seeded seeded)
         Assert.True((long)again["entriesChecked"]! > Size);
     }
 
-    private const int ConsultationQueriesPageSize = Features.Consultations.ConsultationQueries.DefaultPageSize;
+    private const int ConsultationQueriesPageSize = Common.Paging.DefaultPageSize;
 
     /// <summary>GETs the URL once to warm up (query compilation, first rendering), then again,
     /// alone, asserting 200 and that the second request allocated at most <paramref name="bound"/>.</summary>

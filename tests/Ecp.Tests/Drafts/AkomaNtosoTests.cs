@@ -204,14 +204,5 @@ public sealed class AkomaNtosoTests(EcpFactory app) : IClassFixture<EcpFactory>
         }
     }
 
-    private static string Schema { get; } = Path.Combine(RepositoryRoot(), "docs", "standards", "akoma-ntoso", "akomantoso30.xsd");
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ecp.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Ecp.slnx above {AppContext.BaseDirectory}.");
-    }
+    private static string Schema { get; } = Path.Combine(Repository.Root, "docs", "standards", "akoma-ntoso", "akomantoso30.xsd");
 }

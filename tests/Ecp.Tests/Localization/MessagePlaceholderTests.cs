@@ -5,6 +5,7 @@ using Ecp.Common;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Ecp.Tests.Infrastructure;
 
 namespace Ecp.Tests.Localization;
 
@@ -16,7 +17,7 @@ namespace Ecp.Tests.Localization;
 /// </summary>
 public sealed partial class MessagePlaceholderTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void Resources_EveryLanguage_HasTheSamePlaceholdersAndFormats()
@@ -198,15 +199,6 @@ public sealed partial class MessagePlaceholderTests
     private static Dictionary<string, string> Load(string file)
         => XDocument.Load(Path.Combine(Root, "src", "Ecp", "Resources", file)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ecp.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Repository root (Ecp.slnx) not found.");
-    }
 
     // "Key.Name" as a literal, or $"Key.Prefix.{hole}" (an interpolated key: the prefix is checked).
     [GeneratedRegex("""(?<!cref=)(?:\$"(?<key>[A-Z][A-Za-z0-9_]*\.(?:[A-Za-z0-9_]+\.)*)(?<hole>\{)[^"]*"|"(?<key>[A-Z][A-Za-z0-9_]*\.[A-Za-z0-9_.]+)")""")]

@@ -7,13 +7,14 @@ using Ecp.Resources;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Ecp.Tests.Infrastructure;
 
 namespace Ecp.Tests.Localization;
 
 /// <summary>Every user-facing string exists, non-empty, in all six UN languages.</summary>
 public sealed partial class TranslationTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
     private static readonly string ResourceDir = Path.Combine(Root, "src", "Ecp", "Resources");
 
     public static TheoryData<string> OtherLanguages => new(Languages.All.Where(l => l != "en"));
@@ -136,15 +137,6 @@ public sealed partial class TranslationTests
         Assert.True(File.Exists(path), $"{file} is missing");
         return XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ecp.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Repository root (Ecp.slnx) not found.");
     }
 
     [GeneratedRegex("""\bL\["([A-Za-z0-9_.]+)"[,\]]""")]

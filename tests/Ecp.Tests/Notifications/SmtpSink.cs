@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
+using Ecp.Tests.Infrastructure;
 
 namespace Ecp.Tests.Notifications;
 
@@ -48,7 +49,7 @@ public sealed class SmtpSink : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "tests", "smtp-sink.py"));
+        start.ArgumentList.Add(Path.Combine(Repository.Root, "tests", "smtp-sink.py"));
         start.ArgumentList.Add(directory);
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -102,14 +103,5 @@ public sealed class SmtpSink : IAsyncDisposable
         {
             // A temporary directory left behind is harmless.
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ecp.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Repository root (Ecp.slnx) not found.");
     }
 }

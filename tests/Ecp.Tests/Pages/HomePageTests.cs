@@ -87,7 +87,7 @@ public sealed partial class HomePageTests(EcpFactory factory) : IClassFixture<Ec
     public void RecentActivity_EveryRecordedAction_HasASentence()
     {
         // The resources name every action the record knows ("Action.{action}"): each reads as a sentence.
-        var resources = XDocument.Load(Path.Combine(SourceRoot(), "src", "Ecp", "Resources", "SharedResource.resx"));
+        var resources = XDocument.Load(Path.Combine(Repository.Root, "src", "Ecp", "Resources", "SharedResource.resx"));
         var actions = resources.Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
             .Where(n => n.StartsWith("Action.", StringComparison.Ordinal)).Select(n => n["Action.".Length..]).ToList();
 
@@ -122,13 +122,6 @@ public sealed partial class HomePageTests(EcpFactory factory) : IClassFixture<Ec
         var id = await NotificationsHarness.DraftAsync(secretariat, body, topic, TimeProvider.System, TimeSpan.FromDays(7));
         await NotificationsHarness.OpenAsync(secretariat, id);
         return id;
-    }
-
-    private static string SourceRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ecp.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Ecp.slnx not found above the test binaries.");
     }
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]

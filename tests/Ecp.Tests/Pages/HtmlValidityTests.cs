@@ -168,7 +168,7 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
 
     private static async Task<List<(string Url, int Line, string Message)>> CheckAsync(IReadOnlyList<string> files)
     {
-        var vnu = Path.Combine(FindRoot(), "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+        var vnu = Path.Combine(Repository.Root, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
         Assert.True(File.Exists(vnu), $"{vnu} is missing: run npm ci (the HTML check cannot be skipped).");
         var start = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in new[] { "-jar", vnu, "--errors-only", "--format", "json" }.Concat(files)) start.ArgumentList.Add(a);
@@ -193,14 +193,5 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
                 .Select(m => ((string?)m!["url"] ?? "", (int?)m["lastLine"] ?? 0, (string?)m["message"] ?? ""))
                 .ToList();
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ecp.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Repository root (Ecp.slnx) not found.");
     }
 }

@@ -22,7 +22,10 @@ public sealed class TallyRow
     public ConsultativeStatus Ecosoc => Enum.Parse<ConsultativeStatus>(EcosocStatus);
 
     /// <summary>The options chosen, numbered from 1.</summary>
-    public IReadOnlyList<int> ChosenOptions => Choices is null ? [] : System.Text.Json.JsonSerializer.Deserialize<int[]>(Choices) ?? [];
+    /// <remarks>Read once: the results ask it of every row for every option.</remarks>
+    public IReadOnlyList<int> ChosenOptions => chosen ??= Choices is null ? [] : System.Text.Json.JsonSerializer.Deserialize<int[]>(Choices) ?? [];
+
+    private IReadOnlyList<int>? chosen;
 }
 
 /// <summary>

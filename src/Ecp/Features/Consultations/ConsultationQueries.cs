@@ -73,18 +73,16 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
     /// <summary>One author holding more than this share of all words gets a visible warning.</summary>
     public const double DominanceThreshold = 1.0 / 3.0;
 
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
     public const int WordSharesListed = 20;
     public const int NotCitedListed = 100;
 
     /// <summary>Newest first; <paramref name="after"/> is the <see cref="ConsultationList.Next"/> of the previous page.</summary>
     public async Task<ConsultationList> ListAsync(string? after, int? limit, CancellationToken ct)
     {
-        var take = Math.Clamp(limit ?? DefaultPageSize, 1, MaxPageSize);
+        var take = Paging.Take(limit);
         var now = clock.GetUtcNow();
         var query = db.Consultations.AsNoTracking().IgnoreAutoIncludes();
-        if (ListCursor.TryParse(after, out var opensAt, out var afterId))
+        if (Paging.TryParseInstant(after, out var opensAt, out var afterId))
         {
             query = query.Where(c => c.OpensAt < opensAt || (c.OpensAt == opensAt && c.Id.CompareTo(afterId) < 0));
         }
@@ -98,7 +96,7 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var items = page.Select(c => new ConsultationSummary(c.Id, c.Topic, c.BodyId, bodies.GetValueOrDefault(c.BodyId, ""),
             ConsultationCodes.ToCode(c.PhaseAt(now)), c.OpensAt, c.ClosesAt, counts.GetValueOrDefault(c.Id))).ToList();
-        return new ConsultationList(items, consultations.Count > take ? ListCursor.Format(page[^1].OpensAt, page[^1].Id) : null);
+        return new ConsultationList(items, consultations.Count > take ? Paging.FormatInstant(page[^1].OpensAt, page[^1].Id) : null);
     }
 
     public async Task<ConsultationView?> GetAsync(Guid id, Actor viewer, CancellationToken ct) => await GetAsync(id, viewer, null, null, ct);
@@ -143,7 +141,7 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
     /// <summary>The contributions numbered after <paramref name="after"/>, in order, at most <paramref name="limit"/>.</summary>
     public async Task<ContributionPage> PageAsync(Guid consultationId, Actor viewer, int? after, int? limit, CancellationToken ct)
     {
-        var take = Math.Clamp(limit ?? DefaultPageSize, 1, MaxPageSize);
+        var take = Paging.Take(limit);
         var from = after ?? 0;
         var rows = await db.Contributions.AsNoTracking().Where(x => x.ConsultationId == consultationId && x.Number > from)
             .OrderBy(x => x.Number).Take(take + 1).AsSplitQuery().ToListAsync(ct);
@@ -239,25 +237,5 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
                 counts.Where(x => x.Group == g && x.Cited).Sum(x => x.Count), counts.Where(x => x.Group == g && !x.Cited).Sum(x => x.Count)));
         }
         return result;
-    }
-}
-
-/// <summary>The cursor of the consultation list: the last item's opening instant and id.</summary>
-internal static class ListCursor
-{
-    public static string Format(DateTimeOffset opensAt, Guid id) => $"{opensAt.UtcTicks}.{id:N}";
-
-    public static bool TryParse(string? cursor, out DateTimeOffset opensAt, out Guid id)
-    {
-        opensAt = default;
-        id = default;
-        var parts = cursor?.Split('.');
-        if (parts is not [var ticks, var guid] || !long.TryParse(ticks, System.Globalization.CultureInfo.InvariantCulture, out var t)
-            || t < DateTimeOffset.MinValue.UtcTicks || t > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(guid, "N", out id))
-        {
-            return false;
-        }
-        opensAt = new DateTimeOffset(t, TimeSpan.Zero);
-        return true;
     }
 }

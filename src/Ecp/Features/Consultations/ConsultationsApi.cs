@@ -17,11 +17,7 @@ public static class ConsultationsApi
         consultations.MapGet("/", async (string? after, int? limit, ConsultationQueries queries, HttpContext http, CancellationToken ct) =>
             {
                 var list = await queries.ListAsync(after, limit, ct);
-                // The body stays a plain array; the next page is announced as RFC 8288 says.
-                if (list.Next is { } next)
-                {
-                    http.Response.Headers.Link = $"</api/v1/consultations?after={Uri.EscapeDataString(next)}{(limit is null ? "" : $"&limit={limit}")}>; rel=\"next\"";
-                }
+                Paging.LinkNext(http.Response, "/api/v1/consultations", list.Next, limit);
                 return list.Items;
             })
             .WithName("ListConsultations").WithSummary("Consultations, newest first, a page at a time (?limit=, at most 200; the Link header names the next page).");

@@ -3,9 +3,12 @@ using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Accounts;
 using Ecp.Features.Bodies;
+using Ecp.Features.Cli;
 using Ecp.Features.Consultations;
 using Ecp.Features.Decisions;
 using Ecp.Features.Drafts;
+using Ecp.Features.Invitations;
+using Ecp.Features.Notifications;
 using Ecp.Features.Record;
 using Ecp.Features.Registry;
 using Ecp.Resources;
@@ -42,58 +45,19 @@ public static class EcpWeb
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddEcpDatabase();
-        services.AddSingleton<MemberStateCatalog>();
-
-        // Use cases and queries: one class each, resolved per request.
         services.AddScoped<ActorAccessor>();
-        services.AddScoped<PublicRecord>();
-        services.AddScoped<RecordVerifier>();
-        services.AddSingleton<RecordVerificationCheckpoint>();
-        services.AddScoped<IncrementalRecordVerifier>();
-        services.AddScoped<RecordQuery>();
-        services.AddScoped<SignUp>();
-        services.AddScoped<IssueApiToken>();
-        services.AddScoped<RevokeApiToken>();
-        services.AddScoped<ChooseLanguage>();
-        services.AddMemoryCache();
-        services.AddSingleton<ApiTokenCache>();
-        services.AddScoped<AppointSecretariat>();
-        services.AddScoped<RequestAccreditation>();
-        services.AddScoped<ApproveAccreditation>();
-        services.AddScoped<RejectAccreditation>();
-        services.AddScoped<RegisterOrganization>();
-        services.AddScoped<Features.Invitations.InviteParticipants>();
-        services.AddScoped<Features.Invitations.AcceptInvitation>();
-        services.AddScoped<Features.Bodies.EstablishBody>();
-        services.AddScoped<Features.Drafts.DraftDocument>();
-        services.AddScoped<Features.Drafts.ProposeAmendment>();
-        services.AddScoped<Features.Drafts.DecideAmendment>();
-        services.AddScoped<Features.Drafts.CirculateVersion>();
-        services.AddScoped<Features.Drafts.CommentOnParagraph>();
-        services.AddScoped<Features.Drafts.AddLanguageVersion>();
-        services.AddScoped<Features.Drafts.DocumentQueries>();
-        services.AddScoped<Features.Decisions.OpenDecision>();
-        services.AddScoped<Features.Decisions.StatePosition>();
-        services.AddScoped<Features.Decisions.StateAdvisoryView>();
-        services.AddScoped<Features.Decisions.CloseDecision>();
-        services.AddScoped<Features.Decisions.DecisionQueries>();
-        services.AddScoped<Features.Consultations.DraftConsultation>();
-        services.AddScoped<Features.Consultations.OpenConsultation>();
-        services.AddScoped<Features.Consultations.ExtendConsultation>();
-        services.AddScoped<Features.Consultations.SubmitContribution>();
-        services.AddSingleton<Features.Consultations.ContributionWriter>();
-        services.AddScoped<Features.Consultations.EditContribution>();
-        services.AddScoped<Features.Consultations.WithdrawContribution>();
-        services.AddScoped<Features.Consultations.HideContribution>();
-        services.AddScoped<Features.Consultations.ConsultationQueries>();
-        services.AddScoped<Features.Consultations.AddAttachment>();
-        services.AddScoped<Features.Consultations.QuestionnaireResults>();
-        services.AddScoped<Features.Consultations.PublishSynthesis>();
-        services.AddScoped<Features.Consultations.PresentConsultation>();
+
+        // Each feature registers its use cases and queries (one class each, resolved per request).
+        services.AddRecord();
+        services.AddAccounts();
+        services.AddRegistry();
+        services.AddInvitations();
+        services.AddBodies();
+        services.AddDrafts();
+        services.AddDecisions();
+        services.AddConsultations();
         services.AddNotifications(configuration);
-        services.AddScoped<Features.Cli.DemoData>();
-        services.AddScoped<Features.Cli.DemoDrafts>();
-        services.AddScoped<Features.Cli.DemoConsultations>();
+        services.AddDemo();
 
         // Pages in Arabic, Chinese and Russian are written as UTF-8 characters, not as numeric
         // entities that make them several times larger on a slow connection (HTML-special
@@ -204,15 +168,14 @@ public static class EcpWeb
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/set-language", SetLanguage).ExcludeFromDescription();
 
-        var api = app.MapGroup("/api/v1").WithInputRules().WithProblemResponses();
-        api.MapRegistryApi();
-        api.MapAccountsApi();
-        api.MapRecordApi();
-        api.MapBodiesApi();
-        api.MapDraftsApi();
-        api.MapDecisionsApi();
-        api.MapConsultationsApi();
-        Features.Invitations.InvitationsApi.MapInvitationsApi(api);
+        app.MapRegistry();
+        app.MapAccounts();
+        app.MapRecord();
+        app.MapBodies();
+        app.MapDrafts();
+        app.MapDecisions();
+        app.MapConsultations();
+        app.MapInvitations();
         app.MapNotifications();
         app.MapRazorPages();
         return app;

@@ -8,6 +8,11 @@ public static class ApiConventions
     public const string ApiWriterPolicy = "api-writer";
     public const string ApiWritesRateLimit = "api-writes";
 
+    /// <summary>The /api/v1 group with what holds for every endpoint: one input rule for every
+    /// text, and problem details as the answer to every failure. Each feature maps its own groups on it.</summary>
+    public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app)
+        => app.MapGroup("/api/v1").WithInputRules().WithProblemResponses();
+
     /// <summary>
     /// API calls that act for someone authenticate with a bearer token only, never the log-in
     /// cookie, so a third-party page cannot forge them (no antiforgery needed on the API).

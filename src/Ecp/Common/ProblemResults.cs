@@ -1,4 +1,6 @@
 using Ecp.Resources;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -7,25 +9,49 @@ namespace Ecp.Common;
 /// <summary>Maps error values, once, to RFC 9457 problem details and to page ModelState.</summary>
 public static class ProblemResults
 {
-    public static IResult ToProblem(this Error error, IStringLocalizer<SharedResource> l)
+    /// <summary>The problem detail of an error: status, localized title and detail, its code, and for
+    /// invalid input the messages of each field (<c>errors</c>, as <see cref="HttpValidationProblemDetails"/>).</summary>
+    public static ProblemHttpResult ToProblem(this Error error, IStringLocalizer<SharedResource> l)
     {
-        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
-        if (error is ValidationError validation)
-        {
-            var fields = validation.Fields
+        ProblemDetails problem = error is ValidationError validation
+            ? new HttpValidationProblemDetails(validation.Fields
                 .GroupBy(f => ToCamelCase(f.Field))
-                .ToDictionary(g => g.Key, g => g.Select(f => l[f.MessageKey, f.Args].Value).ToArray());
-            return TypedResults.ValidationProblem(fields, detail: l[error.MessageKey].Value,
-                title: l["Problem.Title.400"].Value, extensions: extensions);
-        }
-        return TypedResults.Problem(
-            detail: l[error.MessageKey, error.Args].Value,
-            statusCode: error.Status,
-            title: l[$"Problem.Title.{error.Status}"].Value,
-            extensions: extensions);
+                .ToDictionary(g => g.Key, g => g.Select(f => l[f.MessageKey, f.Args].Value).ToArray()))
+            : new ProblemDetails();
+        problem.Status = error.Status;
+        problem.Title = l[$"Problem.Title.{error.Status}"].Value;
+        problem.Detail = l[error.MessageKey, error.Args].Value;
+        problem.Extensions["code"] = error.Code;
+        return TypedResults.Problem(problem);
     }
 
-    public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult> onSuccess, IStringLocalizer<SharedResource> l)
+    /// <summary>The one outcome path of an endpoint: the success result, or the error's problem detail.
+    /// Typed, so the OpenAPI document knows the success response.</summary>
+    public static Results<TOk, ProblemHttpResult> ToHttpResult<T, TOk>(this Result<T> result, Func<T, TOk> onSuccess, IStringLocalizer<SharedResource> l)
+        where TOk : IResult
+        => result.IsSuccess ? onSuccess(result.Value) : result.Error!.ToProblem(l);
+
+    /// <inheritdoc cref="ToHttpResult{T, TOk}(Result{T}, Func{T, TOk}, IStringLocalizer{SharedResource})"/>
+    public static async Task<Results<TOk, ProblemHttpResult>> ToHttpResultAsync<T, TOk>(this Task<Result<T>> pending, Func<T, Task<TOk>> onSuccess, IStringLocalizer<SharedResource> l)
+        where TOk : IResult
+    {
+        var result = await pending;
+        return result.IsSuccess ? await onSuccess(result.Value) : result.Error!.ToProblem(l);
+    }
+
+    /// <inheritdoc cref="ToHttpResult{T, TOk}(Result{T}, Func{T, TOk}, IStringLocalizer{SharedResource})"/>
+    public static async Task<Results<TOk, ProblemHttpResult>> ToHttpResultAsync<T, TOk>(this Task<Result<T>> pending, Func<T, TOk> onSuccess, IStringLocalizer<SharedResource> l)
+        where TOk : IResult
+        => (await pending).ToHttpResult(onSuccess, l);
+
+    /// <summary>A read that found something, or the error (usually "not found").</summary>
+    public static Results<Ok<T>, ProblemHttpResult> OkOr<T>(this T? found, Error missing, IStringLocalizer<SharedResource> l) where T : class
+        => found is not null ? TypedResults.Ok(found) : missing.ToProblem(l);
+
+    // The untyped forms, while the endpoints move to typed results (issue 9); removed after.
+    public static IResult ToUntypedProblem(this Error error, IStringLocalizer<SharedResource> l) => error.ToProblem(l);
+
+    public static IResult ToUntypedHttpResult<T>(this Result<T> result, Func<T, IResult> onSuccess, IStringLocalizer<SharedResource> l)
         => result.IsSuccess ? onSuccess(result.Value) : result.Error!.ToProblem(l);
 
     /// <summary>Puts an error on a page: field errors beside their fields, others at the top.</summary>

@@ -16,16 +16,5 @@ public enum Role
 
 public static class RoleNames
 {
-    public static string ToCode(this Role role) => role switch
-    {
-        Role.Public => "public",
-        Role.Registered => "registered",
-        Role.Secretariat => "secretariat",
-        Role.Delegate => "delegate",
-        Role.Stakeholder => "stakeholder",
-        Role.Reporter => "reporter",
-        _ => throw new ArgumentOutOfRangeException(nameof(role)),
-    };
-
     public static string ResourceKey(this Role role) => "Role." + role;
 }

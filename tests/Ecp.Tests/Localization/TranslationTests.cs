@@ -74,22 +74,22 @@ public sealed partial class TranslationTests
         expected.AddRange(Enum.GetValues<ConsultativeStatus>().Select(s => "ConsultativeStatus." + s));
         expected.AddRange(Enum.GetValues<AccreditationKind>().Select(s => "AccreditationKind." + s));
         expected.AddRange(Enum.GetValues<AccreditationStatus>().Select(s => "AccreditationStatus." + s));
-        expected.AddRange(Enum.GetValues<Features.Drafts.DocumentKind>().Select(k => "DocumentKind." + Features.Drafts.DocumentKinds.ToCode(k)));
-        expected.AddRange(Enum.GetValues<Features.Drafts.DocumentState>().Select(k => "DocumentState." + Features.Drafts.DocumentStates.ToCode(k)));
-        expected.AddRange(Enum.GetValues<Features.Drafts.AmendmentAction>().Select(k => "AmendmentAction." + Features.Drafts.DocumentStates.ToCode(k)));
-        expected.AddRange(Enum.GetValues<Features.Drafts.AmendmentStatus>().Select(k => "AmendmentStatus." + k.ToString().ToLowerInvariant()));
-        expected.AddRange(Enum.GetValues<Features.Drafts.ParagraphChange>().Select(k => "ParagraphChange." + k.ToString().ToLowerInvariant()));
-        expected.AddRange(Enum.GetValues<Features.Decisions.PositionKind>().Select(k => "PositionKind." + Features.Decisions.DecisionCodes.ToCode(k)));
-        expected.AddRange(Enum.GetValues<Features.Decisions.AdvisoryStance>().Select(k => "AdvisoryStance." + Features.Decisions.DecisionCodes.ToCode(k)));
-        expected.AddRange(Enum.GetValues<Features.Decisions.DecisionOutcome>().Select(k => "DecisionOutcome." + Features.Decisions.DecisionCodes.ToCode(k)));
+        expected.AddRange(Enum.GetValues<Features.Drafts.DocumentKind>().Select(k => "DocumentKind." + k.ToCode()));
+        expected.AddRange(Enum.GetValues<Features.Drafts.DocumentState>().Select(k => "DocumentState." + k.ToCode()));
+        expected.AddRange(Enum.GetValues<Features.Drafts.AmendmentAction>().Select(k => "AmendmentAction." + k.ToCode()));
+        expected.AddRange(Enum.GetValues<Features.Drafts.AmendmentStatus>().Select(k => "AmendmentStatus." + k.ToCode()));
+        expected.AddRange(Enum.GetValues<Features.Drafts.ParagraphChange>().Select(k => "ParagraphChange." + k.ToCode()));
+        expected.AddRange(Enum.GetValues<Features.Decisions.PositionKind>().Select(k => "PositionKind." + k.ToCode()));
+        expected.AddRange(Enum.GetValues<Features.Decisions.AdvisoryStance>().Select(k => "AdvisoryStance." + k.ToCode()));
+        expected.AddRange(Enum.GetValues<Features.Decisions.DecisionOutcome>().Select(k => "DecisionOutcome." + k.ToCode()));
         // The Chair's decisions on amendments are recorded as amendment.accepted / .rejected / .merged.
         expected.AddRange(new[] { "accept", "reject", "merge" }.Select(d => "Amendment.Decision." + d));
         expected.AddRange(Enum.GetValues<Features.Drafts.AmendmentStatus>().Where(s => s != Features.Drafts.AmendmentStatus.Proposed)
-            .Select(s => "Action.amendment." + s.ToString().ToLowerInvariant()));
-        expected.AddRange(Enum.GetValues<Features.Consultations.ConsultationPhase>().Select(p => "ConsultationPhase." + Features.Consultations.ConsultationCodes.ToCode(p)));
-        expected.AddRange(Enum.GetValues<Features.Consultations.Eligibility>().Select(e => "Eligibility." + Features.Consultations.ConsultationCodes.ToCode(e)));
-        expected.AddRange(Enum.GetValues<Features.Consultations.QuestionType>().Select(t => "QuestionType." + Features.Consultations.ConsultationCodes.ToCode(t)));
-        expected.AddRange(Enum.GetValues<Features.Consultations.ModerationReason>().Select(r => "ModerationReason." + Features.Consultations.ConsultationCodes.ToCode(r)));
+            .Select(s => "Action.amendment." + s.ToCode()));
+        expected.AddRange(Enum.GetValues<Features.Consultations.ConsultationPhase>().Select(p => "ConsultationPhase." + p.ToCode()));
+        expected.AddRange(Enum.GetValues<Features.Consultations.Eligibility>().Select(e => "Eligibility." + e.ToCode()));
+        expected.AddRange(Enum.GetValues<Features.Consultations.QuestionType>().Select(t => "QuestionType." + t.ToCode()));
+        expected.AddRange(Enum.GetValues<Features.Consultations.ModerationReason>().Select(r => "ModerationReason." + r.ToCode()));
         foreach (var kind in new[] { "delegate", "stakeholder", "reporter" })
         {
             expected.Add($"Accreditation.Kind.{kind}");

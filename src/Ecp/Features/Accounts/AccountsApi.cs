@@ -22,7 +22,7 @@ public static class AccountsApi
         {
             var actor = await actors.GetAsync(ct);
             var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == actor.PersonId, ct);
-            return person is null ? (ProblemHttpResult)new UnauthenticatedError().ToProblem(l) : TypedResults.Ok(RegistryApi.ToView(person, l));
+            return person is null ? (ProblemHttpResult)new UnauthenticatedError().ToUntypedProblem(l) : TypedResults.Ok(RegistryApi.ToView(person, l));
         }).WithName("GetMe").WithSummary("The person behind the token.");
 
         me.MapGet("/language", async (ActorAccessor actors, AppDbContext db, CancellationToken ct) =>
@@ -32,7 +32,7 @@ public static class AccountsApi
         }).WithName("GetLanguage").WithSummary("The UN language the platform writes to you in (e-mail notices).");
 
         me.MapPut("/language", async (ChooseLanguage.Command command, ChooseLanguage useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToHttpResult(language => TypedResults.Ok(new LanguageView(language)), l))
+            (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToUntypedHttpResult(language => TypedResults.Ok(new LanguageView(language)), l))
             .RequireRateLimiting(ApiConventions.ApiWritesRateLimit)
             .WithName("ChooseLanguage").Produces<LanguageView>()
             .WithSummary("Choose the UN language the platform writes to you in: ar, zh, en, fr, ru or es.");
@@ -45,14 +45,14 @@ public static class AccountsApi
 
         me.MapPost("/tokens", async (IssueApiToken.Command command, IssueApiToken useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
-                .ToHttpResult(t => TypedResults.Created($"/api/v1/me/tokens/{t.Id}", t), l))
+                .ToUntypedHttpResult(t => TypedResults.Created($"/api/v1/me/tokens/{t.Id}", t), l))
             .RequireRateLimiting(ApiConventions.ApiWritesRateLimit)
             .WithMetadata(new AuthenticationAttemptAttribute())
             .WithName("IssueApiToken").Produces<IssueApiToken.Issued>(StatusCodes.Status201Created)
             .WithSummary("Issue another personal API token; the secret is in this response only.");
 
         me.MapDelete("/tokens/{id:guid}", async (Guid id, RevokeApiToken useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await useCase.HandleAsync(await actors.GetAsync(ct), id, ct)).ToHttpResult(_ => TypedResults.NoContent(), l))
+            (await useCase.HandleAsync(await actors.GetAsync(ct), id, ct)).ToUntypedHttpResult(_ => TypedResults.NoContent(), l))
             .RequireRateLimiting(ApiConventions.ApiWritesRateLimit)
             .WithName("RevokeApiToken").Produces(StatusCodes.Status204NoContent)
             .WithSummary("Revoke a token; it stops working at once.");

@@ -30,7 +30,7 @@ public sealed class AppointSecretariat(AppDbContext db, UserManager<Account> use
             if (!created.Succeeded) return IdentityErrors.ToValidation(created, "Password", "Email");
             person = Person.Register(account.Id, command.DisplayName, clock.GetUtcNow());
             db.People.Add(person);
-            record.Append(operatorActor, "person.registered", "person", person.Id.ToString(),
+            record.Append(operatorActor, Registry.RegistryActions.PersonRegistered, "person", person.Id.ToString(),
                 new { personId = person.Id, displayName = person.DisplayName });
         }
         else
@@ -38,7 +38,7 @@ public sealed class AppointSecretariat(AppDbContext db, UserManager<Account> use
             person = await db.People.SingleAsync(p => p.AccountId == account.Id, ct);
         }
         person.AppointToSecretariat();
-        record.Append(operatorActor, "person.appointed-secretariat", "person", person.Id.ToString(),
+        record.Append(operatorActor, Registry.RegistryActions.PersonAppointedSecretariat, "person", person.Id.ToString(),
             new { personId = person.Id, displayName = person.DisplayName });
         await record.SaveAsync(ct);
         return person;

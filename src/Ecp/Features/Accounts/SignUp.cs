@@ -44,7 +44,7 @@ public sealed class SignUp(AppDbContext db, UserManager<Account> users, PublicRe
 
     /// <summary>The record's entry of a new person, signed up or invited (AcceptInvitation).</summary>
     internal static void AppendRegistered(PublicRecord record, Person person)
-        => record.Append(Actor.Of(person), "person.registered", "person", person.Id.ToString(),
+        => record.Append(Actor.Of(person), Registry.RegistryActions.PersonRegistered, "person", person.Id.ToString(),
             new { personId = person.Id, displayName = person.DisplayName });
 }
 

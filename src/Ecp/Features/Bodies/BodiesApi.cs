@@ -30,7 +30,7 @@ public static class BodiesApi
             .WithName("ListBodies")
             .WithSummary("The bodies by name, a page at a time: ?limit= (default 50, at most 200); ?after= the cursor of the Link rel=\"next\" header.");
         bodies.MapPost("/", async (EstablishBody.Command command, EstablishBody useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToHttpResult(b => TypedResults.Created($"/api/v1/bodies/{b.Id}", ToView(b)), l))
+                (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToUntypedHttpResult(b => TypedResults.Created($"/api/v1/bodies/{b.Id}", ToView(b)), l))
             .RequireApiWriter().WithName("EstablishBody").Produces<BodyView>(StatusCodes.Status201Created)
             .WithSummary("Record a body, its mandate and membership (secretariat).");
         return api;

@@ -52,7 +52,7 @@ public sealed class EstablishBody(AppDbContext db, PublicRecord record, MemberSt
         var body = Body.Establish(command.Name!, command.Acronym!, command.MandateReference!, rule!.Value, members,
             command.ObserverRule!, command.SeatsPerNonGovernmentGroup, clock.GetUtcNow());
         db.Bodies.Add(body);
-        record.Append(actor, "body.established", "body", body.Id.ToString(), new
+        record.Append(actor, BodyActions.Established, "body", body.Id.ToString(), new
         {
             bodyId = body.Id,
             name = body.Name,

@@ -36,7 +36,7 @@ public sealed class AddAttachment(AppDbContext db, PublicRecord record, TimeProv
             size = attachment.Value.Size,
             sha256 = attachment.Value.Sha256,
         };
-        PublicAttribution.AppendToRecord(record, actor, contribution, "contribution.attachment-added", payload);
+        PublicAttribution.AppendToRecord(record, actor, contribution, ConsultationActions.AttachmentAdded, payload);
         await record.SaveAsync(ct);
         return attachment;
     }

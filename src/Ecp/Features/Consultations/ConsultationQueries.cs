@@ -95,7 +95,7 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
             .GroupBy(c => c.ConsultationId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var items = page.Select(c => new ConsultationSummary(c.Id, c.Topic, c.BodyId, bodies.GetValueOrDefault(c.BodyId, ""),
-            ConsultationCodes.ToCode(c.PhaseAt(now)), c.OpensAt, c.ClosesAt, counts.GetValueOrDefault(c.Id))).ToList();
+            c.PhaseAt(now).ToCode(), c.OpensAt, c.ClosesAt, counts.GetValueOrDefault(c.Id))).ToList();
         return new ConsultationList(items, consultations.Count > take ? Paging.FormatInstant(page[^1].OpensAt, page[^1].Id) : null);
     }
 
@@ -111,10 +111,10 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
         var synthesis = await db.Set<Synthesis>().AsNoTracking().FirstOrDefaultAsync(x => x.ConsultationId == id, ct);
         var versions = synthesis is null ? [] : await SynthesisVersionsAsync(id, ct);
 
-        return new ConsultationView(c.Id, c.Topic, c.Description, c.BodyId, body, ConsultationCodes.ToCode(c.PhaseAt(now)),
-            ConsultationCodes.ToCode(c.Eligibility), c.EligibleGroups.Select(g => g.ToCode()).ToList(), c.OpensAt, c.ClosesAt,
+        return new ConsultationView(c.Id, c.Topic, c.Description, c.BodyId, body, c.PhaseAt(now).ToCode(),
+            c.Eligibility.ToCode(), c.EligibleGroups.Select(g => g.ToCode()).ToList(), c.OpensAt, c.ClosesAt,
             c.AcceptsContributionsAt(now),
-            c.Questions.OrderBy(q => q.Number).Select(q => new QuestionView(q.Number, q.Text, ConsultationCodes.ToCode(q.Type), q.Options)).ToList(),
+            c.Questions.OrderBy(q => q.Number).Select(q => new QuestionView(q.Number, q.Text, q.Type.ToCode(), q.Options)).ToList(),
             c.Extensions.OrderBy(e => e.Number).Select(e => new ExtensionView(e.PreviousClosesAt, e.NewClosesAt, e.Reason, e.ExtendedAt)).ToList(),
             await AttributionAsync(id, ct),
             page.Contributions,
@@ -166,11 +166,11 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
         var who = PublicAttribution.Of(c, c.OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null, privileged);
         return new ContributionView(c.Id, c.Number, who.PersonId, who.PersonName, c.Group.ToCode(), who.MemberState,
             who.OrganizationId, who.OrganizationName, c.Language, c.ConsentToCite,
-            c.Status.ToString().ToLowerInvariant(), c.HiddenReason is { } r ? ConsultationCodes.ToCode(r) : null, c.HiddenNote,
+            c.Status.ToCode(), c.HiddenReason is { } r ? r.ToCode() : null, c.HiddenNote,
             c.SubmittedAt, c.UpdatedAt, c.Versions.Count, c.WordCount,
             c.IsHidden && !privileged ? null : c.Current.Answers.Select(a => new AnswerView(a.Question, a.Text, a.Choices, a.Scale)).ToList(),
             c.IsHidden && !privileged ? null : attachments,
-            PublicAttribution.ToCode(who.To));
+            who.To.ToCode());
     }
 
     /// <summary>
@@ -213,7 +213,7 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
             var n = named[t.AuthorId];
             var who = PublicAttribution.Of(t.Unconsented == 0, n.Group, n.MemberStateCode, n.AuthorId, n.AuthorName);
             return new AuthorShare(who.PersonName ?? "", who.Group.ToCode(), t.Words, totalWords == 0 ? 0 : (double)t.Words / totalWords,
-                PublicAttribution.ToCode(who.To), who.MemberState);
+                who.To.ToCode(), who.MemberState);
         }).ToList();
         var dominant = authors > 1 && shares.Count > 0 && shares[0].Share > DominanceThreshold ? shares[0] : null;
         return new AttributionView(byGroup, byRegion, shares, dominant, active.Sum(t => t.Count),

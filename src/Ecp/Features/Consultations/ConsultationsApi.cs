@@ -23,20 +23,20 @@ public static class ConsultationsApi
             .WithName("ListConsultations").WithSummary("Consultations, newest first, a page at a time (?limit=, at most 200; the Link header names the next page).");
 
         consultations.MapGet("/{id:guid}", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, int? after, int? limit, ConsultationQueries queries, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await queries.GetAsync(id, await actors.GetAsync(ct), after, limit, ct) is { } c ? TypedResults.Ok(c) : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToProblem(l))
+                await queries.GetAsync(id, await actors.GetAsync(ct), after, limit, ct) is { } c ? TypedResults.Ok(c) : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToUntypedProblem(l))
             .WithName("GetConsultation").WithSummary("A consultation with its questions, attribution counts over all contributions, and the first page of contributions (as consent allows); next links to the following page.");
 
         consultations.MapGet("/{id:guid}/contributions", async Task<Results<Ok<ContributionPage>, ProblemHttpResult>> (Guid id, int? after, int? limit, ConsultationQueries queries, AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await db.Consultations.AnyAsync(c => c.Id == id, ct)
                     ? TypedResults.Ok(await queries.PageAsync(id, await actors.GetAsync(ct), after, limit, ct))
-                    : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToProblem(l))
+                    : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToUntypedProblem(l))
             .WithName("ListContributions").WithSummary("A consultation's contributions by number, a page at a time: ?after= the last number seen (the page's nextAfter), ?limit= at most 200.");
 
         consultations.MapPost("/", async (DraftConsultation.Command command, DraftConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
                 var result = await useCase.HandleAsync(actor, command, ct);
-                return result.IsSuccess ? TypedResults.Created($"/api/v1/consultations/{result.Value.Id}", await queries.GetAsync(result.Value.Id, actor, ct)) : result.Error!.ToProblem(l);
+                return result.IsSuccess ? TypedResults.Created($"/api/v1/consultations/{result.Value.Id}", await queries.GetAsync(result.Value.Id, actor, ct)) : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("DraftConsultation").Produces<ConsultationView>(StatusCodes.Status201Created)
             .WithSummary("Prepare a consultation (secretariat).");
@@ -45,7 +45,7 @@ public static class ConsultationsApi
             {
                 var actor = await actors.GetAsync(ct);
                 var result = await useCase.HandleAsync(actor, id, ct);
-                return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
+                return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("OpenConsultation").Produces<ConsultationView>()
             .WithSummary("Open a drafted consultation (secretariat).");
@@ -54,7 +54,7 @@ public static class ConsultationsApi
             {
                 var actor = await actors.GetAsync(ct);
                 var result = await useCase.HandleAsync(actor, id, command, ct);
-                return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
+                return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("ExtendConsultation").Produces<ConsultationView>()
             .WithSummary("Move the closing instant later, with a reason (secretariat).");
@@ -63,7 +63,7 @@ public static class ConsultationsApi
             {
                 // The hot path of a surge: the author is read with the rest of the batch, not here.
                 var result = await useCase.HandleAsync(Actor.OfAccount(user.FindFirstValue(ClaimTypes.NameIdentifier)!), id, command, ct);
-                if (!result.IsSuccess) return result.Error!.ToProblem(l);
+                if (!result.IsSuccess) return result.Error!.ToUntypedProblem(l);
                 var (contribution, author, organization, attachments) = result.Value;
                 var view = queries.ToView(contribution, author,
                     organization is null ? new Dictionary<Guid, Registry.Organization>() : new() { [organization.Id] = organization },
@@ -79,7 +79,7 @@ public static class ConsultationsApi
             {
                 var actor = await actors.GetAsync(ct);
                 var result = await useCase.HandleAsync(actor, id, command, ct);
-                return result.IsSuccess ? TypedResults.Ok(await ViewAsync(db, queries, actor, result.Value, ct)) : result.Error!.ToProblem(l);
+                return result.IsSuccess ? TypedResults.Ok(await ViewAsync(db, queries, actor, result.Value, ct)) : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("EditContribution").Produces<ContributionView>()
             .WithSummary("Edit your contribution until the close; every version is kept.");
@@ -88,7 +88,7 @@ public static class ConsultationsApi
             {
                 var actor = await actors.GetAsync(ct);
                 var result = await useCase.HandleAsync(actor, id, ct);
-                return result.IsSuccess ? TypedResults.Ok(await ViewAsync(db, queries, actor, result.Value, ct)) : result.Error!.ToProblem(l);
+                return result.IsSuccess ? TypedResults.Ok(await ViewAsync(db, queries, actor, result.Value, ct)) : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("WithdrawContribution").Produces<ContributionView>()
             .WithSummary("Withdraw your contribution; it stays on the record.");
@@ -97,7 +97,7 @@ public static class ConsultationsApi
             {
                 var actor = await actors.GetAsync(ct);
                 var result = await useCase.HandleAsync(actor, id, command, ct);
-                return result.IsSuccess ? TypedResults.Ok(await ViewAsync(db, queries, actor, result.Value, ct)) : result.Error!.ToProblem(l);
+                return result.IsSuccess ? TypedResults.Ok(await ViewAsync(db, queries, actor, result.Value, ct)) : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("HideContribution").Produces<ContributionView>()
             .WithSummary("Hide a contribution with a reason; it stays counted and on the record (secretariat).");
@@ -106,14 +106,14 @@ public static class ConsultationsApi
             {
                 if (file.Length > ContributionAttachment.MaxBytes)
                 {
-                    return new ValidationError([new FieldError("Attachments", "Attachment.TooLarge", file.FileName, ContributionAttachment.MaxBytes / (1024 * 1024))]).ToProblem(l);
+                    return new ValidationError([new FieldError("Attachments", "Attachment.TooLarge", file.FileName, ContributionAttachment.MaxBytes / (1024 * 1024))]).ToUntypedProblem(l);
                 }
                 using var buffer = new MemoryStream();
                 await file.CopyToAsync(buffer, ct);
                 var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, new AttachmentUpload(file.FileName, file.ContentType, buffer.ToArray()), ct);
                 return result.IsSuccess
                     ? TypedResults.Created($"/api/v1/attachments/{result.Value.Id}", AttachmentView.Of(result.Value))
-                    : result.Error!.ToProblem(l);
+                    : result.Error!.ToUntypedProblem(l);
             })
             // Bearer-token only (never the cookie), so no cross-site form can post here.
             .DisableAntiforgery()
@@ -124,13 +124,13 @@ public static class ConsultationsApi
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").WithSummary("Download an attachment (never rendered inline).");
 
         consultations.MapGet("/{id:guid}/results", async Task<Results<Ok<IReadOnlyList<QuestionResults>>, ProblemHttpResult>> (Guid id, QuestionnaireResults results, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await results.GetAsync(id, ct) is { } r ? TypedResults.Ok(r) : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToProblem(l))
+                await results.GetAsync(id, ct) is { } r ? TypedResults.Ok(r) : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToUntypedProblem(l))
             .WithName("GetResults").WithSummary("Results per question by respondent category (government, and each non-government stakeholder group).");
 
         consultations.MapGet("/{id:guid}/results.csv", async (Guid id, QuestionnaireResults results, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await results.CsvAsync(id, ct) is { } write
                     ? TypedResults.Stream(body => write(body, ct), "text/csv; charset=utf-8", $"consultation-{id}.csv")
-                    : new NotFoundError("Consultation.NotFound").ToProblem(l))
+                    : new NotFoundError("Consultation.NotFound").ToUntypedProblem(l))
             .WithName("GetResultsCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Every answer as CSV (open data).");
 
@@ -138,7 +138,7 @@ public static class ConsultationsApi
             {
                 var actor = await actors.GetAsync(ct);
                 var result = await useCase.HandleAsync(actor, id, command, ct);
-                return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
+                return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("PublishSynthesis").Produces<ConsultationView>()
             .WithSummary("Publish the synthesis in Markdown; it must cite contributions that exist, as [C-n] (secretariat).");
@@ -147,7 +147,7 @@ public static class ConsultationsApi
             {
                 var actor = await actors.GetAsync(ct);
                 var result = await useCase.HandleAsync(actor, id, command, ct);
-                return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToProblem(l);
+                return result.IsSuccess ? TypedResults.Ok(await queries.GetAsync(id, actor, ct)) : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("PresentConsultation").Produces<ConsultationView>()
             .WithSummary("Record that the consultation was presented at the body's meeting (secretariat).");
@@ -156,7 +156,7 @@ public static class ConsultationsApi
             {
                 var actor = await actors.GetAsync(ct);
                 var c = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-                if (c is null) return (ProblemHttpResult)new NotFoundError("Contribution.NotFound").ToProblem(l);
+                if (c is null) return (ProblemHttpResult)new NotFoundError("Contribution.NotFound").ToUntypedProblem(l);
                 var privileged = actor.IsSecretariat || actor.PersonId == c.AuthorId;
                 return TypedResults.Ok(c.Versions.OrderBy(v => v.Number)
                     .Select(v => new ContributionVersionView(v.Number, v.Language, v.SubmittedAt,
@@ -181,12 +181,12 @@ public static class ConsultationsApi
     private static async Task<IResult> DownloadAsync(Guid id, AppDbContext db, ActorAccessor actors, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var attachment = await db.Set<ContributionAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (attachment is null) return new NotFoundError("Attachment.NotFound").ToProblem(l);
+        if (attachment is null) return new NotFoundError("Attachment.NotFound").ToUntypedProblem(l);
         var contribution = await db.Contributions.AsNoTracking().SingleAsync(c => c.Id == attachment.ContributionId, ct);
         var actor = await actors.GetAsync(ct);
         if (contribution.IsHidden && !(actor.IsSecretariat || actor.PersonId == contribution.AuthorId))
         {
-            return new NotFoundError("Attachment.NotFound").ToProblem(l);
+            return new NotFoundError("Attachment.NotFound").ToUntypedProblem(l);
         }
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "sandbox";

@@ -51,7 +51,7 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
         var questions = (command.QuestionDefinitions is { Count: > 0 } typed ? typed : command.Questions ?? [])
             // A blank untyped line (the page's textarea) is no question.
             .Where(q => q is not null && (q.Type is not null || q.Options is not null || !string.IsNullOrWhiteSpace(q.Text)))
-            .Select(q => new QuestionDefinition(q.Text?.Trim() ?? "", ConsultationCodes.QuestionTypeFrom(q.Type) ?? (QuestionType)(-1),
+            .Select(q => new QuestionDefinition(q.Text?.Trim() ?? "", (q.Type is null ? QuestionType.FreeText : Codes.Parse<QuestionType>(q.Type)) ?? (QuestionType)(-1),
                 (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).ToList())).ToList();
         if (questions.Count is 0 or > Consultation.MaxQuestions) check.Add(nameof(Command.Questions), "Consultation.QuestionsCount", Consultation.MaxQuestions);
         else if (questions.Any(q => q.Text.Length == 0)) check.Add(nameof(Command.Questions), "Validation.Required");
@@ -66,9 +66,9 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
             // Silently dropping them would turn a client's 1-10 scale into 1-5 unnoticed.
             check.Add(nameof(Command.Questions), "Questionnaire.OptionsOnlyForChoices");
         }
-        var eligibility = ConsultationCodes.EligibilityFrom(command.Eligibility);
+        var eligibility = Codes.Parse<Eligibility>(command.Eligibility);
         if (eligibility is null) check.Add(nameof(Command.Eligibility), "Consultation.EligibilityInvalid");
-        var groups = (command.Groups ?? []).Select(StakeholderGroups.FromCode).ToList();
+        var groups = (command.Groups ?? []).Select(Codes.Parse<StakeholderGroup>).ToList();
         if (groups.Any(g => g is null) || (eligibility == Consultations.Eligibility.ChosenGroups && groups.Count == 0))
         {
             check.Add(nameof(Command.Groups), "Consultation.GroupsInvalid");
@@ -83,14 +83,14 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
         var consultation = Consultation.Draft(command.BodyId!.Value, command.Topic!, command.Description!, questions, eligibility!.Value,
             groups.Select(g => g!.Value).ToList(), command.OpensAt!.Value, command.ClosesAt!.Value, now);
         db.Consultations.Add(consultation);
-        record.Append(actor, "consultation.drafted", "consultation", consultation.Id.ToString(), new
+        record.Append(actor, ConsultationActions.Drafted, "consultation", consultation.Id.ToString(), new
         {
             consultationId = consultation.Id,
             bodyId = consultation.BodyId,
             topic = consultation.Topic,
             description = consultation.Description,
-            questions = consultation.Questions.Select(q => new { number = q.Number, text = q.Text, type = ConsultationCodes.ToCode(q.Type), options = q.Options }).ToArray(),
-            eligibility = ConsultationCodes.ToCode(consultation.Eligibility),
+            questions = consultation.Questions.Select(q => new { number = q.Number, text = q.Text, type = q.Type.ToCode(), options = q.Options }).ToArray(),
+            eligibility = consultation.Eligibility.ToCode(),
             groups = consultation.EligibleGroups.Select(g => g.ToCode()).ToArray(),
             opensAt = RecordTime(consultation.OpensAt),
             closesAt = RecordTime(consultation.ClosesAt),
@@ -124,39 +124,3 @@ internal sealed class QuestionInputJson : System.Text.Json.Serialization.JsonCon
     }
 }
 
-public static class ConsultationCodes
-{
-    public static string ToCode(Eligibility e) => e switch
-    {
-        Eligibility.AllStakeholders => "all-stakeholders",
-        Eligibility.MemberStatesOnly => "member-states-only",
-        Eligibility.ChosenGroups => "chosen-groups",
-        _ => throw new ArgumentOutOfRangeException(nameof(e)),
-    };
-
-    public static Eligibility? EligibilityFrom(string? code)
-        => Enum.GetValues<Eligibility>().Cast<Eligibility?>().FirstOrDefault(e => ToCode(e!.Value) == code);
-
-    public static string ToCode(ConsultationPhase p) => p.ToString().ToLowerInvariant();
-
-    public static string ToCode(QuestionType t) => t switch
-    {
-        QuestionType.FreeText => "free-text",
-        QuestionType.SingleChoice => "single-choice",
-        QuestionType.MultipleChoice => "multiple-choice",
-        QuestionType.Scale => "scale",
-        _ => throw new ArgumentOutOfRangeException(nameof(t)),
-    };
-
-    public static QuestionType? QuestionTypeFrom(string? code)
-        => code is null ? QuestionType.FreeText : Enum.GetValues<QuestionType>().Cast<QuestionType?>().FirstOrDefault(t => ToCode(t!.Value) == code);
-
-    public static string ToCode(ModerationReason r) => r switch
-    {
-        ModerationReason.OffTopic => "off-topic",
-        _ => r.ToString().ToLowerInvariant(),
-    };
-
-    public static ModerationReason? ReasonFrom(string? code)
-        => Enum.GetValues<ModerationReason>().Cast<ModerationReason?>().FirstOrDefault(r => ToCode(r!.Value) == code);
-}

@@ -18,7 +18,7 @@ public sealed class EditContribution(AppDbContext db, PublicRecord record, TimeP
         if (!check.IsValid) return check.ToError();
         var edited = contribution.Edit(consultation!, personId, answers, command.Language!, command.ConsentToCite, clock.GetUtcNow());
         if (!edited.IsSuccess) return edited.Error!;
-        SubmitContribution.Append(record, actor, contribution, "contribution.edited", answers);
+        SubmitContribution.Append(record, actor, contribution, ConsultationActions.ContributionEdited, answers);
         await record.SaveAsync(ct);
         return contribution;
     }

@@ -25,7 +25,7 @@ public sealed class ExtendConsultation(AppDbContext db, PublicRecord record, Tim
         if (command.Reason is { Length: > Consultation.TextMaxLength }) return new ValidationError([new FieldError(nameof(Command.Reason), "Validation.TooLong", Consultation.TextMaxLength)]);
         var extended = consultation.Extend(command.ClosesAt.Value, command.Reason ?? "", clock.GetUtcNow());
         if (!extended.IsSuccess) return extended.Error!;
-        record.Append(actor, "consultation.extended", "consultation", consultation.Id.ToString(), new
+        record.Append(actor, ConsultationActions.Extended, "consultation", consultation.Id.ToString(), new
         {
             consultationId = consultation.Id,
             previousClosesAt = DraftConsultation.RecordTime(extended.Value.PreviousClosesAt),

@@ -22,16 +22,16 @@ public sealed class HideContribution(AppDbContext db, PublicRecord record, TimeP
         await record.BeginAsync(ct);
         var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == contributionId, ct);
         if (contribution is null) return new NotFoundError("Contribution.NotFound");
-        var reason = ConsultationCodes.ReasonFrom(command.Reason);
+        var reason = Codes.Parse<ModerationReason>(command.Reason);
         if (reason is null) return new ValidationError([new FieldError(nameof(Command.Reason), "Contribution.HideReasonInvalid")]);
         if (command.Note is { Length: > 2000 }) return new ValidationError([new FieldError(nameof(Command.Note), "Validation.TooLong", 2000)]);
         var hidden = contribution.Hide(reason.Value, command.Note, clock.GetUtcNow());
         if (!hidden.IsSuccess) return hidden;
-        record.Append(actor, "contribution.hidden", "contribution", contribution.Id.ToString(), new
+        record.Append(actor, ConsultationActions.ContributionHidden, "contribution", contribution.Id.ToString(), new
         {
             contributionId = contribution.Id,
             consultationId = contribution.ConsultationId,
-            reason = ConsultationCodes.ToCode(reason.Value),
+            reason = reason.Value.ToCode(),
             note = contribution.HiddenNote,
         });
         await record.SaveAsync(ct);

@@ -16,7 +16,7 @@ public sealed class OpenConsultation(AppDbContext db, PublicRecord record, TimeP
         if (consultation is null) return new NotFoundError("Consultation.NotFound");
         var opened = consultation.Open(clock.GetUtcNow());
         if (!opened.IsSuccess) return opened;
-        record.Append(actor, "consultation.opened", "consultation", consultation.Id.ToString(), new
+        record.Append(actor, ConsultationActions.Opened, "consultation", consultation.Id.ToString(), new
         {
             consultationId = consultation.Id,
             opensAt = DraftConsultation.RecordTime(consultation.OpensAt),

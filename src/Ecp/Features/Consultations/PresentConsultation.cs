@@ -24,7 +24,7 @@ public sealed class PresentConsultation(AppDbContext db, PublicRecord record, Ti
         if (!check.IsValid) return check.ToError();
         var presented = consultation.MarkPresented(clock.GetUtcNow());
         if (!presented.IsSuccess) return presented;
-        record.Append(actor, "consultation.presented", "consultation", consultationId.ToString(), new { consultationId, meeting = command.Meeting!.Trim() });
+        record.Append(actor, ConsultationActions.Presented, "consultation", consultationId.ToString(), new { consultationId, meeting = command.Meeting!.Trim() });
         await record.SaveAsync(ct);
         return consultation;
     }

@@ -48,20 +48,13 @@ public sealed record PublicAttribution(AttributedTo To, StakeholderGroup Group, 
             : new(AttributedTo.StakeholderGroup, group, null, null, null, null, null);
     }
 
-    public static string ToCode(AttributedTo to) => to switch
-    {
-        AttributedTo.Person => "person",
-        AttributedTo.MemberState => "member-state",
-        _ => "stakeholder-group",
-    };
-
     /// <summary>The name a page prints: the person, "Government of Cuba", or "A contributor from civil society".</summary>
     public static string Label(string attributedTo, string? personName, string group, string? memberState, IStringLocalizer l, Func<string, string> stateName)
         => attributedTo switch
         {
             "person" when personName is not null => personName,
             "member-state" when memberState is not null => l["Contribution.GovernmentOf", stateName(memberState)],
-            _ => l["Contribution.AnonymousFrom", l[StakeholderGroups.FromCode(group)!.Value.ResourceKey()]],
+            _ => l["Contribution.AnonymousFrom", l[Codes.Parse<StakeholderGroup>(group)!.Value.ResourceKey()]],
         };
 
     /// <summary>What the form tells a contributor, before they submit, that a contribution without

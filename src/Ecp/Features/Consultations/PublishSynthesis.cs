@@ -15,13 +15,11 @@ public sealed class PublishSynthesis(AppDbContext db, PublicRecord record, TimeP
         public string? Markdown { get; init; }
     }
 
-    public const string Action = "consultation.synthesized";
-
     /// <summary>Every published version of a consultation's synthesis, as the record keeps it.</summary>
     internal static IQueryable<RecordEntry> VersionsOnRecord(AppDbContext db, Guid consultationId)
     {
         var entityId = consultationId.ToString();
-        return db.RecordEntries.Where(e => e.Entity == "consultation" && e.EntityId == entityId && e.Action == Action);
+        return db.RecordEntries.Where(e => e.Entity == "consultation" && e.EntityId == entityId && e.Action == ConsultationActions.Synthesized);
     }
 
     public async Task<Result<Synthesis>> HandleAsync(Actor actor, Guid consultationId, Command command, CancellationToken ct = default)
@@ -51,7 +49,7 @@ public sealed class PublishSynthesis(AppDbContext db, PublicRecord record, TimeP
         if (current is null) db.Set<Synthesis>().Add(synthesis);
         // Counted under the record's write lock: versions are numbered without gaps or twins.
         var version = await VersionsOnRecord(db, consultationId).CountAsync(ct) + 1;
-        record.Append(actor, Action, "consultation", consultationId.ToString(), new
+        record.Append(actor, ConsultationActions.Synthesized, "consultation", consultationId.ToString(), new
         {
             consultationId,
             synthesisId = synthesis.Id,

@@ -34,7 +34,7 @@ public sealed class QuestionnaireResults(AppDbContext db)
     public static IReadOnlyList<ConsultativeStatus> EcosocStatuses { get; } =
         [ConsultativeStatus.General, ConsultativeStatus.Special, ConsultativeStatus.Roster, ConsultativeStatus.None];
 
-    public static string EcosocCode(ConsultativeStatus status) => status.ToString().ToLowerInvariant();
+    public static string EcosocCode(ConsultativeStatus status) => status.ToCode();
 
     public async Task<IReadOnlyList<QuestionResults>?> GetAsync(Guid consultationId, CancellationToken ct)
     {
@@ -57,7 +57,7 @@ public sealed class QuestionnaireResults(AppDbContext db)
                 var byEcosoc = EcosocStatuses.ToDictionary(EcosocCode, e => chose.Where(t => t.StakeholderGroup != StakeholderGroup.Government && t.Ecosoc == e).Sum(t => t.Count));
                 return new ResultRow(o.Label, byCategory, byCategory.Values.Sum(), byEcosoc);
             }).ToList();
-            return new QuestionResults(q.Number, q.Text, ConsultationCodes.ToCode(q.Type), rows, cells.Sum(t => t.Count));
+            return new QuestionResults(q.Number, q.Text, q.Type.ToCode(), rows, cells.Sum(t => t.Count));
         }).ToList();
     }
 
@@ -97,8 +97,8 @@ public sealed class QuestionnaireResults(AppDbContext db)
                         c.Group == StakeholderGroup.Government ? "" : EcosocCode(c.EcosocStatus),
                         PublicAttribution.CitedName(c.ConsentToCite, c.AuthorName) ?? "",
                         c.Language,
-                        c.Status.ToString().ToLowerInvariant(),
-                        c.HiddenReason is { } r ? ConsultationCodes.ToCode(r) : "",
+                        c.Status.ToCode(),
+                        c.HiddenReason is { } r ? r.ToCode() : "",
                         q.Number.ToString(CultureInfo.InvariantCulture),
                         // A hidden contribution is counted, but its words are not republished.
                         c.HiddenReason is not null ? "" : answer.Text,

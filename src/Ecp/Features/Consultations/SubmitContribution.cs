@@ -122,7 +122,7 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
             lastNumbers[consultation.Id] = number;
             admitted.Add(contribution);
             admittedAttachments.AddRange(attachments);
-            Append(record, actor, contribution, "contribution.submitted", answers, attachments);
+            Append(record, actor, contribution, ConsultationActions.ContributionSubmitted, answers, attachments);
             return new Submitted(contribution, actor, organization, attachments);
         }
 

@@ -21,7 +21,7 @@ public sealed class CloseDecision(AppDbContext db, PublicRecord record, TimeProv
         await record.BeginAsync(ct);
         var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == decisionId, ct);
         if (decision is null) return new NotFoundError("Decision.NotFound");
-        var outcome = Enum.GetValues<DecisionOutcome>().Cast<DecisionOutcome?>().FirstOrDefault(o => DecisionCodes.ToCode(o!.Value) == command.Outcome);
+        var outcome = Enum.GetValues<DecisionOutcome>().Cast<DecisionOutcome?>().FirstOrDefault(o => o!.Value.ToCode() == command.Outcome);
         if (outcome is null) return new ValidationError([new FieldError(nameof(Command.Outcome), "Decision.OutcomeInvalid")]);
 
         var closed = decision.Close(outcome.Value, clock.GetUtcNow());
@@ -33,12 +33,12 @@ public sealed class CloseDecision(AppDbContext db, PublicRecord record, TimeProv
             DecisionOutcome.NotAdoptedDivergentViews => DocumentState.NotAdoptedDivergentViews,
             _ => DocumentState.Withdrawn,
         });
-        record.Append(actor, "decision.closed", "decision", decision.Id.ToString(), new
+        record.Append(actor, DecisionActions.Closed, "decision", decision.Id.ToString(), new
         {
             decisionId = decision.Id,
             documentId = decision.DocumentId,
             version = decision.VersionNumber,
-            outcome = DecisionCodes.ToCode(outcome.Value),
+            outcome = outcome.Value.ToCode(),
             reservations = decision.Reservations.Select(p => new { memberState = p.MemberStateCode, statement = p.Statement }).ToArray(),
             objections = decision.Objections.Select(p => new { memberState = p.MemberStateCode, statement = p.Statement }).ToArray(),
         });

@@ -49,17 +49,17 @@ public sealed class DecisionQueries(AppDbContext db, MemberStateCatalog states)
         return new DecisionView(decision.Id, document.Id, document.Symbol, document.Title, decision.VersionNumber,
             new BodyRef(body.Id, body.Name, body.Acronym),
             body.MembershipRule == MembershipRule.AllMemberStates ? "all-member-states" : "listed-member-states",
-            decision.OpenedAt, decision.ClosedAt, decision.Outcome is { } o ? DecisionCodes.ToCode(o) : null,
+            decision.OpenedAt, decision.ClosedAt, decision.Outcome is { } o ? o.ToCode() : null,
             byGroup,
             decision.Reservations.Select(ToView).ToList(),
             decision.Objections.Select(ToView).ToList(),
             decision.AllPositions.OrderBy(p => p.StatedAt).Select(ToView).ToList(),
             StakeholderGroups.All.Where(g => g != StakeholderGroup.Government)
                 .Select(g => new GroupViews(g.ToCode(), decision.AdvisoryViews.Where(v => v.Group == g).OrderBy(v => v.StatedAt)
-                    .Select(v => new AdvisoryViewView(v.Id, v.AuthorId, v.AuthorName, g.ToCode(), DecisionCodes.ToCode(v.Stance), v.Text, v.StatedAt)).ToList()))
+                    .Select(v => new AdvisoryViewView(v.Id, v.AuthorId, v.AuthorName, g.ToCode(), v.Stance.ToCode(), v.Text, v.StatedAt)).ToList()))
                 .Where(g => g.Views.Count > 0).ToList());
     }
 
     private PositionView ToView(FormalPosition p) => new(p.Id, p.MemberStateCode, states.Find(p.MemberStateCode)?.Name ?? p.MemberStateCode,
-        DecisionCodes.ToCode(p.Kind), p.Statement, p.DelegateId, p.DelegateName, p.StatedAt, p.SupersededAt);
+        p.Kind.ToCode(), p.Statement, p.DelegateId, p.DelegateName, p.StatedAt, p.SupersededAt);
 }

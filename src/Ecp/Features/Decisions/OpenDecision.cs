@@ -34,7 +34,7 @@ public sealed class OpenDecision(AppDbContext db, PublicRecord record, TimeProvi
 
         var decision = Decision.Open(document.Id, document.Current.Number, body!.Id, clock.GetUtcNow());
         db.Decisions.Add(decision);
-        record.Append(actor, "decision.opened", "decision", decision.Id.ToString(), new
+        record.Append(actor, DecisionActions.Opened, "decision", decision.Id.ToString(), new
         {
             decisionId = decision.Id,
             documentId = document.Id,

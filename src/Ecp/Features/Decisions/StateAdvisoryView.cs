@@ -22,17 +22,17 @@ public sealed class StateAdvisoryView(AppDbContext db, PublicRecord record, Time
         await record.BeginAsync(ct);
         var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == decisionId, ct);
         if (decision is null) return new NotFoundError("Decision.NotFound");
-        var stance = Enum.GetValues<AdvisoryStance>().Cast<AdvisoryStance?>().FirstOrDefault(s => DecisionCodes.ToCode(s!.Value) == command.Stance);
+        var stance = Enum.GetValues<AdvisoryStance>().Cast<AdvisoryStance?>().FirstOrDefault(s => s!.Value.ToCode() == command.Stance);
         if (stance is null) return new ValidationError([new FieldError(nameof(Command.Stance), "Decision.StanceInvalid")]);
 
         var view = decision.RecordAdvisoryView(actor, stance.Value, command.Text, clock.GetUtcNow());
         if (!view.IsSuccess) return view;
-        record.Append(actor, "advisory-view.stated", "decision", decision.Id.ToString(), new
+        record.Append(actor, DecisionActions.AdvisoryViewStated, "decision", decision.Id.ToString(), new
         {
             decisionId = decision.Id,
             viewId = view.Value.Id,
             stakeholderGroup = view.Value.Group.ToCode(),
-            stance = DecisionCodes.ToCode(view.Value.Stance),
+            stance = view.Value.Stance.ToCode(),
             text = view.Value.Text,
         });
         await record.SaveAsync(ct);

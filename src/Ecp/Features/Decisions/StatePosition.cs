@@ -21,19 +21,19 @@ public sealed class StatePosition(AppDbContext db, PublicRecord record, TimeProv
         await record.BeginAsync(ct);
         var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == decisionId, ct);
         if (decision is null) return new NotFoundError("Decision.NotFound");
-        var kind = Enum.GetValues<PositionKind>().Cast<PositionKind?>().FirstOrDefault(k => DecisionCodes.ToCode(k!.Value) == command.Position);
+        var kind = Enum.GetValues<PositionKind>().Cast<PositionKind?>().FirstOrDefault(k => k!.Value.ToCode() == command.Position);
         if (kind is null) return new ValidationError([new FieldError(nameof(Command.Position), "Decision.PositionInvalid")]);
         var body = await db.Bodies.SingleAsync(b => b.Id == decision.BodyId, ct);
 
         var previous = decision.Positions.FirstOrDefault(p => p.MemberStateCode == actor.MemberStateCode);
         var stated = decision.RecordPosition(body, actor, kind.Value, command.Statement, clock.GetUtcNow());
         if (!stated.IsSuccess) return stated;
-        record.Append(actor, "position.stated", "decision", decision.Id.ToString(), new
+        record.Append(actor, DecisionActions.PositionStated, "decision", decision.Id.ToString(), new
         {
             decisionId = decision.Id,
             positionId = stated.Value.Id,
             memberState = stated.Value.MemberStateCode,
-            position = DecisionCodes.ToCode(stated.Value.Kind),
+            position = stated.Value.Kind.ToCode(),
             statement = stated.Value.Statement,
             replaces = previous?.Id,
         });
@@ -42,24 +42,3 @@ public sealed class StatePosition(AppDbContext db, PublicRecord record, TimeProv
     }
 }
 
-public static class DecisionCodes
-{
-    public static string ToCode(PositionKind kind) => kind switch
-    {
-        PositionKind.Support => "support",
-        PositionKind.NoObjection => "no-objection",
-        PositionKind.Reservation => "reservation",
-        PositionKind.Objection => "objection",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-
-    public static string ToCode(DecisionOutcome outcome) => outcome switch
-    {
-        DecisionOutcome.AdoptedByConsensus => "adopted-by-consensus",
-        DecisionOutcome.NotAdoptedDivergentViews => "not-adopted-divergent-views",
-        DecisionOutcome.Withdrawn => "withdrawn",
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
-    };
-
-    public static string ToCode(AdvisoryStance stance) => stance.ToString().ToLowerInvariant();
-}

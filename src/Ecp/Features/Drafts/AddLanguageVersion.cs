@@ -40,7 +40,7 @@ public sealed class AddLanguageVersion(AppDbContext db, PublicRecord record)
 
         var translations = ParagraphTranslation.ForVersion(version, command.Language!, texts);
         db.ParagraphTranslations.AddRange(translations);
-        record.Append(actor, "document.language-version-added", "document", document.Id.ToString(), new
+        record.Append(actor, DocumentActions.LanguageVersionAdded, "document", document.Id.ToString(), new
         {
             documentId = document.Id,
             version = version.Number,

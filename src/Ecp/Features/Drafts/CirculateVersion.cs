@@ -30,7 +30,7 @@ public sealed class CirculateVersion(AppDbContext db, PublicRecord record, TimeP
         var citations = await ProposeAmendment.CitationsOnRecordAsync(db, amendments.Select(a => a.Id).ToList(), ct);
         var next = document.CirculateNextVersion(command.Label!, amendments, clock.GetUtcNow(), citations);
         if (!next.IsSuccess) return next;
-        record.Append(actor, "document.version-circulated", "document", document.Id.ToString(), new
+        record.Append(actor, DocumentActions.VersionCirculated, "document", document.Id.ToString(), new
         {
             documentId = document.Id,
             version = DocumentPayloads.Version(next.Value),

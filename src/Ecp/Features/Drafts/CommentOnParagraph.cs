@@ -32,7 +32,7 @@ public sealed class CommentOnParagraph(AppDbContext db, PublicRecord record, Tim
 
         var comment = ParagraphComment.Post(document, version!.Number, paragraph!, actor, group.Value, command.Text!, clock.GetUtcNow());
         db.ParagraphComments.Add(comment);
-        record.Append(actor, "comment.posted", "comment", comment.Id.ToString(), new
+        record.Append(actor, DocumentActions.CommentPosted, "comment", comment.Id.ToString(), new
         {
             commentId = comment.Id,
             documentId = document.Id,

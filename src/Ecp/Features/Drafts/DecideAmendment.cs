@@ -38,7 +38,7 @@ public sealed class DecideAmendment(AppDbContext db, PublicRecord record, TimePr
 
         var decided = amendment.Decide(decision.Value, command.Reason, command.MergedText, clock.GetUtcNow());
         if (!decided.IsSuccess) return decided;
-        record.Append(actor, $"amendment.{decision.Value.ToString().ToLowerInvariant()}", "amendment", amendment.Id.ToString(), new
+        record.Append(actor, DocumentActions.AmendmentDecided(decision.Value), "amendment", amendment.Id.ToString(), new
         {
             amendmentId = amendment.Id,
             documentId = amendment.DocumentId,

@@ -45,7 +45,7 @@ public sealed class DocumentQueries(AppDbContext db)
         var take = Common.Paging.Take(limit);
         var query = db.Documents.AsNoTracking().Where(d => d.Kind != DocumentKind.ReferenceText);
         if (bodyId is { } b) query = query.Where(d => d.BodyId == b);
-        if (DocumentStates.FromCode(state) is { } s) query = query.Where(d => d.State == s);
+        if (Codes.Parse<DocumentState>(state) is { } s) query = query.Where(d => d.State == s);
         if (Common.Paging.TryParse(after, out var symbol, out var afterId))
         {
             query = query.Where(d => d.Symbol.CompareTo(symbol) > 0 || (d.Symbol == symbol && d.Id.CompareTo(afterId) > 0));
@@ -90,14 +90,14 @@ public sealed class DocumentQueries(AppDbContext db)
         var cites = await ProposeAmendment.CitationsOnRecordAsync(db, rows.Select(a => a.Id).ToList(), ct);
         return rows.Select(a => new AmendmentView(a.Id, a.VersionNumber, a.VersionNumber < current && a.Status == AmendmentStatus.Proposed,
             a.ParagraphNumber, a.Action.ToCode(), a.ProposedText, a.Explanation, a.ProponentId, a.ProponentName,
-            Registry.StakeholderGroups.ToCode(a.ProponentGroup), a.MemberStateCode, a.ProposedAt, a.Status.ToString().ToLowerInvariant(),
+            a.ProponentGroup.ToCode(), a.MemberStateCode, a.ProposedAt, a.Status.ToCode(),
             a.MergedText, a.DecisionReason, a.IncorporatedInVersion, cites.GetValueOrDefault(a.Id))).ToList();
     }
 
     public async Task<IReadOnlyList<CommentView>> CommentsAsync(Guid documentId, CancellationToken ct)
         => (await db.ParagraphComments.AsNoTracking().Where(c => c.DocumentId == documentId).OrderBy(c => c.PostedAt).ToListAsync(ct))
             .Select(c => new CommentView(c.Id, c.VersionNumber, c.ParagraphNumber, c.AuthorId, c.AuthorName,
-                Registry.StakeholderGroups.ToCode(c.AuthorGroup), c.MemberStateCode, c.Text, c.PostedAt)).ToList();
+                c.AuthorGroup.ToCode(), c.MemberStateCode, c.Text, c.PostedAt)).ToList();
 
     public async Task<DiffView?> DiffAsync(Guid documentId, int from, int to, CancellationToken ct)
     {
@@ -106,7 +106,7 @@ public sealed class DocumentQueries(AppDbContext db)
         var b = document?.Versions.FirstOrDefault(v => v.Number == to);
         if (a is null || b is null) return null;
         return new DiffView(from, to, VersionDiff.Compare(a, b).Select(p => new ParagraphDiffView(p.FromNumber, p.ToNumber,
-            p.Change.ToString().ToLowerInvariant(), p.Words.Select(w => new WordPieceView(w.Text, w.Change.ToString().ToLowerInvariant())).ToList())).ToList());
+            p.Change.ToCode(), p.Words.Select(w => new WordPieceView(w.Text, w.Change.ToCode())).ToList())).ToList());
     }
 
     /// <summary>Who cites the paragraphs of the document with this symbol ("cited by" back-links).</summary>
@@ -133,7 +133,7 @@ public sealed class DocumentQueries(AppDbContext db)
         IReadOnlyList<string> available, IReadOnlyDictionary<Guid, string> texts)
         => new(v.Number, v.Label, v.CirculatedAt, v.IncorporatedAmendmentIds, language, missing,
             Languages.All.Where(available.Contains).ToList(),
-            v.Paragraphs.OrderBy(p => p.Ordinal).Select(p => new ParagraphView(p.Number, p.Label, p.Kind.ToString().ToLowerInvariant(), p.Level,
+            v.Paragraphs.OrderBy(p => p.Ordinal).Select(p => new ParagraphView(p.Number, p.Label, p.Kind.ToCode(), p.Level,
                 texts.GetValueOrDefault(p.Key, p.Text), p.Cites, citedBy[p.Number].ToList(), p.Key)).ToList());
 
     /// <summary>The bodies of the given ids only.</summary>
@@ -147,26 +147,3 @@ public sealed class DocumentQueries(AppDbContext db)
         => id is { } b && bodies.TryGetValue(b, out var body) ? new BodyRef(body.Id, body.Name, body.Acronym) : null;
 }
 
-public static class DocumentStates
-{
-    public static string ToCode(this DocumentState state) => state switch
-    {
-        DocumentState.Negotiating => "negotiating",
-        DocumentState.AdoptedByConsensus => "adopted-by-consensus",
-        DocumentState.NotAdoptedDivergentViews => "not-adopted-divergent-views",
-        DocumentState.Withdrawn => "withdrawn",
-        DocumentState.Reference => "reference",
-        _ => throw new ArgumentOutOfRangeException(nameof(state)),
-    };
-
-    public static DocumentState? FromCode(string? code)
-        => Enum.GetValues<DocumentState>().Cast<DocumentState?>().FirstOrDefault(s => s!.Value.ToCode() == code);
-
-    public static string ToCode(this AmendmentAction action) => action switch
-    {
-        AmendmentAction.Replace => "replace",
-        AmendmentAction.InsertAfter => "insert-after",
-        AmendmentAction.Delete => "delete",
-        _ => throw new ArgumentOutOfRangeException(nameof(action)),
-    };
-}

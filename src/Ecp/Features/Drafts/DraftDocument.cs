@@ -40,7 +40,7 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
             .RequiredText(nameof(Command.Title), command.Title, OutcomeDocument.TitleMaxLength)
             .RequiredText(nameof(Command.VersionLabel), command.VersionLabel, 100)
             .MaxLength(nameof(Command.MandateReferences), command.MandateReferences, 1000);
-        var kind = DocumentKinds.FromCode(command.Kind);
+        var kind = Codes.Parse<DocumentKind>(command.Kind);
         if (kind is null) check.Add(nameof(Command.Kind), "Document.KindInvalid");
         if (!DocumentSymbol.IsValid(command.Symbol?.Trim())) check.Add(nameof(Command.Symbol), "Document.SymbolInvalid");
         var language = command.Language ?? Languages.Default;
@@ -56,7 +56,7 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
         var document = OutcomeDocument.Draft(kind!.Value, command.Title!, command.Symbol!, command.BodyId, command.MandateReferences ?? "",
             language, command.VersionLabel!, paragraphs, clock.GetUtcNow());
         db.Documents.Add(document);
-        record.Append(actor, "document.drafted", "document", document.Id.ToString(), new
+        record.Append(actor, DocumentActions.Drafted, "document", document.Id.ToString(), new
         {
             documentId = document.Id,
             kind = document.Kind,
@@ -101,18 +101,6 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
         }
         return result;
     }
-}
-
-public static class DocumentKinds
-{
-    public static string ToCode(this DocumentKind kind) => kind switch
-    {
-        DocumentKind.ReferenceText => "reference-text",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
-
-    public static DocumentKind? FromCode(string? code)
-        => Enum.GetValues<DocumentKind>().Cast<DocumentKind?>().FirstOrDefault(k => k!.Value.ToCode() == code);
 }
 
 /// <summary>A citation of another document's paragraph: "SYMBOL#NUMBER", e.g. "WSIS-05/TUNIS/DOC/6(Rev.1)-E#69".</summary>

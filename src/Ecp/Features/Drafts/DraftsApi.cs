@@ -29,7 +29,7 @@ public static class DraftsApi
                 var result = await useCase.HandleAsync(await actors.GetAsync(ct), command, ct);
                 return result.IsSuccess
                     ? TypedResults.Created($"/api/v1/documents/{result.Value.Id}", await queries.GetAsync(result.Value.Id, null, ct))
-                    : result.Error!.ToProblem(l);
+                    : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("DraftDocument").Produces<DocumentView>(StatusCodes.Status201Created)
             .WithSummary("Circulate a first draft as numbered paragraphs (secretariat).");
@@ -47,7 +47,7 @@ public static class DraftsApi
                 var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, number, command, ct);
                 return result.IsSuccess
                     ? TypedResults.Created($"/api/v1/documents/{id}/versions/{number}?language={command.Language}", await queries.GetAsync(id, number, ct, command.Language))
-                    : result.Error!.ToProblem(l);
+                    : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("AddLanguageVersion").Produces<DocumentView>(StatusCodes.Status201Created)
             .WithSummary("Add the version's text in another UN language, paragraph by paragraph (secretariat).");
@@ -57,7 +57,7 @@ public static class DraftsApi
                 var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct);
                 return result.IsSuccess
                     ? TypedResults.Created($"/api/v1/documents/{id}/versions/{result.Value.Number}", await queries.GetAsync(id, result.Value.Number, ct))
-                    : result.Error!.ToProblem(l);
+                    : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("CirculateVersion").Produces<DocumentView>(StatusCodes.Status201Created)
             .WithSummary("Circulate the next version with the accepted and merged amendments (secretariat).");
@@ -70,14 +70,14 @@ public static class DraftsApi
             {
                 var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == id, ct);
                 var version = document?.Versions.FirstOrDefault(v => v.Number == number);
-                if (document is null || version is null) return new NotFoundError("Document.VersionNotFound").ToProblem(l);
+                if (document is null || version is null) return new NotFoundError("Document.VersionNotFound").ToUntypedProblem(l);
                 var body = document.BodyId is { } b ? await db.Bodies.AsNoTracking().FirstOrDefaultAsync(x => x.Id == b, ct) : null;
                 var closedAt = await db.Decisions.AsNoTracking().Where(d => d.DocumentId == id && d.VersionNumber == number && d.ClosedAt != null)
                     .Select(d => d.ClosedAt).FirstOrDefaultAsync(ct);
                 var expression = language ?? document.OriginalLanguage;
                 var texts = await db.ParagraphTranslations.AsNoTracking().Where(t => t.VersionId == version.Id && t.Language == expression)
                     .ToDictionaryAsync(t => t.ParagraphKey, t => t.Text, ct);
-                if (expression != document.OriginalLanguage && texts.Count == 0) return new NotFoundError("Document.TranslationMissing").ToProblem(l);
+                if (expression != document.OriginalLanguage && texts.Count == 0) return new NotFoundError("Document.TranslationMissing").ToUntypedProblem(l);
                 var xml = AkomaNtoso.Export(document, version, body, closedAt ?? version.CirculatedAt, clock.GetUtcNow(), expression, texts);
                 return TypedResults.Text(xml.Declaration + "\n" + xml.ToString(), "application/akn+xml", Encoding.UTF8);
             })
@@ -85,7 +85,7 @@ public static class DraftsApi
             .WithSummary("The version as Akoma Ntoso 3.0 XML (AKN4UN identifiers); one expression per language (?language=).");
 
         documents.MapGet("/{id:guid}/amendments", async (Guid id, AppDbContext db, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.AmendmentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToProblem(l))
+            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.AmendmentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToUntypedProblem(l))
             .WithName("ListAmendments").Produces<IReadOnlyList<AmendmentView>>().WithSummary("The amendments proposed to a document, with their state.");
 
         documents.MapPost("/{id:guid}/amendments", async (Guid id, ProposeAmendment.Command command, ProposeAmendment useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -93,13 +93,13 @@ public static class DraftsApi
                 var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct);
                 return result.IsSuccess
                     ? TypedResults.Created($"/api/v1/amendments/{result.Value.Id}", (await queries.AmendmentsAsync(id, ct)).Single(a => a.Id == result.Value.Id))
-                    : result.Error!.ToProblem(l);
+                    : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("ProposeAmendment").Produces<AmendmentView>(StatusCodes.Status201Created)
             .WithSummary("Propose to replace, insert after or delete a paragraph (delegates and stakeholders).");
 
         documents.MapGet("/{id:guid}/comments", async (Guid id, AppDbContext db, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.CommentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToProblem(l))
+            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.CommentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToUntypedProblem(l))
             .WithName("ListComments").Produces<IReadOnlyList<CommentView>>().WithSummary("The comments on a document's paragraphs.");
 
         documents.MapPost("/{id:guid}/comments", async (Guid id, CommentOnParagraph.Command command, CommentOnParagraph useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -107,7 +107,7 @@ public static class DraftsApi
                 var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct);
                 return result.IsSuccess
                     ? TypedResults.Created($"/api/v1/documents/{id}/comments", (await queries.CommentsAsync(id, ct)).Single(c => c.Id == result.Value.Id))
-                    : result.Error!.ToProblem(l);
+                    : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithName("CommentOnParagraph").Produces<CommentView>(StatusCodes.Status201Created)
             .WithSummary("Comment on a paragraph (delegates and stakeholders).");
@@ -117,12 +117,12 @@ public static class DraftsApi
                 var result = await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct);
                 return result.IsSuccess
                     ? TypedResults.Ok((await queries.AmendmentsAsync(result.Value.DocumentId, ct)).Single(a => a.Id == id))
-                    : result.Error!.ToProblem(l);
+                    : result.Error!.ToUntypedProblem(l);
             })
             .RequireApiWriter().WithTags("Documents").WithName("DecideAmendment").Produces<AmendmentView>()
             .WithSummary("Accept, reject or merge an amendment, with a reason (secretariat).");
         return api;
     }
 
-    private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l, string key) => (ProblemHttpResult)new NotFoundError(key).ToProblem(l);
+    private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l, string key) => (ProblemHttpResult)new NotFoundError(key).ToUntypedProblem(l);
 }

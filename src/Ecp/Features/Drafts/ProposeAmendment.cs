@@ -23,8 +23,6 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
         public IReadOnlyList<string>? Cites { get; init; }
     }
 
-    public const string Action = "amendment.proposed";
-
     /// <summary>
     /// The citations each amendment proposed, read back from its record entry (absent: none
     /// given). The amendment's row has no column for them yet; the record, which carries every
@@ -34,7 +32,7 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
     {
         if (amendmentIds.Count == 0) return [];
         var ids = amendmentIds.Select(i => i.ToString()).ToList();
-        var payloads = await db.RecordEntries.AsNoTracking().Where(e => e.Entity == "amendment" && e.Action == Action && ids.Contains(e.EntityId))
+        var payloads = await db.RecordEntries.AsNoTracking().Where(e => e.Entity == "amendment" && e.Action == DocumentActions.AmendmentProposed && ids.Contains(e.EntityId))
             .Select(e => new { e.EntityId, e.Payload }).ToListAsync(ct);
         var result = new Dictionary<Guid, IReadOnlyList<string>>();
         foreach (var p in payloads)
@@ -89,7 +87,7 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
         var amendment = Amendment.Propose(document, paragraph!, version!.Number, action!.Value, command.Text, command.Explanation,
             actor, group.Value, clock.GetUtcNow());
         db.Amendments.Add(amendment);
-        record.Append(actor, Action, "amendment", amendment.Id.ToString(), new
+        record.Append(actor, DocumentActions.AmendmentProposed, "amendment", amendment.Id.ToString(), new
         {
             amendmentId = amendment.Id,
             documentId = document.Id,

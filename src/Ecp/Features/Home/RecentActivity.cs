@@ -54,21 +54,21 @@ public static partial class RecentActivity
     /// <summary>Every action with a sentence of its own ("Activity.{action}" in the resources).</summary>
     public static readonly IReadOnlySet<string> Sentences = new HashSet<string>(StringComparer.Ordinal)
     {
-        "person.registered", "person.appointed-secretariat",
-        "accreditation.requested", "accreditation.approved", "accreditation.rejected",
-        "organization.registered", "body.established",
-        "document.drafted", "document.version-circulated", "document.language-version-added",
-        "amendment.proposed", "amendment.accepted", "amendment.rejected", "amendment.merged", "comment.posted",
-        "decision.opened", "position.stated", "advisory-view.stated", "decision.closed",
-        "consultation.drafted", "consultation.opened", "consultation.extended", "consultation.synthesized", "consultation.presented",
-        "contribution.submitted", "contribution.edited", "contribution.withdrawn", "contribution.hidden", "contribution.attachment-added",
-        "invitation.issued", "invitation.accepted",
+        Registry.RegistryActions.PersonRegistered, Registry.RegistryActions.PersonAppointedSecretariat,
+        Registry.RegistryActions.AccreditationRequested, Registry.RegistryActions.AccreditationApproved, Registry.RegistryActions.AccreditationRejected,
+        Registry.RegistryActions.OrganizationRegistered, Bodies.BodyActions.Established,
+        Drafts.DocumentActions.Drafted, Drafts.DocumentActions.VersionCirculated, Drafts.DocumentActions.LanguageVersionAdded,
+        Drafts.DocumentActions.AmendmentProposed, Drafts.DocumentActions.AmendmentAccepted, Drafts.DocumentActions.AmendmentRejected, Drafts.DocumentActions.AmendmentMerged, Drafts.DocumentActions.CommentPosted,
+        Decisions.DecisionActions.Opened, Decisions.DecisionActions.PositionStated, Decisions.DecisionActions.AdvisoryViewStated, Decisions.DecisionActions.Closed,
+        Consultations.ConsultationActions.Drafted, Consultations.ConsultationActions.Opened, Consultations.ConsultationActions.Extended, Consultations.ConsultationActions.Synthesized, Consultations.ConsultationActions.Presented,
+        Consultations.ConsultationActions.ContributionSubmitted, Consultations.ConsultationActions.ContributionEdited, Consultations.ConsultationActions.ContributionWithdrawn, Consultations.ConsultationActions.ContributionHidden, Consultations.ConsultationActions.AttachmentAdded,
+        Invitations.InvitationActions.Issued, Invitations.InvitationActions.Accepted,
     };
 
     /// <summary>The sentences that name no target ("{0} asked to be accredited").</summary>
     private static readonly IReadOnlySet<string> WithoutTarget = new HashSet<string>(StringComparer.Ordinal)
     {
-        "accreditation.requested", "accreditation.rejected", "invitation.issued", "invitation.accepted",
+        Registry.RegistryActions.AccreditationRequested, Registry.RegistryActions.AccreditationRejected, Invitations.InvitationActions.Issued, Invitations.InvitationActions.Accepted,
     };
 
     public static bool NeedsTarget(string action) => !WithoutTarget.Contains(action);
@@ -123,7 +123,7 @@ public static partial class RecentActivity
     /// <summary>The actor exactly as the record gives it: the reference decides what may be shown.</summary>
     public static ActivityActor ActorOf(RecordEntryView e)
     {
-        var group = e.ActorGroup is { } code ? StakeholderGroups.FromCode(code) : null;
+        var group = e.ActorGroup is { } code ? Codes.Parse<StakeholderGroup>(code) : null;
         if (e.Actor.StartsWith("committed/", StringComparison.Ordinal)) return new ActivityActor(ActivityActorKind.Withheld, Group: group);
         if (e.Actor.StartsWith("system/", StringComparison.Ordinal)) return new ActivityActor(ActivityActorKind.Operator);
         if (e.ActorRole == "secretariat") return new ActivityActor(ActivityActorKind.Secretariat);

@@ -51,7 +51,7 @@ public sealed class AcceptInvitation(AppDbContext db, UserManager<Account> users
         var inviter = await db.People.AsNoTracking().SingleAsync(p => p.Id == invitation.InvitedBy, ct);
 
         SignUp.AppendRegistered(record, person);
-        record.Append(Actor.Of(person), "invitation.accepted", "invitation", invitation.Id.ToString(), new
+        record.Append(Actor.Of(person), InvitationActions.Accepted, "invitation", invitation.Id.ToString(), new
         {
             invitationId = invitation.Id,
             personId = person.Id,

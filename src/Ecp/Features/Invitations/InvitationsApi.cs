@@ -15,7 +15,7 @@ public static class InvitationsApi
         var invitations = api.MapGroup("/invitations").WithTags("Invitations").RequireApiWriter();
 
         invitations.MapPost("/", async (InviteParticipants.Command command, InviteParticipants useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToHttpResult(Created, l))
+            (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToUntypedHttpResult(Created, l))
             .WithName("InviteParticipants")
             .Produces<InvitationsView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -26,14 +26,14 @@ public static class InvitationsApi
         invitations.MapPost("/csv", async (HttpRequest request, InviteParticipants useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
-                if (actor.UnlessSecretariat() is { } denied) return denied.ToProblem(l);
+                if (actor.UnlessSecretariat() is { } denied) return denied.ToUntypedProblem(l);
                 // The reader reads synchronously: take the (bounded) body first.
                 using var body = new MemoryStream();
                 await request.Body.CopyToAsync(body, ct);
                 body.Position = 0;
                 var rows = InvitationCsv.Read(body);
-                if (!rows.IsSuccess) return rows.Error!.ToProblem(l);
-                return (await useCase.HandleAsync(actor, new InviteParticipants.Command { Rows = rows.Value }, ct)).ToHttpResult(Created, l);
+                if (!rows.IsSuccess) return rows.Error!.ToUntypedProblem(l);
+                return (await useCase.HandleAsync(actor, new InviteParticipants.Command { Rows = rows.Value }, ct)).ToUntypedHttpResult(Created, l);
             })
             .Accepts<string>(CsvMediaType)
             .WithName("InviteParticipantsFromCsv")

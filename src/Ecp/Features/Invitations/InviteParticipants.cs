@@ -111,7 +111,7 @@ public sealed class InviteParticipants(
                 language ?? Languages.ToUnLanguage(CultureInfo.CurrentUICulture));
             db.Add(OutboxMessage.Queue(MailKind, $"invitation:{invitation.Id:N}", invitation.Id, invitation.Email, subject, body, now));
             // No name, e-mail or token on the public record: the invitee has not joined yet.
-            record.Append(actor, "invitation.issued", "invitation", invitation.Id.ToString(), new
+            record.Append(actor, InvitationActions.Issued, "invitation", invitation.Id.ToString(), new
             {
                 invitationId = invitation.Id,
                 kind = invitation.Kind,
@@ -151,7 +151,7 @@ public sealed class InviteParticipants(
         else if (value.Length > 0)
         {
             organizationId = await db.Organizations.Where(o => o.Name == value).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
-            if (organizationId is null && StakeholderGroups.FromCode(value) is null)
+            if (organizationId is null && Codes.Parse<StakeholderGroup>(value) is null)
             {
                 check.Add(nameof(Row.MemberStateOrOrganization), "Accreditation.OrganizationUnknown");
                 return null;

@@ -23,8 +23,6 @@ public sealed class ConsultationNotifications(
 {
     public const string CheckpointName = "notifications.consultations";
     public const string LeaseName = "notifications.consultations";
-    public const string OpenedAction = "consultation.opened";
-    public const string ExtendedAction = "consultation.extended";
     public const string ReminderKind = "consultation.reminder";
     internal const int BatchSize = 200;
 
@@ -62,7 +60,7 @@ public sealed class ConsultationNotifications(
                 if (!await DatabaseLease.TryAcquireAsync(db, LeaseName, holder, LeaseDuration, now, ct)) return queued;
 
                 var messages = await NoticesAsync(db, scope.ServiceProvider.GetRequiredService<NotificationMail>(),
-                    entries.Where(e => e.Action is OpenedAction or ExtendedAction).ToList(), now, ct);
+                    entries.Where(e => e.Action is ConsultationActions.Opened or ConsultationActions.Extended).ToList(), now, ct);
 
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 // Moves the checkpoint only from where this pass read it: if another node got
@@ -192,7 +190,7 @@ public sealed class ConsultationNotifications(
             if (!consultations.TryGetValue(e.ConsultationId, out var c) || c.ClosesAt <= now) continue;
             foreach (var f in FollowersOf(c.Facts, followers))
             {
-                var (subject, body) = e.Action == OpenedAction
+                var (subject, body) = e.Action == ConsultationActions.Opened
                     ? mail.Opened(c.Facts, e.ClosesAt, f.FollowsBodyOnly, f.Language)
                     : mail.Extended(c.Facts, e.PreviousClosesAt ?? e.ClosesAt, e.ClosesAt, e.Reason ?? "", f.FollowsBodyOnly, f.Language);
                 messages.Add(OutboxMessage.Queue(e.Action, $"record:{e.Sequence}:{f.PersonId:N}", f.PersonId, f.Email, subject, body, now));

@@ -31,7 +31,7 @@ public static class ConsultationsFeed
     {
         var now = clock.GetUtcNow();
         var recorded = await db.RecordEntries.AsNoTracking()
-            .Where(e => e.Entity == "consultation" && (e.Action == ConsultationNotifications.OpenedAction || e.Action == ConsultationNotifications.ExtendedAction))
+            .Where(e => e.Entity == "consultation" && (e.Action == ConsultationActions.Opened || e.Action == ConsultationActions.Extended))
             .OrderByDescending(e => e.Sequence)
             .Take(Size)
             .Select(e => new { e.Sequence, e.Time, e.Action, e.Payload })
@@ -57,7 +57,7 @@ public static class ConsultationsFeed
             var id = e.Payload.GetProperty("consultationId").GetGuid();
             if (!names.TryGetValue(id, out var c)) continue;
             var closesAt = Time(e.Payload, "closesAt");
-            entries.Add(e.Action == ConsultationNotifications.OpenedAction
+            entries.Add(e.Action == ConsultationActions.Opened
                 ? new FeedEntry($"urn:ecp:record:{e.Sequence}", e.Time, l["Feed.Opened", c.Topic], l["Feed.OpenedSummary", c.Body, Time(e.Payload, "opensAt"), closesAt], e.Action, id)
                 : new FeedEntry($"urn:ecp:record:{e.Sequence}", e.Time, l["Feed.Extended", c.Topic],
                     l["Feed.ExtendedSummary", c.Body, closesAt, Time(e.Payload, "previousClosesAt"), e.Payload.TryGetProperty("reason", out var r) ? r.GetString() ?? "" : ""], e.Action, id));

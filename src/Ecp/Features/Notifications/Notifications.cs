@@ -1,8 +1,4 @@
-using Ecp.Common;
-using Ecp.Features.Notifications;
-
-// In the root namespace, beside EcpWeb: the composition root calls these without another using.
-namespace Ecp;
+namespace Ecp.Features.Notifications;
 
 /// <summary>Registration of the notifications feature: follows, the projection that queues
 /// notices, the sender, and the consultations feed.</summary>
@@ -28,9 +24,9 @@ public static class NotificationsFeature
         return services;
     }
 
-    public static WebApplication MapNotifications(this WebApplication app)
+    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1").WithInputRules().WithProblemResponses().MapNotificationsApi();
+        app.MapApi().MapNotificationsApi();
         app.MapGet(ConsultationsFeed.Path, ConsultationsFeed.GetAsync)
             .WithTags("Notifications").WithName("GetConsultationsFeed")
             .WithSummary("Atom feed of the last 50 consultation events: opened, extended, closed.")

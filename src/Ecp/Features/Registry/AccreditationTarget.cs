@@ -35,7 +35,7 @@ public sealed record AccreditationTarget(AccreditationKind Kind, string? MemberS
         var organization = organizationId is { } orgId
             ? await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct)
             : null;
-        var group = StakeholderGroups.FromCode(stakeholderGroup);
+        var group = Codes.Parse<StakeholderGroup>(stakeholderGroup);
         var valid = true;
         switch (kind)
         {

@@ -34,7 +34,7 @@ public sealed class ApproveAccreditation(AppDbContext db, PublicRecord record, T
 
     /// <summary>The record's entry of an approval, here or by the act of inviting (AcceptInvitation).</summary>
     internal static void AppendApproved(PublicRecord record, Actor secretariat, Accreditation accreditation, Person person)
-        => record.Append(secretariat, "accreditation.approved", "accreditation", accreditation.Id.ToString(), new
+        => record.Append(secretariat, RegistryActions.AccreditationApproved, "accreditation", accreditation.Id.ToString(), new
         {
             accreditationId = accreditation.Id,
             personId = person.Id,

@@ -30,7 +30,7 @@ public sealed class MemberStateCatalog
         var rows = JsonSerializer.Deserialize<List<Row>>(stream, JsonOptions)
             ?? throw new InvalidOperationException("member-states.json is empty.");
         All = rows.Select(r => new MemberState(r.Code, r.Alpha2,
-                RegionalGroups.FromCode(r.RegionalGroup) ?? throw new InvalidOperationException($"Unknown group {r.RegionalGroup}"),
+                Codes.Parse<RegionalGroup>(r.RegionalGroup) ?? throw new InvalidOperationException($"Unknown group {r.RegionalGroup}"),
                 r.Names))
             .ToList();
         byCode = All.ToDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);

@@ -27,7 +27,7 @@ public sealed class RegisterOrganization(AppDbContext db, PublicRecord record, M
         var check = new Validation()
             .RequiredText(nameof(Command.Name), command.Name, Organization.NameMaxLength)
             .MaxLength(nameof(Command.Acronym), command.Acronym, 40);
-        var group = Registry.StakeholderGroups.FromCode(command.StakeholderGroup);
+        var group = Codes.Parse<StakeholderGroup>(command.StakeholderGroup);
         if (group is null or Registry.StakeholderGroup.Government) check.Add(nameof(Command.StakeholderGroup), "Organization.GroupInvalid");
         if (!string.IsNullOrWhiteSpace(command.Country) && !states.Exists(command.Country)) check.Add(nameof(Command.Country), "Organization.CountryInvalid");
         ConsultativeStatus status = Registry.ConsultativeStatus.None;
@@ -45,7 +45,7 @@ public sealed class RegisterOrganization(AppDbContext db, PublicRecord record, M
         var organization = Organization.Register(name, command.Acronym, group!.Value, command.Country, status,
             command.IsRelevantOrganization, clock.GetUtcNow());
         db.Organizations.Add(organization);
-        record.Append(actor, "organization.registered", "organization", organization.Id.ToString(), new
+        record.Append(actor, RegistryActions.OrganizationRegistered, "organization", organization.Id.ToString(), new
         {
             organizationId = organization.Id,
             name = organization.Name,

@@ -16,7 +16,7 @@ public sealed class RegisterOrganizationPageModel(ActorAccessor actors, MemberSt
     public IReadOnlyList<(string, string)> GroupOptions => FormOptions.Groups(l, includeGovernment: false);
     public IReadOnlyList<(string, string)> CountryOptions => FormOptions.States(states, l);
     public IReadOnlyList<(string, string)> StatusOptions =>
-        Enum.GetValues<ConsultativeStatus>().Select(s => (s.ToString().ToLowerInvariant(), l["ConsultativeStatus." + s].Value)).ToList();
+        Enum.GetValues<ConsultativeStatus>().Select(s => (s.ToCode(), l["ConsultativeStatus." + s].Value)).ToList();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
         => (await actors.GetAsync(ct)).IsSecretariat ? Page() : Forbid();

@@ -55,7 +55,7 @@ public static class RegistryApi
             {
                 var query = db.Organizations.AsNoTracking();
                 var filters = new List<string>();
-                if (StakeholderGroups.FromCode(group) is { } g)
+                if (Codes.Parse<StakeholderGroup>(group) is { } g)
                 {
                     query = query.Where(o => o.StakeholderGroup == g);
                     filters.Add($"group={Uri.EscapeDataString(group!)}");
@@ -80,7 +80,7 @@ public static class RegistryApi
 
         api.MapPost("/organizations", async (RegisterOrganization.Command command, RegisterOrganization useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
-                    .ToHttpResult(o => TypedResults.Created($"/api/v1/organizations/{o.Id}", ToView(o, l)), l))
+                    .ToUntypedHttpResult(o => TypedResults.Created($"/api/v1/organizations/{o.Id}", ToView(o, l)), l))
             .RequireApiWriter().WithTags("Registry").WithName("RegisterOrganization").Produces<OrganizationView>(StatusCodes.Status201Created)
             .WithSummary("Register an organization (secretariat).");
 
@@ -92,14 +92,14 @@ public static class RegistryApi
 
         api.MapPost("/accreditations", async (RequestAccreditation.Command command, RequestAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
-                    .ToHttpResult(a => TypedResults.Created($"/api/v1/accreditations/{a.Id}", ToView(a, l)), l))
+                    .ToUntypedHttpResult(a => TypedResults.Created($"/api/v1/accreditations/{a.Id}", ToView(a, l)), l))
             .RequireApiWriter().WithTags("Accreditation").WithName("RequestAccreditation").Produces<AccreditationView>(StatusCodes.Status201Created)
             .WithSummary("Apply for accreditation as a delegate, stakeholder or reporter.");
 
         api.MapGet("/accreditations", async Task<Results<Ok<AccreditationView[]>, ProblemHttpResult>> (string? status, string? after, int? limit, ActorAccessor actors, AppDbContext db, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
-                if (!actor.IsAuthenticated) return (ProblemHttpResult)new UnauthenticatedError().ToProblem(l);
+                if (!actor.IsAuthenticated) return (ProblemHttpResult)new UnauthenticatedError().ToUntypedProblem(l);
                 var query = db.Accreditations.AsNoTracking();
                 // The secretariat sees the queue; anyone else sees their own requests.
                 if (!actor.IsSecretariat) query = query.Where(a => a.PersonId == actor.PersonId);
@@ -117,12 +117,12 @@ public static class RegistryApi
             .WithSummary("Accreditation requests by ?status=, oldest first: the secretariat sees the queue, anyone else their own; a page at a time: ?limit= (default 50, at most 200); ?after= the cursor of the Link rel=\"next\" header.");
 
         api.MapPost("/accreditations/{id:guid}/approve", async (Guid id, ApproveAccreditation.Command? command, ApproveAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await useCase.HandleAsync(await actors.GetAsync(ct), id, command ?? new(), ct)).ToHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
+                (await useCase.HandleAsync(await actors.GetAsync(ct), id, command ?? new(), ct)).ToUntypedHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
             .RequireApiWriter().WithTags("Accreditation").WithName("ApproveAccreditation").Produces<AccreditationView>()
             .WithSummary("Approve a request (secretariat).");
 
         api.MapPost("/accreditations/{id:guid}/reject", async (Guid id, RejectAccreditation.Command command, RejectAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct)).ToHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
+                (await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct)).ToUntypedHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
             .RequireApiWriter().WithTags("Accreditation").WithName("RejectAccreditation").Produces<AccreditationView>()
             .WithSummary("Reject a request with a reason (secretariat).");
 
@@ -156,17 +156,17 @@ public static class RegistryApi
 
     public static OrganizationView ToView(Organization o, IStringLocalizer<SharedResource> l)
         => new(o.Id, o.Name, o.Acronym, Group(o.StakeholderGroup, l), o.CountryCode,
-            o.ConsultativeStatus.ToString().ToLowerInvariant(), o.IsRelevantOrganization, o.RegisteredAt);
+            o.ConsultativeStatus.ToCode(), o.IsRelevantOrganization, o.RegisteredAt);
 
     public static PersonView ToView(Person p, IStringLocalizer<SharedResource> l)
         => new(p.Id, p.DisplayName, p.Role.ToCode(), p.StakeholderGroup is { } g ? Group(g, l) : null, p.MemberStateCode, p.OrganizationId, p.RegisteredAt);
 
     public static AccreditationView ToView(Accreditation a, IStringLocalizer<SharedResource> l)
-        => new(a.Id, a.PersonId, a.Kind.ToString().ToLowerInvariant(), a.Status.ToString().ToLowerInvariant(), a.MemberStateCode,
+        => new(a.Id, a.PersonId, a.Kind.ToCode(), a.Status.ToCode(), a.MemberStateCode,
             Group(a.StakeholderGroup, l), a.OrganizationId, a.RequestedAt, a.DecidedAt, a.Reason);
 
     private static CodeName Group(StakeholderGroup g, IStringLocalizer<SharedResource> l) => new(g.ToCode(), l[g.ResourceKey()]);
 
     private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l, string key)
-        => (ProblemHttpResult)new NotFoundError(key).ToProblem(l);
+        => (ProblemHttpResult)new NotFoundError(key).ToUntypedProblem(l);
 }

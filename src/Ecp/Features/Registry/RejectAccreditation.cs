@@ -26,7 +26,7 @@ public sealed class RejectAccreditation(AppDbContext db, PublicRecord record, Ti
         var rejected = accreditation.Reject(actor.PersonId!.Value, command.Reason!, clock.GetUtcNow());
         if (!rejected.IsSuccess) return rejected;
 
-        record.Append(actor, "accreditation.rejected", "accreditation", accreditation.Id.ToString(), new
+        record.Append(actor, RegistryActions.AccreditationRejected, "accreditation", accreditation.Id.ToString(), new
         {
             accreditationId = accreditation.Id,
             personId = accreditation.PersonId,

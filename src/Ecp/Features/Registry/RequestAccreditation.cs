@@ -39,7 +39,7 @@ public sealed class RequestAccreditation(AppDbContext db, PublicRecord record, M
         var accreditation = target!.Request(personId, command.Motivation!, clock.GetUtcNow());
         db.Accreditations.Add(accreditation);
         // The motivation is for the secretariat: the record commits to it by hash only.
-        record.Append(actor, "accreditation.requested", "accreditation", accreditation.Id.ToString(), new
+        record.Append(actor, RegistryActions.AccreditationRequested, "accreditation", accreditation.Id.ToString(), new
         {
             accreditationId = accreditation.Id,
             personId,

@@ -15,20 +15,6 @@ public static class StakeholderGroups
 {
     public static IReadOnlyList<StakeholderGroup> All { get; } = Enum.GetValues<StakeholderGroup>();
 
-    public static string ToCode(this StakeholderGroup group) => group switch
-    {
-        StakeholderGroup.Government => "government",
-        StakeholderGroup.PrivateSector => "private-sector",
-        StakeholderGroup.CivilSociety => "civil-society",
-        StakeholderGroup.TechnicalAcademic => "technical-academic",
-        StakeholderGroup.IntergovernmentalOrganization => "intergovernmental-organization",
-        StakeholderGroup.InternationalOrganization => "international-organization",
-        _ => throw new ArgumentOutOfRangeException(nameof(group)),
-    };
-
-    public static StakeholderGroup? FromCode(string? code)
-        => All.Cast<StakeholderGroup?>().FirstOrDefault(g => g!.Value.ToCode() == code);
-
     public static string ResourceKey(this StakeholderGroup group) => "StakeholderGroup." + group;
 
     /// <summary>Paragraph of the Tunis Agenda that states the group's role.</summary>

@@ -2,7 +2,7 @@ using Ecp.Features.Accounts;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Accounts;
 
 public sealed class ApiTokenCacheTests
 {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Api;
 
 /// <summary>
 /// Who may call which write endpoint of the API. Every cell runs with a caller and a target made

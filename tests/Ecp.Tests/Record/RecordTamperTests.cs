@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Record;
 
 /// <summary>
 /// Someone with write access to the database changes the record behind the application's back;

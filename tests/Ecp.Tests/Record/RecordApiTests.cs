@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Ecp.Tests.Infrastructure;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Record;
 
 /// <summary>The public record: every change appends, anyone can page, filter, download and verify it.</summary>
 public sealed class RecordApiTests(EcpFactory app) : IClassFixture<EcpFactory>

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ecp.Tests.Infrastructure;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Registry;
 
 /// <summary>A person applies over the API, the secretariat decides, and the role follows at once.</summary>
 public sealed class AccreditationApiTests(EcpFactory app) : IClassFixture<EcpFactory>

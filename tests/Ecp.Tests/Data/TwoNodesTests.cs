@@ -1,7 +1,7 @@
 using System.Net;
 using Ecp.Tests.Infrastructure;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Data;
 
 /// <summary>Two app nodes on one database, as behind a load balancer: whatever one node does,
 /// the other sees, and their concurrent writes chain into one valid record.</summary>

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Ecp.Tests.Infrastructure;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Api;
 
 /// <summary>Whatever a client sends, the API answers with a problem detail in the caller's language.</summary>
 public sealed class BadInputTests(EcpFactory app) : IClassFixture<EcpFactory>

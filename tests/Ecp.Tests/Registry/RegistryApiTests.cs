@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Ecp.Tests.Infrastructure;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Registry;
 
 public sealed class RegistryApiTests(EcpFactory app) : IClassFixture<EcpFactory>
 {

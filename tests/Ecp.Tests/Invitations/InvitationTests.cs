@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Invitations;
 
 /// <summary>The secretariat invites people in bulk; each accepts with a single-use, expiring link.</summary>
 public sealed partial class InvitationTests : IAsyncLifetime

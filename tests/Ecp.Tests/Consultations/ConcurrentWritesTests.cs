@@ -1,7 +1,7 @@
 using System.Net;
 using Ecp.Tests.Infrastructure;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Consultations;
 
 /// <summary>
 /// The same change sent several times at once - a double click, a retry, two secretariat members,

@@ -1,7 +1,7 @@
 using Ecp.Common;
 using Ecp.Features.Registry;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Registry;
 
 /// <summary>The rules of <see cref="Accreditation"/> and <see cref="Person.Accredit"/>, without a database.</summary>
 public sealed class AccreditationRulesTests

@@ -1,6 +1,6 @@
 using Ecp.Features.Registry;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Registry;
 
 public sealed class MemberStateCatalogTests
 {

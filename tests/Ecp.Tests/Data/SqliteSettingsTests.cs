@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Data;
 
 /// <summary>
 /// SQLite's durability settings belong to each physical connection. The bundled SQLite happens to

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Ecp.Tests.Infrastructure;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Record;
 
 /// <summary>
 /// Anyone can check the record without our code: docs/verify-record.py (Python 3, standard

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Api;
 
 /// <summary>
 /// Each kind of request has its own bucket: readers are never limited, authentication attempts

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Ecp.Features.Record;
 using Ecp.Features.Registry;
 
-namespace Ecp.Tests;
+namespace Ecp.Tests.Record;
 
 /// <summary>The form the record's hashes cover: equal to Python's
 /// json.dumps(o, sort_keys=True, separators=(",", ":"), ensure_ascii=False).</summary>

@@ -1,0 +1,21 @@
+namespace Ecp.Features.Record;
+
+/// <summary>What the composition root registers and maps for the public record: appending, reading, verifying.</summary>
+public static class RecordFeature
+{
+    public static IServiceCollection AddRecord(this IServiceCollection services)
+    {
+        services.AddScoped<PublicRecord>();
+        services.AddScoped<RecordVerifier>();
+        services.AddScoped<IncrementalRecordVerifier>();
+        services.AddScoped<RecordQuery>();
+        services.AddSingleton<RecordVerificationCheckpoint>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRecord(this IEndpointRouteBuilder app)
+    {
+        app.MapApi().MapRecordApi();
+        return app;
+    }
+}

@@ -7,16 +7,16 @@ namespace Ecp.Common;
 /// </summary>
 public abstract record Error(string Code, int Status, string MessageKey, params object[] Args);
 
-public sealed record NotFoundError(string MessageKey, params object[] Args)
+public record NotFoundError(string MessageKey, params object[] Args)
     : Error("not-found", StatusCodes.Status404NotFound, MessageKey, Args);
 
-public sealed record ForbiddenError(string MessageKey = "Error.Forbidden")
+public record ForbiddenError(string MessageKey = "Error.Forbidden")
     : Error("forbidden", StatusCodes.Status403Forbidden, MessageKey);
 
 public sealed record UnauthenticatedError()
     : Error("unauthenticated", StatusCodes.Status401Unauthorized, "Error.Unauthenticated");
 
-public sealed record ConflictError(string Code, string MessageKey, params object[] Args)
+public record ConflictError(string Code, string MessageKey, params object[] Args)
     : Error(Code, StatusCodes.Status409Conflict, MessageKey, Args);
 
 /// <summary>One message for one input field; <see cref="Field"/> is the request property name.</summary>

@@ -22,7 +22,7 @@ public sealed class IssueApiToken(AppDbContext db, TimeProvider clock)
         if (!check.IsValid) return check.ToError();
         if (db.ApiTokens.Count(t => t.AccountId == actor.AccountId && t.RevokedAt == null) >= MaxActiveTokens)
         {
-            return new ConflictError("too-many-tokens", "ApiToken.TooMany", MaxActiveTokens);
+            return new TooManyTokens(MaxActiveTokens);
         }
         var (token, secret) = ApiToken.Issue(actor.AccountId!, command.Name!, clock.GetUtcNow());
         db.ApiTokens.Add(token);

@@ -11,7 +11,7 @@ public sealed class RevokeApiToken(AppDbContext db, ApiTokenCache tokens, TimePr
         if (!actor.IsAuthenticated) return new UnauthenticatedError();
         // Another account's token is "not found", so token ids cannot be probed.
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.AccountId == actor.AccountId, ct);
-        if (token is null) return new NotFoundError("ApiToken.NotFound");
+        if (token is null) return new ApiTokenNotFound();
         token.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         tokens.Forget(token.Hash);

@@ -30,19 +30,17 @@ public sealed class RegisterOrganization(AppDbContext db, PublicRecord record, M
         var group = Codes.Parse<StakeholderGroup>(command.StakeholderGroup);
         if (group is null or Registry.StakeholderGroup.Government) check.Add(nameof(Command.StakeholderGroup), "Organization.GroupInvalid");
         if (!string.IsNullOrWhiteSpace(command.Country) && !states.Exists(command.Country)) check.Add(nameof(Command.Country), "Organization.CountryInvalid");
-        ConsultativeStatus status = Registry.ConsultativeStatus.None;
-        if (!string.IsNullOrWhiteSpace(command.ConsultativeStatus) && !Enum.TryParse(command.ConsultativeStatus, ignoreCase: true, out status))
-        {
-            check.Add(nameof(Command.ConsultativeStatus), "Organization.StatusInvalid");
-        }
+        // No status given is "none"; a given one is one of the codes.
+        var status = string.IsNullOrWhiteSpace(command.ConsultativeStatus) ? Registry.ConsultativeStatus.None : Codes.Parse<ConsultativeStatus>(command.ConsultativeStatus);
+        if (status is null) check.Add(nameof(Command.ConsultativeStatus), "Organization.StatusInvalid");
         if (!check.IsValid) return check.ToError();
 
         var name = command.Name!.Trim();
         if (await db.Organizations.AnyAsync(o => o.Name == name, ct))
         {
-            return new ConflictError("organization-exists", "Organization.AlreadyExists", name);
+            return new OrganizationExists(name);
         }
-        var organization = Organization.Register(name, command.Acronym, group!.Value, command.Country, status,
+        var organization = Organization.Register(name, command.Acronym, group!.Value, command.Country, status!.Value,
             command.IsRelevantOrganization, clock.GetUtcNow());
         db.Organizations.Add(organization);
         record.Append(actor, RegistryActions.OrganizationRegistered, "organization", organization.Id.ToString(), new

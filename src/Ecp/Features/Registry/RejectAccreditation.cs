@@ -22,7 +22,7 @@ public sealed class RejectAccreditation(AppDbContext db, PublicRecord record, Ti
         if (!check.IsValid) return check.ToError();
 
         var accreditation = await db.Accreditations.FirstOrDefaultAsync(a => a.Id == accreditationId, ct);
-        if (accreditation is null) return new NotFoundError("Accreditation.NotFound");
+        if (accreditation is null) return new AccreditationNotFound();
         var rejected = accreditation.Reject(actor.PersonId!.Value, command.Reason!, clock.GetUtcNow());
         if (!rejected.IsSuccess) return rejected;
 

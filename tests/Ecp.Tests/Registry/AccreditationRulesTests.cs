@@ -8,11 +8,16 @@ public sealed class AccreditationRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
     private static readonly Guid Secretariat = Guid.NewGuid();
+    private static readonly MemberStateCatalog States = new();
+
+    /// <summary>A delegate's request, its target built by the delegate rule.</summary>
+    private static Accreditation Delegate(Guid personId, string state, string motivation)
+        => AccreditationTarget.ForDelegate(States.Find(state)).Value.Request(personId, motivation, Now);
 
     [Fact]
     public void Approve_Pending_ApprovedWithDecider()
     {
-        var accreditation = Accreditation.ForDelegate(Guid.NewGuid(), "BRA", "  Appointed.  ", Now);
+        var accreditation = Delegate(Guid.NewGuid(), "BRA", "  Appointed.  ");
 
         var result = accreditation.Approve(Secretariat, null, Now.AddHours(1));
 
@@ -27,12 +32,12 @@ public sealed class AccreditationRulesTests
     [Fact]
     public void Approve_AlreadyDecided_ConflictAndUnchanged()
     {
-        var accreditation = Accreditation.ForDelegate(Guid.NewGuid(), "BRA", "Appointed.", Now);
+        var accreditation = Delegate(Guid.NewGuid(), "BRA", "Appointed.");
         accreditation.Reject(Secretariat, "No letter of credentials.", Now);
 
         var result = accreditation.Approve(Secretariat, "Sorry, yes.", Now.AddDays(1));
 
-        Assert.Equal("accreditation-decided", Assert.IsType<ConflictError>(result.Error).Code);
+        Assert.Equal("accreditation-decided", Assert.IsType<AccreditationAlreadyDecided>(result.Error).Code);
         Assert.Equal(AccreditationStatus.Rejected, accreditation.Status);
         Assert.Equal("No letter of credentials.", accreditation.Reason);
         Assert.Equal(Now, accreditation.DecidedAt);
@@ -41,7 +46,7 @@ public sealed class AccreditationRulesTests
     [Fact]
     public void Reject_Pending_RejectedWithTrimmedReason()
     {
-        var accreditation = Accreditation.ForStakeholder(Guid.NewGuid(), StakeholderGroup.CivilSociety, null, "Motivated.", Now);
+        var accreditation = AccreditationTarget.ForStakeholder(StakeholderGroup.CivilSociety, null, null).Value.Request(Guid.NewGuid(), "Motivated.", Now);
 
         var result = accreditation.Reject(Secretariat, "  Apply through your organization. ", Now);
 
@@ -56,7 +61,7 @@ public sealed class AccreditationRulesTests
     [InlineData("\t\n")]
     public void Reject_WithoutReason_ValidationErrorOnReasonAndStillPending(string reason)
     {
-        var accreditation = Accreditation.ForDelegate(Guid.NewGuid(), "FRA", "Appointed.", Now);
+        var accreditation = Delegate(Guid.NewGuid(), "FRA", "Appointed.");
 
         var result = accreditation.Reject(Secretariat, reason, Now);
 
@@ -69,19 +74,22 @@ public sealed class AccreditationRulesTests
     [Fact]
     public void Reject_AlreadyApproved_Conflict()
     {
-        var accreditation = Accreditation.ForDelegate(Guid.NewGuid(), "FRA", "Appointed.", Now);
+        var accreditation = Delegate(Guid.NewGuid(), "FRA", "Appointed.");
         accreditation.Approve(Secretariat, null, Now);
 
         var result = accreditation.Reject(Secretariat, "Changed our mind.", Now);
 
-        Assert.IsType<ConflictError>(result.Error);
+        Assert.IsType<AccreditationAlreadyDecided>(result.Error);
         Assert.Equal(AccreditationStatus.Approved, accreditation.Status);
     }
 
     [Fact]
     public void ForStakeholder_Government_Refused()
     {
-        Assert.Throws<ArgumentException>(() => Accreditation.ForStakeholder(Guid.NewGuid(), StakeholderGroup.Government, null, "x", Now));
+        var result = AccreditationTarget.ForStakeholder(StakeholderGroup.Government, null, null);
+
+        var field = Assert.Single(Assert.IsType<ValidationError>(result.Error).Fields);
+        Assert.Equal((AccreditationTarget.GroupField, "Accreditation.GroupInvalid"), (field.Field, field.MessageKey));
     }
 
     [Fact]
@@ -89,7 +97,10 @@ public sealed class AccreditationRulesTests
     {
         var organization = Organization.Register("Some NGO", null, StakeholderGroup.CivilSociety, null, ConsultativeStatus.None, isRelevant: false, Now);
 
-        Assert.Throws<ArgumentException>(() => Accreditation.ForReporter(Guid.NewGuid(), organization, "x", Now));
+        var result = AccreditationTarget.ForReporter(organization);
+
+        var field = Assert.Single(Assert.IsType<ValidationError>(result.Error).Fields);
+        Assert.Equal((AccreditationTarget.OrganizationField, "Accreditation.NotRelevantOrganization"), (field.Field, field.MessageKey));
     }
 
     [Fact]
@@ -97,8 +108,9 @@ public sealed class AccreditationRulesTests
     {
         var organization = Organization.Register("ITU", "ITU", StakeholderGroup.IntergovernmentalOrganization, "CHE", ConsultativeStatus.None, isRelevant: true, Now);
 
-        var accreditation = Accreditation.ForReporter(Guid.NewGuid(), organization, "x", Now);
+        var accreditation = AccreditationTarget.ForReporter(organization).Value.Request(Guid.NewGuid(), "x", Now);
 
+        Assert.Equal(AccreditationKind.Reporter, accreditation.Kind);
         Assert.Equal(StakeholderGroup.IntergovernmentalOrganization, accreditation.StakeholderGroup);
         Assert.Equal(organization.Id, accreditation.OrganizationId);
     }
@@ -107,7 +119,7 @@ public sealed class AccreditationRulesTests
     public void PersonAccredit_ApprovedDelegate_TakesRoleAndState()
     {
         var person = Person.Register("account-1", "  Ana Souza ", Now);
-        var accreditation = Accreditation.ForDelegate(person.Id, "BRA", "Appointed.", Now);
+        var accreditation = Delegate(person.Id, "BRA", "Appointed.");
         accreditation.Approve(Secretariat, null, Now);
 
         person.Accredit(accreditation);
@@ -122,11 +134,12 @@ public sealed class AccreditationRulesTests
     public void PersonAccredit_ApprovedStakeholderAfterDelegate_StateCleared()
     {
         var person = Person.Register("account-2", "Lee", Now);
-        var asDelegate = Accreditation.ForDelegate(person.Id, "KOR", "Appointed.", Now);
+        var asDelegate = Delegate(person.Id, "KOR", "Appointed.");
         asDelegate.Approve(Secretariat, null, Now);
         person.Accredit(asDelegate);
-        var organizationId = Guid.NewGuid();
-        var asStakeholder = Accreditation.ForStakeholder(person.Id, StakeholderGroup.TechnicalAcademic, organizationId, "Moved on.", Now);
+        var organization = Organization.Register("Some lab", null, StakeholderGroup.TechnicalAcademic, null, ConsultativeStatus.None, isRelevant: false, Now);
+        var organizationId = organization.Id;
+        var asStakeholder = AccreditationTarget.ForStakeholder(null, organizationId, organization).Value.Request(person.Id, "Moved on.", Now);
         asStakeholder.Approve(Secretariat, null, Now);
 
         person.Accredit(asStakeholder);
@@ -141,7 +154,7 @@ public sealed class AccreditationRulesTests
     public void PersonAccredit_Pending_Refused()
     {
         var person = Person.Register("account-3", "Sam", Now);
-        var accreditation = Accreditation.ForDelegate(person.Id, "USA", "Appointed.", Now);
+        var accreditation = Delegate(person.Id, "USA", "Appointed.");
 
         Assert.Throws<InvalidOperationException>(() => person.Accredit(accreditation));
         Assert.Equal(Role.Registered, person.Role);
@@ -151,7 +164,7 @@ public sealed class AccreditationRulesTests
     public void PersonAccredit_AnotherPersonsAccreditation_Refused()
     {
         var person = Person.Register("account-4", "Kim", Now);
-        var accreditation = Accreditation.ForDelegate(Guid.NewGuid(), "USA", "Appointed.", Now);
+        var accreditation = Delegate(Guid.NewGuid(), "USA", "Appointed.");
         accreditation.Approve(Secretariat, null, Now);
 
         Assert.Throws<InvalidOperationException>(() => person.Accredit(accreditation));
@@ -162,7 +175,7 @@ public sealed class AccreditationRulesTests
     public void PersonAccredit_Rejected_Refused()
     {
         var person = Person.Register("account-5", "Ola", Now);
-        var accreditation = Accreditation.ForDelegate(person.Id, "NGA", "Appointed.", Now);
+        var accreditation = Delegate(person.Id, "NGA", "Appointed.");
         accreditation.Reject(Secretariat, "No credentials.", Now);
 
         Assert.Throws<InvalidOperationException>(() => person.Accredit(accreditation));

@@ -45,7 +45,8 @@ public sealed partial class LargeListsTests(LargeListsTests.Seeded seeded) : ICl
                 MembershipRule.AllMemberStates, [], "Open to observers.", 2, now.AddTicks(i))).ToList();
             var documents = Enumerable.Range(0, Size).Select(i => OutcomeDocument.Draft(DocumentKind.Report, $"Seeded report {i}", $"E/CN.16/{7000 + i}",
                 null, "", "en", "Draft", [new ParagraphDraft(ParagraphKind.Operative, 0, "One paragraph.", [])], now.AddTicks(i))).ToList();
-            var accreditations = Enumerable.Range(0, Size).Select(i => Accreditation.ForDelegate(applicant.Id, "CHL", "Please.", now.AddSeconds(-Size + i))).ToList();
+            var chile = AccreditationTarget.ForDelegate(App.Services.GetRequiredService<MemberStateCatalog>().Find("CHL")).Value;
+            var accreditations = Enumerable.Range(0, Size).Select(i => chile.Request(applicant.Id, "Please.", now.AddSeconds(-Size + i))).ToList();
             db.AddRange(organizations);
             db.AddRange(bodies);
             db.AddRange(documents);

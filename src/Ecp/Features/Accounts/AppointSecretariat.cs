@@ -30,8 +30,7 @@ public sealed class AppointSecretariat(AppDbContext db, UserManager<Account> use
             if (!created.Succeeded) return IdentityErrors.ToValidation(created, "Password", "Email");
             person = Person.Register(account.Id, command.DisplayName, clock.GetUtcNow());
             db.People.Add(person);
-            record.Append(operatorActor, Registry.RegistryActions.PersonRegistered, "person", person.Id.ToString(),
-                new { personId = person.Id, displayName = person.DisplayName });
+            record.AppendPersonRegistered(operatorActor, person);
         }
         else
         {

@@ -37,26 +37,8 @@ public sealed class SignUp(AppDbContext db, UserManager<Account> users, PublicRe
         }
         var person = Person.Register(account.Id, command.DisplayName!, clock.GetUtcNow());
         db.People.Add(person);
-        AppendRegistered(record, person);
+        record.AppendPersonRegistered(Actor.Of(person), person);
         await record.SaveAsync(ct);
         return person;
     }
-
-    /// <summary>The record's entry of a new person, signed up or invited (AcceptInvitation).</summary>
-    internal static void AppendRegistered(PublicRecord record, Person person)
-        => record.Append(Actor.Of(person), Registry.RegistryActions.PersonRegistered, "person", person.Id.ToString(),
-            new { personId = person.Id, displayName = person.DisplayName });
-}
-
-internal static class IdentityErrors
-{
-    /// <summary>Maps Identity's error codes to our resource keys ("Identity." + code) and places
-    /// each beside the field it concerns; Identity's own English messages are never shown.</summary>
-    public static ValidationError ToValidation(IdentityResult result, string passwordField, string emailField)
-        => new(result.Errors
-            // The user name is the e-mail address: report its problems once, as e-mail problems.
-            .Select(e => e.Code.Replace("UserName", "Email", StringComparison.Ordinal))
-            .Distinct()
-            .Select(code => new FieldError(code.StartsWith("Password", StringComparison.Ordinal) ? passwordField : emailField, "Identity." + code))
-            .ToList());
 }

@@ -27,17 +27,16 @@ public sealed class AcceptInvitation(AppDbContext db, UserManager<Account> users
 
     public async Task<Result<Person>> HandleAsync(string? token, Command command, CancellationToken ct = default)
     {
-        if (token is not { Length: > 0 }) return new NotFoundError("Invitation.NotFound");
+        if (token is not { Length: > 0 }) return new InvitationNotFound();
         await record.BeginAsync(ct);
         var hash = Invitation.HashOf(token);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
-        if (invitation is null) return new NotFoundError("Invitation.NotFound");
         var now = clock.GetUtcNow();
-        if (invitation.Unusable(now) is { } refused) return refused;
+        if (Invitation.Refusal(invitation, now) is { } refused) return refused;
         var check = new Validation().Required(nameof(Command.Password), command.Password);
         if (!check.IsValid) return check.ToError();
 
-        var account = new Account { UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true };
+        var account = new Account { UserName = invitation!.Email, Email = invitation.Email, EmailConfirmed = true };
         account.ChooseLanguage(invitation.Language ?? Languages.ToUnLanguage(CultureInfo.CurrentUICulture));
         var created = await users.CreateAsync(account, command.Password!);
         if (!created.Succeeded) return IdentityErrors.ToValidation(created, nameof(Command.Password), nameof(Command.Password));
@@ -50,14 +49,14 @@ public sealed class AcceptInvitation(AppDbContext db, UserManager<Account> users
         db.Accreditations.Add(accepted.Value);
         var inviter = await db.People.AsNoTracking().SingleAsync(p => p.Id == invitation.InvitedBy, ct);
 
-        SignUp.AppendRegistered(record, person);
+        record.AppendPersonRegistered(Actor.Of(person), person);
         record.Append(Actor.Of(person), InvitationActions.Accepted, "invitation", invitation.Id.ToString(), new
         {
             invitationId = invitation.Id,
             personId = person.Id,
             accreditationId = accepted.Value.Id,
         });
-        ApproveAccreditation.AppendApproved(record, Actor.Of(inviter), accepted.Value, person);
+        record.AppendAccreditationApproved(Actor.Of(inviter), accepted.Value, person);
         await record.SaveAsync(ct);
         return person;
     }

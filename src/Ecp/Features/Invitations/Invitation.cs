@@ -88,10 +88,13 @@ public sealed class Invitation
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
+    /// <summary>Why the invitation behind a link cannot be taken: there is none, or it is used or expired; else nothing.</summary>
+    public static Error? Refusal(Invitation? invitation, DateTimeOffset now) => invitation is null ? new InvitationNotFound() : invitation.Unusable(now);
+
     /// <summary>Refuses a used or expired invitation; else nothing.</summary>
     public Error? Unusable(DateTimeOffset now)
-        => AcceptedAt is not null ? new ConflictError("invitation-used", "Invitation.Used")
-            : now >= ExpiresAt ? new ConflictError("invitation-expired", "Invitation.Expired")
+        => AcceptedAt is not null ? new InvitationUsed()
+            : now >= ExpiresAt ? new InvitationExpired()
             : null;
 
     /// <summary>The invitee takes it: the accreditation it promised, approved by the inviter.</summary>

@@ -60,8 +60,42 @@ public sealed class InviteParticipants(
         if (rows.Count > MaxRows) return new ValidationError([new FieldError(nameof(Command.Rows), "Invitation.TooManyRows", MaxRows)]);
         await record.BeginAsync(ct);
 
-        var emails = rows.Select(r => r.Email is { Length: > 0 } e ? Invitation.Normalize(e) : "").Where(e => e.Length > 0).Distinct().ToList();
         var now = clock.GetUtcNow();
+        var checkedRows = await CheckRowsAsync(rows, now, ct);
+        if (!checkedRows.IsSuccess) return checkedRows.Error!;
+        var accepted = checkedRows.Value;
+
+        var site = notifications.Value.SiteUrl.TrimEnd('/');
+        var invited = new List<Invited>(accepted.Count);
+        foreach (var (row, line, target) in accepted)
+        {
+            var language = row.Language is { Length: > 0 } given ? given.Trim().ToLowerInvariant() : null;
+            var (invitation, token) = Invitation.Issue(actor.PersonId!.Value, row.Name!, row.Email!, target, language, now);
+            db.Invitations.Add(invitation);
+            var (subject, body) = mail.Invited(invitation.DisplayName, () => RoleText(target), $"{site}/invitations/{token}", invitation.ExpiresAt,
+                language ?? Languages.ToUnLanguage(CultureInfo.CurrentUICulture));
+            db.Add(OutboxMessage.Queue(MailKind, $"invitation:{invitation.Id:N}", invitation.Id, invitation.Email, subject, body, now));
+            // No name, e-mail or token on the public record: the invitee has not joined yet.
+            record.Append(actor, InvitationActions.Issued, "invitation", invitation.Id.ToString(), new
+            {
+                invitationId = invitation.Id,
+                kind = invitation.Kind,
+                memberState = invitation.MemberStateCode,
+                stakeholderGroup = invitation.StakeholderGroup.ToCode(),
+                organizationId = invitation.OrganizationId,
+                expiresAt = invitation.ExpiresAt,
+            });
+            invited.Add(new Invited(invitation.Id, line, invitation.DisplayName, RoleText(target), invitation.ExpiresAt));
+        }
+        await record.SaveAsync(ct);
+        return invited;
+    }
+
+    /// <summary>Every row checked against the rules and against each other and the accounts and open
+    /// invitations there are: the rows' targets, or every row's every error.</summary>
+    private async Task<Result<List<(Row Row, int Line, AccreditationTarget Target)>>> CheckRowsAsync(List<Row> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var emails = rows.Select(r => r.Email is { Length: > 0 } e ? Invitation.Normalize(e) : "").Where(e => e.Length > 0).Distinct().ToList();
         var taken = (await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => u.NormalizedEmail!).ToListAsync(ct))
             .Concat(await db.Invitations.Where(i => emails.Contains(i.NormalizedEmail) && i.AcceptedAt == null && i.ExpiresAt > now)
                 .Select(i => i.NormalizedEmail).ToListAsync(ct))
@@ -98,32 +132,7 @@ public sealed class InviteParticipants(
             // "Line 3: …" in the caller's language, beside the row's field.
             errors.AddRange(found.Select(f => new FieldError($"Rows[{i}].{f.Field}", "Invitation.Line", line, l[f.MessageKey, f.Args].Value)));
         }
-        if (errors.Count > 0) return new ValidationError(errors);
-
-        var site = notifications.Value.SiteUrl.TrimEnd('/');
-        var invited = new List<Invited>(accepted.Count);
-        foreach (var (row, line, target) in accepted)
-        {
-            var language = row.Language is { Length: > 0 } given ? given.Trim().ToLowerInvariant() : null;
-            var (invitation, token) = Invitation.Issue(actor.PersonId!.Value, row.Name!, row.Email!, target, language, now);
-            db.Invitations.Add(invitation);
-            var (subject, body) = mail.Invited(invitation.DisplayName, () => RoleText(target), $"{site}/invitations/{token}", invitation.ExpiresAt,
-                language ?? Languages.ToUnLanguage(CultureInfo.CurrentUICulture));
-            db.Add(OutboxMessage.Queue(MailKind, $"invitation:{invitation.Id:N}", invitation.Id, invitation.Email, subject, body, now));
-            // No name, e-mail or token on the public record: the invitee has not joined yet.
-            record.Append(actor, InvitationActions.Issued, "invitation", invitation.Id.ToString(), new
-            {
-                invitationId = invitation.Id,
-                kind = invitation.Kind,
-                memberState = invitation.MemberStateCode,
-                stakeholderGroup = invitation.StakeholderGroup.ToCode(),
-                organizationId = invitation.OrganizationId,
-                expiresAt = invitation.ExpiresAt,
-            });
-            invited.Add(new Invited(invitation.Id, line, invitation.DisplayName, RoleText(target), invitation.ExpiresAt));
-        }
-        await record.SaveAsync(ct);
-        return invited;
+        return errors.Count > 0 ? new ValidationError(errors) : accepted;
     }
 
     /// <summary>The role in words, in the current language: "Delegate: Brazil".</summary>
@@ -158,13 +167,12 @@ public sealed class InviteParticipants(
             }
             if (organizationId is null) group = value;
         }
-        var targetCheck = new Validation();
-        var target = await AccreditationTarget.CheckAsync(db, states, targetCheck, row.Role, state, group, organizationId, ct);
+        var target = await AccreditationTarget.CheckAsync(db, states, row.Role, state, group, organizationId, ct);
         // The row has one column for the target: the target's errors are that column's (or the role's).
-        foreach (var f in targetCheck.ToError().Fields)
+        foreach (var f in (target.Error as ValidationError)?.Fields ?? [])
         {
             check.Add(f.Field == AccreditationTarget.KindField ? nameof(Row.Role) : nameof(Row.MemberStateOrOrganization), f.MessageKey, f.Args);
         }
-        return target;
+        return target.IsSuccess ? target.Value : null;
     }
 }

@@ -56,32 +56,25 @@ public sealed class Accreditation
     /// <summary>Why it was rejected (required) or any note on the approval.</summary>
     public string? Reason { get; private set; }
 
-    public static Accreditation ForDelegate(Guid personId, string memberStateCode, string motivation, DateTimeOffset now)
-        => New(personId, AccreditationKind.Delegate, memberStateCode, null, StakeholderGroup.Government, motivation, now);
-
-    public static Accreditation ForStakeholder(Guid personId, StakeholderGroup group, Guid? organizationId, string motivation, DateTimeOffset now)
+    /// <summary>A pending request for a target its rules allowed (<see cref="AccreditationTarget"/>).</summary>
+    public static Accreditation Request(Guid personId, AccreditationTarget target, string motivation, DateTimeOffset now) => new()
     {
-        if (group == StakeholderGroup.Government)
-        {
-            throw new ArgumentException("Government participants are delegates of a Member State.", nameof(group));
-        }
-        return New(personId, AccreditationKind.Stakeholder, null, organizationId, group, motivation, now);
-    }
-
-    public static Accreditation ForReporter(Guid personId, Organization organization, string motivation, DateTimeOffset now)
-    {
-        if (!organization.IsRelevantOrganization)
-        {
-            throw new ArgumentException("Only relevant organizations file annual performance reports.", nameof(organization));
-        }
-        return New(personId, AccreditationKind.Reporter, null, organization.Id, organization.StakeholderGroup, motivation, now);
-    }
+        Id = Guid.CreateVersion7(now),
+        PersonId = personId,
+        Kind = target.Kind,
+        MemberStateCode = target.MemberStateCode,
+        OrganizationId = target.Organization?.Id,
+        StakeholderGroup = target.Group,
+        Motivation = motivation.Trim(),
+        Status = AccreditationStatus.Pending,
+        RequestedAt = now,
+    };
 
     public Result<Accreditation> Approve(Guid secretariatPersonId, string? note, DateTimeOffset now)
     {
         if (Status != AccreditationStatus.Pending)
         {
-            return new ConflictError("accreditation-decided", "Accreditation.AlreadyDecided");
+            return new AccreditationAlreadyDecided();
         }
         Status = AccreditationStatus.Approved;
         Decide(secretariatPersonId, note, now);
@@ -92,11 +85,11 @@ public sealed class Accreditation
     {
         if (Status != AccreditationStatus.Pending)
         {
-            return new ConflictError("accreditation-decided", "Accreditation.AlreadyDecided");
+            return new AccreditationAlreadyDecided();
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return new ValidationError([new FieldError("Reason", "Accreditation.ReasonRequired")]);
+            return new Validation().Add(nameof(Reason), "Accreditation.ReasonRequired").ToError();
         }
         Status = AccreditationStatus.Rejected;
         Decide(secretariatPersonId, reason, now);
@@ -109,18 +102,4 @@ public sealed class Accreditation
         DecidedAt = now;
         Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
     }
-
-    private static Accreditation New(Guid personId, AccreditationKind kind, string? state, Guid? organizationId,
-        StakeholderGroup group, string motivation, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        PersonId = personId,
-        Kind = kind,
-        MemberStateCode = state,
-        OrganizationId = organizationId,
-        StakeholderGroup = group,
-        Motivation = motivation.Trim(),
-        Status = AccreditationStatus.Pending,
-        RequestedAt = now,
-    };
 }

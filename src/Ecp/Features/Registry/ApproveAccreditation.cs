@@ -21,28 +21,14 @@ public sealed class ApproveAccreditation(AppDbContext db, PublicRecord record, T
         if (!check.IsValid) return check.ToError();
 
         var accreditation = await db.Accreditations.FirstOrDefaultAsync(a => a.Id == accreditationId, ct);
-        if (accreditation is null) return new NotFoundError("Accreditation.NotFound");
+        if (accreditation is null) return new AccreditationNotFound();
         var approved = accreditation.Approve(actor.PersonId!.Value, command.Note, clock.GetUtcNow());
         if (!approved.IsSuccess) return approved;
 
         var person = await db.People.SingleAsync(p => p.Id == accreditation.PersonId, ct);
         person.Accredit(accreditation);
-        AppendApproved(record, actor, accreditation, person);
+        record.AppendAccreditationApproved(actor, accreditation, person);
         await record.SaveAsync(ct);
         return accreditation;
     }
-
-    /// <summary>The record's entry of an approval, here or by the act of inviting (AcceptInvitation).</summary>
-    internal static void AppendApproved(PublicRecord record, Actor secretariat, Accreditation accreditation, Person person)
-        => record.Append(secretariat, RegistryActions.AccreditationApproved, "accreditation", accreditation.Id.ToString(), new
-        {
-            accreditationId = accreditation.Id,
-            personId = person.Id,
-            displayName = person.DisplayName,
-            kind = accreditation.Kind,
-            memberState = accreditation.MemberStateCode,
-            stakeholderGroup = accreditation.StakeholderGroup.ToCode(),
-            organizationId = accreditation.OrganizationId,
-            note = accreditation.Reason,
-        });
 }

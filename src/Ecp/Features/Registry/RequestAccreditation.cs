@@ -24,19 +24,21 @@ public sealed class RequestAccreditation(AppDbContext db, PublicRecord record, M
     public async Task<Result<Accreditation>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
     {
         if (!actor.IsAuthenticated || actor.PersonId is not { } personId) return new UnauthenticatedError();
-        if (actor.IsSecretariat) return new ForbiddenError("Accreditation.SecretariatCannotApply");
+        if (actor.IsSecretariat) return new SecretariatCannotApply();
         await record.BeginAsync(ct);
 
         var check = new Validation().RequiredText(nameof(Command.Motivation), command.Motivation, Accreditation.TextMaxLength);
-        var target = await AccreditationTarget.CheckAsync(db, states, check, command.Kind, command.MemberState, command.StakeholderGroup, command.OrganizationId, ct);
+        var target = await AccreditationTarget.CheckAsync(db, states, command.Kind, command.MemberState, command.StakeholderGroup, command.OrganizationId, ct);
+        // Every message at once: the motivation's and the target's.
+        foreach (var f in (target.Error as ValidationError)?.Fields ?? []) check.Add(f.Field, f.MessageKey, f.Args);
         if (!check.IsValid) return check.ToError();
 
         if (await db.Accreditations.AnyAsync(a => a.PersonId == personId && a.Status == AccreditationStatus.Pending, ct))
         {
-            return new ConflictError("accreditation-pending", "Accreditation.AlreadyPending");
+            return new AccreditationPending();
         }
 
-        var accreditation = target!.Request(personId, command.Motivation!, clock.GetUtcNow());
+        var accreditation = target.Value.Request(personId, command.Motivation!, clock.GetUtcNow());
         db.Accreditations.Add(accreditation);
         // The motivation is for the secretariat: the record commits to it by hash only.
         record.Append(actor, RegistryActions.AccreditationRequested, "accreditation", accreditation.Id.ToString(), new

@@ -4,9 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecp.Features.Notifications;
 
-/// <summary>What a person follows, with the target's name.</summary>
-public sealed record FollowView(Guid Id, Guid? BodyId, Guid? ConsultationId, string TargetName, DateTimeOffset CreatedAt);
-
 /// <summary>
 /// Any person with an account follows a body or a consultation to be told by e-mail when it opens,
 /// is extended, or is about to close. A preference of the account: nothing goes on the record.
@@ -60,38 +57,4 @@ public sealed class FollowTarget(AppDbContext db, FollowQueries queries, TimePro
         }
         return new Followed((await queries.FindAsync(personId, command, ct))!, true);
     }
-}
-
-/// <summary>Stops a follow; only its owner may.</summary>
-public sealed class UnfollowTarget(AppDbContext db)
-{
-    public async Task<Result<Guid>> HandleAsync(Actor actor, Guid followId, CancellationToken ct = default)
-    {
-        if (actor.PersonId is not { } personId) return new UnauthenticatedError();
-        // Someone else's follow is as good as absent: who follows what is not for others to probe.
-        var deleted = await db.Set<Follow>().Where(f => f.Id == followId && f.PersonId == personId).ExecuteDeleteAsync(ct);
-        return deleted == 1 ? followId : new NotFoundError("Follow.NotFound");
-    }
-}
-
-/// <summary>A person's follows, named.</summary>
-public sealed class FollowQueries(AppDbContext db)
-{
-    /// <summary>Newest first (a person follows a handful of things: sorted here, not in SQL).</summary>
-    public async Task<List<FollowView>> MineAsync(Guid personId, CancellationToken ct = default)
-        => (await Views(db.Set<Follow>().AsNoTracking().Where(f => f.PersonId == personId)).ToListAsync(ct))
-            .OrderByDescending(f => f.CreatedAt)
-            .ThenByDescending(f => f.Id)
-            .ToList();
-
-    public Task<FollowView?> FindAsync(Guid personId, FollowTarget.Command target, CancellationToken ct = default)
-        => Views(db.Set<Follow>().AsNoTracking().Where(f => f.PersonId == personId
-                && (target.BodyId != null ? f.BodyId == target.BodyId : f.ConsultationId == target.ConsultationId)))
-            .FirstOrDefaultAsync(ct);
-
-    private IQueryable<FollowView> Views(IQueryable<Follow> follows)
-        => from f in follows
-           from b in db.Bodies.Where(b => b.Id == f.BodyId).DefaultIfEmpty()
-           from c in db.Consultations.Where(c => c.Id == f.ConsultationId).DefaultIfEmpty()
-           select new FollowView(f.Id, f.BodyId, f.ConsultationId, b != null ? b.Name : c != null ? c.Topic : "", f.CreatedAt);
 }

@@ -3,19 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecp.Features.Record;
 
-/// <summary>What this node last found to hold (one per node, in memory: each node checks for itself
-/// and another node's checkpoint would be a claim to trust, not a check).</summary>
-public sealed class RecordVerificationCheckpoint
-{
-    internal SemaphoreSlim Gate { get; } = new(1, 1);
-
-    /// <summary>The chain up to <c>Sequence</c>, ending in <c>Hash</c>, held at the full check at <c>FullCheckAt</c>.</summary>
-    internal (long Sequence, string Hash, DateTimeOffset FullCheckAt)? Verified { get; set; }
-
-    /// <summary>A full check that failed, kept until the next full check is due.</summary>
-    internal RecordVerification? Broken { get; set; }
-}
-
 /// <summary>
 /// The verification open to anyone (<c>GET /api/v1/record/verify</c>): cheap, because it recomputes
 /// only the entries appended since this node's checkpoint, and the whole chain at most once per

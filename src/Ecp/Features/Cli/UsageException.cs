@@ -1,0 +1,3 @@
+namespace Ecp.Features.Cli;
+
+internal sealed class UsageException(string message) : Exception(message);

@@ -41,44 +41,28 @@ public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, Member
     public async Task<IActionResult> OnPostIssueAsync([FromServices] IssueApiToken useCase, CancellationToken ct)
     {
         var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input, ct);
-        if (result.IsSuccess)
-        {
-            NewToken = result.Value.Token;
-            Input = new();
-            ModelState.Clear();
-        }
-        else
-        {
-            result.Error!.AddTo(ModelState, l);
-        }
+        if (!result.IsSuccess) return await this.FailedAsync(result.Error!, redisplay: () => LoadAsync(ct));
+        NewToken = result.Value.Token;
+        Input = new();
+        ModelState.Clear();
         return await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
     }
 
     public async Task<IActionResult> OnPostLanguageAsync([FromServices] ChooseLanguage useCase, CancellationToken ct)
     {
         var result = await useCase.HandleAsync(await actors.GetAsync(ct), Language, ct);
-        if (result.IsSuccess) LanguageSaved = true;
-        else result.Error!.AddTo(ModelState, l, nameof(Language));
+        if (!result.IsSuccess) return await this.FailedAsync(result.Error!, redisplay: () => LoadAsync(ct), fieldKey: f => $"{nameof(Language)}.{f}");
+        LanguageSaved = true;
         return await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId, [FromServices] RevokeApiToken useCase, CancellationToken ct)
     {
         var result = await useCase.HandleAsync(await actors.GetAsync(ct), tokenId, ct);
-        if (!result.IsSuccess)
-        {
-            result.Error!.AddTo(ModelState, l);
-            return await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
-        }
-        return Redirect("/account#tokens");
+        return result.IsSuccess ? Redirect("/account#tokens") : await this.FailedAsync(result.Error!, redisplay: () => LoadAsync(ct));
     }
 
-    public string Describe(Accreditation a) => a.Kind switch
-    {
-        AccreditationKind.Delegate => states.Find(a.MemberStateCode)?.Name ?? "",
-        _ when a.OrganizationId is { } id && OrganizationNames.TryGetValue(id, out var name) => name,
-        _ => l[a.StakeholderGroup.ResourceKey()],
-    };
+    public string Describe(Accreditation a) => a.TargetName(states, OrganizationNames, l);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

@@ -1,14 +1,12 @@
 using Ecp.Common;
-using Ecp.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Accounts;
 
 [AuthenticationAttempt]
-public sealed class SignUpPageModel(SignUp signUp, SignInManager<Account> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SignUpPageModel(SignUp signUp, SignInManager<Account> signIn) : PageModel
 {
     [BindProperty]
     public SignUp.Command Input { get; set; } = new();
@@ -20,11 +18,7 @@ public sealed class SignUpPageModel(SignUp signUp, SignInManager<Account> signIn
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await signUp.HandleAsync(Input, ct);
-        if (!result.IsSuccess)
-        {
-            result.Error!.AddTo(ModelState, l);
-            return Page();
-        }
+        if (!result.IsSuccess) return await this.FailedAsync(result.Error!, redisplay: () => Task.FromResult(true));
         var account = await signIn.UserManager.FindByIdAsync(result.Value.AccountId);
         await signIn.SignInAsync(account!, isPersistent: false);
         return Redirect("/accreditation/request");

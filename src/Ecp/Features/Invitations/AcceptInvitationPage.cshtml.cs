@@ -22,9 +22,8 @@ public sealed class AcceptInvitationPageModel(AcceptInvitation useCase, SignInMa
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
-        Invitation = await useCase.FindAsync(token, ct);
-        var refused = Invitation is null ? new NotFoundError("Invitation.NotFound") : Invitation.Unusable(clock.GetUtcNow());
-        return Show(refused);
+        await LoadAsync(token, ct);
+        return Show(Invitation.Refusal(Invitation, clock.GetUtcNow()));
     }
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
@@ -36,9 +35,17 @@ public sealed class AcceptInvitationPageModel(AcceptInvitation useCase, SignInMa
             await signIn.SignInAsync(account!, isPersistent: false);
             return Redirect("/account");
         }
+        // A password the rules refuse: the form again, the messages beside it. A link that cannot
+        // be used: what GET shows for it, with its status (the invitation, not a field, is wrong).
+        if (result.Error is ValidationError) return await this.FailedAsync(result.Error, redisplay: () => LoadAsync(token, ct));
+        await LoadAsync(token, ct);
+        return Show(result.Error);
+    }
+
+    private async Task<bool> LoadAsync(string token, CancellationToken ct)
+    {
         Invitation = await useCase.FindAsync(token, ct);
-        if (result.Error is ValidationError) result.Error.AddTo(ModelState, l);
-        return Show(result.Error is ValidationError ? null : result.Error);
+        return true;
     }
 
     private PageResult Show(Error? refused)

@@ -24,9 +24,8 @@ public sealed class RegisterOrganizationPageModel(ActorAccessor actors, MemberSt
     public async Task<IActionResult> OnPostAsync([FromServices] RegisterOrganization useCase, CancellationToken ct)
     {
         var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input, ct);
-        if (result.IsSuccess) return Redirect($"/organizations/{result.Value.Id}");
-        if (result.Error is ForbiddenError) return Forbid();
-        result.Error!.AddTo(ModelState, l);
-        return Page();
+        return result.IsSuccess
+            ? Redirect($"/organizations/{result.Value.Id}")
+            : await this.FailedAsync(result.Error!, redisplay: () => Task.FromResult(true));
     }
 }

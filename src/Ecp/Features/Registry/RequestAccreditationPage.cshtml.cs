@@ -24,15 +24,13 @@ public sealed class RequestAccreditationPageModel(AppDbContext db, ActorAccessor
     public async Task<IActionResult> OnPostAsync([FromServices] RequestAccreditation useCase, CancellationToken ct)
     {
         var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input, ct);
-        if (result.IsSuccess) return Redirect("/account");
-        result.Error!.AddTo(ModelState, l);
-        await LoadAsync(ct);
-        return Page();
+        return result.IsSuccess ? Redirect("/account") : await this.FailedAsync(result.Error!, redisplay: () => LoadAsync(ct));
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         OrganizationOptions = [("", l["Common.None"]), .. organizations.Select(o => (o.Id.ToString(), o.Name))];
+        return true;
     }
 }

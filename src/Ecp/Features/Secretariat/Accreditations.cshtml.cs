@@ -20,7 +20,7 @@ public sealed class AccreditationsModel(AppDbContext db, ActorAccessor actors, M
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-        => (await actors.GetAsync(ct)).IsSecretariat ? await LoadAsync(ct) : Forbid();
+        => (await actors.GetAsync(ct)).IsSecretariat && await LoadAsync(ct) ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id, [FromServices] ApproveAccreditation useCase, CancellationToken ct)
     {
@@ -35,15 +35,13 @@ public sealed class AccreditationsModel(AppDbContext db, ActorAccessor actors, M
         return await AfterAsync(result.Error, id, ct);
     }
 
+    /// <summary>Back to the queue; an error is shown beside the request it concerns.</summary>
     private async Task<IActionResult> AfterAsync(Error? error, Guid id, CancellationToken ct)
-    {
-        if (error is null) return Redirect("/secretariat/accreditations");
-        if (error is ForbiddenError or UnauthenticatedError) return Forbid();
-        error.AddTo(ModelState, l, prefix: $"Reject_{id:N}");
-        return await LoadAsync(ct);
-    }
+        => error is null
+            ? Redirect("/secretariat/accreditations")
+            : await this.FailedAsync(error, redisplay: () => LoadAsync(ct), fieldKey: f => $"Reject_{id:N}.{f}");
 
-    private async Task<IActionResult> LoadAsync(CancellationToken ct)
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         // A page of the queue, oldest first; names are read for that page only.
         var (page, next) = await AccreditationQueue.PageAsync(db.Accreditations.AsNoTracking().Where(a => a.Status == AccreditationStatus.Pending), After, null, ct);
@@ -53,9 +51,7 @@ public sealed class AccreditationsModel(AppDbContext db, ActorAccessor actors, M
         var rows = page.Where(a => names.ContainsKey(a.PersonId)).Select(a => new { a, DisplayName = names[a.PersonId] }).ToList();
         var orgIds = rows.Where(r => r.a.OrganizationId != null).Select(r => r.a.OrganizationId!.Value).Distinct().ToList();
         var orgs = await db.Organizations.AsNoTracking().Where(o => EF.Parameter(orgIds).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        Pending = rows.Select(r => new PendingItem(r.a, r.DisplayName,
-            r.a.Kind == AccreditationKind.Delegate ? states.Find(r.a.MemberStateCode)?.Name ?? ""
-            : r.a.OrganizationId is { } oid ? orgs.GetValueOrDefault(oid, "") : l[r.a.StakeholderGroup.ResourceKey()].Value)).ToList();
-        return Page();
+        Pending = rows.Select(r => new PendingItem(r.a, r.DisplayName, r.a.TargetName(states, orgs, l))).ToList();
+        return true;
     }
 }

@@ -2,17 +2,15 @@ using System.Text;
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Invitations;
-using Ecp.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Secretariat;
 
 /// <summary>Bulk invitations: a CSV file (or the same text pasted), one row per person. The
 /// folder requires a log-in; the use case checks the role.</summary>
-public sealed class InvitationsModel(AppDbContext db, ActorAccessor actors, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class InvitationsModel(AppDbContext db, ActorAccessor actors, TimeProvider clock) : PageModel
 {
     public const string CsvField = "Input.Csv";
     private const int Shown = 200;
@@ -33,36 +31,30 @@ public sealed class InvitationsModel(AppDbContext db, ActorAccessor actors, Time
     {
         if (!(await actors.GetAsync(ct)).IsSecretariat) return Forbid();
         Sent = sent;
-        return await LoadAsync(ct);
+        await LoadAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync([FromServices] InviteParticipants useCase, CancellationToken ct)
     {
         var actor = await actors.GetAsync(ct);
-        if (!actor.IsSecretariat) return Forbid();
+        if (actor.UnlessSecretariat() is { } denied) return await this.FailedAsync(denied, redisplay: () => LoadAsync(ct));
         await using var input = Upload is { Length: > 0 } ? Upload.OpenReadStream() : new MemoryStream(Encoding.UTF8.GetBytes(Csv ?? ""));
         using var buffered = new MemoryStream();
         await input.CopyToAsync(buffered, ct);
         buffered.Position = 0;
         var rows = InvitationCsv.Read(buffered);
         var result = rows.IsSuccess ? await useCase.HandleAsync(actor, new InviteParticipants.Command { Rows = rows.Value }, ct) : rows.Error!;
-        if (result.IsSuccess) return Redirect($"/secretariat/invitations?sent={result.Value.Count}");
         // Every message (each naming its line) beside the one field the list came in.
-        if (result.Error is ValidationError validation)
-        {
-            foreach (var f in validation.Fields) ModelState.AddModelError(CsvField, l[f.MessageKey, f.Args].Value);
-        }
-        else
-        {
-            result.Error!.AddTo(ModelState, l);
-        }
-        return await LoadAsync(ct);
+        return result.IsSuccess
+            ? Redirect($"/secretariat/invitations?sent={result.Value.Count}")
+            : await this.FailedAsync(result.Error!, redisplay: () => LoadAsync(ct), fieldKey: _ => CsvField);
     }
 
-    private async Task<IActionResult> LoadAsync(CancellationToken ct)
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
         Recent = await db.Invitations.AsNoTracking().OrderByDescending(i => i.InvitedAt).Take(Shown).ToListAsync(ct);
-        return Page();
+        return true;
     }
 }

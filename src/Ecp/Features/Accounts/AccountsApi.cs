@@ -16,45 +16,44 @@ public static class AccountsApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
-        var me = api.MapGroup("/me").WithTags("Accounts").RequireApiToken();
+        var me = api.MapGroup("/me").WithTags("Accounts");
+        var reads = me.MapGroup("").RequireApiToken();
+        var writes = me.MapGroup("").RequireApiWriter();
 
-        me.MapGet("/", async Task<Results<Ok<PersonView>, ProblemHttpResult>> (ActorAccessor actors, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        reads.MapGet("/", async (ActorAccessor actors, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             var actor = await actors.GetAsync(ct);
             var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == actor.PersonId, ct);
-            return person is null ? (ProblemHttpResult)new UnauthenticatedError().ToUntypedProblem(l) : TypedResults.Ok(RegistryApi.ToView(person, l));
+            return (person is null ? null : RegistryApi.ToView(person, l)).OkOr(new UnauthenticatedError(), l);
         }).WithName("GetMe").WithSummary("The person behind the token.");
 
-        me.MapGet("/language", async (ActorAccessor actors, AppDbContext db, CancellationToken ct) =>
+        reads.MapGet("/language", async (ActorAccessor actors, AppDbContext db, CancellationToken ct) =>
         {
             var actor = await actors.GetAsync(ct);
             return TypedResults.Ok(new LanguageView(await db.Users.Where(a => a.Id == actor.AccountId).Select(a => a.Language).SingleAsync(ct)));
         }).WithName("GetLanguage").WithSummary("The UN language the platform writes to you in (e-mail notices).");
 
-        me.MapPut("/language", async (ChooseLanguage.Command command, ChooseLanguage useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToUntypedHttpResult(language => TypedResults.Ok(new LanguageView(language)), l))
-            .RequireRateLimiting(ApiConventions.ApiWritesRateLimit)
-            .WithName("ChooseLanguage").Produces<LanguageView>()
+        writes.MapPut("/language", async (ChooseLanguage.Command command, ChooseLanguage useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToHttpResult(language => TypedResults.Ok(new LanguageView(language)), l))
+            .WithName("ChooseLanguage")
             .WithSummary("Choose the UN language the platform writes to you in: ar, zh, en, fr, ru or es.");
 
-        me.MapGet("/tokens", async (ActorAccessor actors, AppDbContext db, CancellationToken ct) =>
+        reads.MapGet("/tokens", async (ActorAccessor actors, AppDbContext db, CancellationToken ct) =>
         {
             var actor = await actors.GetAsync(ct);
-            return await Tokens(db, actor.AccountId!).ToListAsync(ct);
+            return TypedResults.Ok(await Tokens(db, actor.AccountId!).ToListAsync(ct));
         }).WithName("ListApiTokens").WithSummary("Your API tokens (never their secrets), newest first.");
 
-        me.MapPost("/tokens", async (IssueApiToken.Command command, IssueApiToken useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        writes.MapPost("/tokens", async (IssueApiToken.Command command, IssueApiToken useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
-                .ToUntypedHttpResult(t => TypedResults.Created($"/api/v1/me/tokens/{t.Id}", t), l))
-            .RequireRateLimiting(ApiConventions.ApiWritesRateLimit)
+                .ToHttpResult(t => TypedResults.Created($"/api/v1/me/tokens/{t.Id}", t), l))
             .WithMetadata(new AuthenticationAttemptAttribute())
-            .WithName("IssueApiToken").Produces<IssueApiToken.Issued>(StatusCodes.Status201Created)
+            .WithName("IssueApiToken")
             .WithSummary("Issue another personal API token; the secret is in this response only.");
 
-        me.MapDelete("/tokens/{id:guid}", async (Guid id, RevokeApiToken useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await useCase.HandleAsync(await actors.GetAsync(ct), id, ct)).ToUntypedHttpResult(_ => TypedResults.NoContent(), l))
-            .RequireRateLimiting(ApiConventions.ApiWritesRateLimit)
-            .WithName("RevokeApiToken").Produces(StatusCodes.Status204NoContent)
+        writes.MapDelete("/tokens/{id:guid}", async (Guid id, RevokeApiToken useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await useCase.HandleAsync(await actors.GetAsync(ct), id, ct)).ToHttpResult(_ => TypedResults.NoContent(), l))
+            .WithName("RevokeApiToken")
             .WithSummary("Revoke a token; it stops working at once.");
         return api;
     }

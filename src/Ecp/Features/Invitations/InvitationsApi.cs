@@ -1,5 +1,6 @@
 using Ecp.Common;
 using Ecp.Resources;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Invitations;
@@ -12,32 +13,31 @@ public static class InvitationsApi
 
     public static RouteGroupBuilder MapInvitationsApi(this RouteGroupBuilder api)
     {
+        // Every endpoint here writes: the whole group takes the writers' conventions.
         var invitations = api.MapGroup("/invitations").WithTags("Invitations").RequireApiWriter();
 
         invitations.MapPost("/", async (InviteParticipants.Command command, InviteParticipants useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToUntypedHttpResult(Created, l))
+            (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToHttpResult(Created, l))
             .WithName("InviteParticipants")
-            .Produces<InvitationsView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Secretariat: invite people in bulk (one row each); if any row is invalid nobody is invited and each error names its row.");
 
-        invitations.MapPost("/csv", async (HttpRequest request, InviteParticipants useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        invitations.MapPost("/csv", async Task<Results<Created<InvitationsView>, ProblemHttpResult>> (HttpRequest request, InviteParticipants useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
-                if (actor.UnlessSecretariat() is { } denied) return denied.ToUntypedProblem(l);
+                if (actor.UnlessSecretariat() is { } denied) return denied.ToProblem(l);
                 // The reader reads synchronously: take the (bounded) body first.
                 using var body = new MemoryStream();
                 await request.Body.CopyToAsync(body, ct);
                 body.Position = 0;
                 var rows = InvitationCsv.Read(body);
-                if (!rows.IsSuccess) return rows.Error!.ToUntypedProblem(l);
-                return (await useCase.HandleAsync(actor, new InviteParticipants.Command { Rows = rows.Value }, ct)).ToUntypedHttpResult(Created, l);
+                if (!rows.IsSuccess) return rows.Error!.ToProblem(l);
+                return (await useCase.HandleAsync(actor, new InviteParticipants.Command { Rows = rows.Value }, ct)).ToHttpResult(Created, l);
             })
             .Accepts<string>(CsvMediaType)
             .WithName("InviteParticipantsFromCsv")
-            .Produces<InvitationsView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -45,6 +45,6 @@ public static class InvitationsApi
         return api;
     }
 
-    private static IResult Created(IReadOnlyList<InviteParticipants.Invited> invited)
+    private static Created<InvitationsView> Created(IReadOnlyList<InviteParticipants.Invited> invited)
         => TypedResults.Created("/secretariat/invitations", new InvitationsView(invited));
 }

@@ -23,6 +23,8 @@ public static class ConsultationsFeed
     public const string Path = "/feeds/consultations.atom";
     public const string MediaType = "application/atom+xml";
     public const int Size = 50;
+    /// <summary>The category of a closing: not a record action (a consultation closes by its time, unrecorded).</summary>
+    public const string ClosedCategory = "consultation.closed";
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     private sealed record FeedEntry(string Id, DateTimeOffset Updated, string Title, string Summary, string Category, Guid ConsultationId);
@@ -30,6 +32,22 @@ public static class ConsultationsFeed
     public static async Task<IResult> GetAsync(HttpContext http, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var newest = await NewestAsync(db, now, l, ct);
+        var feed = Feed(newest, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", now, l);
+
+        // Small (50 entries): built in memory, so the answer has a length and no synchronous I/O.
+        using var buffer = new MemoryStream();
+        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            // Topics, body names and reasons are stored user text: only XML-legal characters go out.
+            await new XDocument(new XDeclaration("1.0", "utf-8", null), XmlCharacters.Legalize(feed)).SaveAsync(writer, ct);
+        }
+        return TypedResults.Bytes(buffer.ToArray(), MediaType + "; charset=utf-8");
+    }
+
+    /// <summary>The last <see cref="Size"/> events: openings and extensions from the record, closings from the consultations.</summary>
+    private static async Task<List<FeedEntry>> NewestAsync(AppDbContext db, DateTimeOffset now, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
         var recorded = await db.RecordEntries.AsNoTracking()
             .Where(e => e.Entity == "consultation" && (e.Action == ConsultationActions.Opened || e.Action == ConsultationActions.Extended))
             .OrderByDescending(e => e.Sequence)
@@ -68,12 +86,14 @@ public static class ConsultationsFeed
             // Closed once and for good (an extension needs an open consultation), so the
             // consultation's id names this event.
             entries.Add(new FeedEntry($"urn:ecp:consultation:{x.Id}:closed", x.ClosesAt, l["Feed.Closed", c.Topic],
-                l["Feed.ClosedSummary", c.Body, Format(x.ClosesAt)], "consultation.closed", x.Id));
+                l["Feed.ClosedSummary", c.Body, Format(x.ClosesAt)], ClosedCategory, x.Id));
         }
-        var newest = entries.OrderByDescending(e => e.Updated).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(Size).ToList();
+        return entries.OrderByDescending(e => e.Updated).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(Size).ToList();
+    }
 
-        var site = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        var feed = new XElement(Atom + "feed",
+    private static XElement Feed(List<FeedEntry> newest, string site, DateTimeOffset now, IStringLocalizer<SharedResource> l)
+    {
+        return new XElement(Atom + "feed",
             new XAttribute(XNamespace.Xml + "lang", Languages.ToUnLanguage(CultureInfo.CurrentUICulture)),
             new XElement(Atom + "id", "urn:ecp:feed:consultations"),
             new XElement(Atom + "title", l["Feed.Title"].Value),
@@ -89,15 +109,6 @@ public static class ConsultationsFeed
                 Link("alternate", "text/html", $"{site}/consultations/{e.ConsultationId}"),
                 new XElement(Atom + "category", new XAttribute("term", e.Category)),
                 new XElement(Atom + "summary", e.Summary))));
-
-        // Small (50 entries): built in memory, so the answer has a length and no synchronous I/O.
-        using var buffer = new MemoryStream();
-        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true }))
-        {
-            // Topics, body names and reasons are stored user text: only XML-legal characters go out.
-            await new XDocument(new XDeclaration("1.0", "utf-8", null), XmlCharacters.Legalize(feed)).SaveAsync(writer, ct);
-        }
-        return TypedResults.Bytes(buffer.ToArray(), MediaType + "; charset=utf-8");
     }
 
     private static JsonElement Parse(string payload)

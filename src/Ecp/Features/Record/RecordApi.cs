@@ -10,11 +10,11 @@ public static class RecordApi
     {
         var record = api.MapGroup("/record").WithTags("Record");
 
-        record.MapGet("/", (string? entity, string? entityId, string? actor, long? before, int? limit, RecordQuery query, CancellationToken ct) =>
-                query.PageAsync(new RecordFilter(entity, entityId, actor, before, limit ?? 50), ct))
+        record.MapGet("/", async (string? entity, string? entityId, string? actor, long? before, int? limit, RecordQuery query, CancellationToken ct) =>
+                TypedResults.Ok(await query.PageAsync(new RecordFilter(entity, entityId, actor, before, limit ?? 50), ct)))
             .WithName("ListRecordEntries").WithSummary("The public record, newest first; page with ?before=nextBefore.");
 
-        record.MapGet("/verify", (IncrementalRecordVerifier verifier, CancellationToken ct) => verifier.VerifyAsync(ct))
+        record.MapGet("/verify", async (IncrementalRecordVerifier verifier, CancellationToken ct) => TypedResults.Ok(await verifier.VerifyAsync(ct)))
             .WithName("VerifyRecord").WithSummary("Recompute the hash chain from this node's last checkpoint (the whole chain at most every 10 minutes) and name the first broken entry, if any.");
 
         record.MapGet("/download", (AppDbContext db, HttpContext http, CancellationToken ct) => DownloadAsync(db, http, ct))

@@ -31,27 +31,39 @@ public static class RegistryApi
 {
     public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/member-states", (string? group, MemberStateCatalog states, IStringLocalizer<SharedResource> l) =>
-                states.Sorted()
+        var registry = api.MapGroup("").WithTags("Registry");
+        MapMemberStates(registry);
+        MapOrganizationsAndPeople(registry, registry.MapGroup("").RequireApiWriter());
+        var accreditation = api.MapGroup("").WithTags("Accreditation");
+        MapAccreditations(accreditation.MapGroup("").RequireApiToken(), accreditation.MapGroup("").RequireApiWriter());
+        return api;
+    }
+
+    /// <summary>Reference data: the Member States and their delegations, the stakeholder groups.</summary>
+    private static void MapMemberStates(RouteGroupBuilder registry)
+    {
+        registry.MapGet("/member-states", (string? group, MemberStateCatalog states, IStringLocalizer<SharedResource> l) =>
+                TypedResults.Ok(states.Sorted()
                     .Where(s => group is null || s.RegionalGroup.ToCode() == group)
-                    .Select(s => ToView(s, l)))
-            .WithTags("Registry").WithName("ListMemberStates").WithSummary("The 193 UN Member States, with names in the six UN languages and regional group.");
+                    .Select(s => ToView(s, l))))
+            .WithName("ListMemberStates").WithSummary("The 193 UN Member States, with names in the six UN languages and regional group.");
 
-        api.MapGet("/member-states/{code}", Results<Ok<MemberStateView>, ProblemHttpResult> (string code, MemberStateCatalog states, IStringLocalizer<SharedResource> l) =>
-                states.Find(code) is { } s ? TypedResults.Ok(ToView(s, l)) : NotFound(l, "MemberState.NotFound"))
-            .WithTags("Registry").WithName("GetMemberState").WithSummary("One Member State by its ISO 3166-1 alpha-3 code.");
+        registry.MapGet("/member-states/{code}", (string code, MemberStateCatalog states, IStringLocalizer<SharedResource> l) =>
+                (states.Find(code) is { } s ? ToView(s, l) : null).OkOr(new MemberStateNotFound(), l))
+            .WithName("GetMemberState").WithSummary("One Member State by its ISO 3166-1 alpha-3 code.");
 
-        api.MapGet("/member-states/{code}/delegation", async Task<Results<Ok<DelegationView>, ProblemHttpResult>> (string code, MemberStateCatalog states, AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                states.Find(code) is { } s
-                    ? TypedResults.Ok(await DelegationAsync(db, s.Code, await actors.GetAsync(ct), ct))
-                    : NotFound(l, "MemberState.NotFound"))
-            .WithTags("Registry").WithName("GetDelegation").WithSummary("The accredited delegates of a Member State: several people, one voice. The public gets the number; the secretariat and the delegation itself also get the names.");
+        registry.MapGet("/member-states/{code}/delegation", async (string code, MemberStateCatalog states, AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (states.Find(code) is { } s ? await DelegationAsync(db, s.Code, await actors.GetAsync(ct), ct) : null).OkOr(new MemberStateNotFound(), l))
+            .WithName("GetDelegation").WithSummary("The accredited delegates of a Member State: several people, one voice. The public gets the number; the secretariat and the delegation itself also get the names.");
 
-        api.MapGet("/stakeholder-groups", (IStringLocalizer<SharedResource> l) =>
-                StakeholderGroups.All.Select(g => new StakeholderGroupView(g.ToCode(), l[g.ResourceKey()], g.TunisReference())))
-            .WithTags("Registry").WithName("ListStakeholderGroups").WithSummary("The stakeholder groups of the Tunis Agenda.");
+        registry.MapGet("/stakeholder-groups", (IStringLocalizer<SharedResource> l) =>
+                TypedResults.Ok(StakeholderGroups.All.Select(g => new StakeholderGroupView(g.ToCode(), l[g.ResourceKey()], g.TunisReference()))))
+            .WithName("ListStakeholderGroups").WithSummary("The stakeholder groups of the Tunis Agenda.");
+    }
 
-        api.MapGet("/organizations", async (string? group, bool? relevant, string? after, int? limit, AppDbContext db, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+    private static void MapOrganizationsAndPeople(RouteGroupBuilder registry, RouteGroupBuilder registryWrites)
+    {
+        registry.MapGet("/organizations", async (string? group, bool? relevant, string? after, int? limit, AppDbContext db, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var query = db.Organizations.AsNoTracking();
                 var filters = new List<string>();
@@ -67,44 +79,42 @@ public static class RegistryApi
                 }
                 var (rows, next) = await OrganizationList.PageAsync(query, after, limit, ct);
                 Paging.LinkNext(http.Response, "/api/v1/organizations", next, limit, string.Join("&", filters));
-                return rows.Select(o => ToView(o, l));
+                return TypedResults.Ok(rows.Select(o => ToView(o, l)));
             })
-            .WithTags("Registry").WithName("ListOrganizations")
+            .WithName("ListOrganizations")
             .WithSummary("Registered organizations by name, by ?group= and ?relevant=, a page at a time: ?limit= (default 50, at most 200); ?after= the cursor of the Link rel=\"next\" header.");
 
-        api.MapGet("/organizations/{id:guid}", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o
-                    ? TypedResults.Ok(ToView(o, l))
-                    : NotFound(l, "Organization.NotFound"))
-            .WithTags("Registry").WithName("GetOrganization").WithSummary("One registered organization.");
+        registry.MapGet("/organizations/{id:guid}", async (Guid id, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o ? ToView(o, l) : null).OkOr(new OrganizationNotFound(), l))
+            .WithName("GetOrganization").WithSummary("One registered organization.");
 
-        api.MapPost("/organizations", async (RegisterOrganization.Command command, RegisterOrganization useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        registryWrites.MapPost("/organizations", async (RegisterOrganization.Command command, RegisterOrganization useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
-                    .ToUntypedHttpResult(o => TypedResults.Created($"/api/v1/organizations/{o.Id}", ToView(o, l)), l))
-            .RequireApiWriter().WithTags("Registry").WithName("RegisterOrganization").Produces<OrganizationView>(StatusCodes.Status201Created)
-            .WithSummary("Register an organization (secretariat).");
+                    .ToHttpResult(o => TypedResults.Created($"/api/v1/organizations/{o.Id}", ToView(o, l)), l))
+            .WithName("RegisterOrganization").WithSummary("Register an organization (secretariat).");
 
-        api.MapGet("/people/{id:guid}", async Task<Results<Ok<PersonView>, ProblemHttpResult>> (Guid id, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
-                    ? TypedResults.Ok(ToView(p, l))
-                    : NotFound(l, "Person.NotFound"))
-            .WithTags("Registry").WithName("GetPerson").WithSummary("A person's public profile: name, role, standing.");
+        registry.MapGet("/people/{id:guid}", async (Guid id, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p ? ToView(p, l) : null).OkOr(new PersonNotFound(), l))
+            .WithName("GetPerson").WithSummary("A person's public profile: name, role, standing.");
+    }
 
-        api.MapPost("/accreditations", async (RequestAccreditation.Command command, RequestAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+    /// <summary>Requests and decisions; every one of them for someone with a token.</summary>
+    private static void MapAccreditations(RouteGroupBuilder accreditationReads, RouteGroupBuilder accreditationWrites)
+    {
+        accreditationWrites.MapPost("/accreditations", async (RequestAccreditation.Command command, RequestAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct))
-                    .ToUntypedHttpResult(a => TypedResults.Created($"/api/v1/accreditations/{a.Id}", ToView(a, l)), l))
-            .RequireApiWriter().WithTags("Accreditation").WithName("RequestAccreditation").Produces<AccreditationView>(StatusCodes.Status201Created)
-            .WithSummary("Apply for accreditation as a delegate, stakeholder or reporter.");
+                    .ToHttpResult(a => TypedResults.Created($"/api/v1/accreditations/{a.Id}", ToView(a, l)), l))
+            .WithName("RequestAccreditation").WithSummary("Apply for accreditation as a delegate, stakeholder or reporter.");
 
-        api.MapGet("/accreditations", async Task<Results<Ok<AccreditationView[]>, ProblemHttpResult>> (string? status, string? after, int? limit, ActorAccessor actors, AppDbContext db, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        accreditationReads.MapGet("/accreditations", async Task<Results<Ok<AccreditationView[]>, ProblemHttpResult>> (string? status, string? after, int? limit, ActorAccessor actors, AppDbContext db, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
-                if (!actor.IsAuthenticated) return (ProblemHttpResult)new UnauthenticatedError().ToUntypedProblem(l);
+                if (!actor.IsAuthenticated) return new UnauthenticatedError().ToProblem(l);
                 var query = db.Accreditations.AsNoTracking();
                 // The secretariat sees the queue; anyone else sees their own requests.
                 if (!actor.IsSecretariat) query = query.Where(a => a.PersonId == actor.PersonId);
                 var filter = "";
-                if (Enum.TryParse<AccreditationStatus>(status, ignoreCase: true, out var s))
+                if (Codes.Parse<AccreditationStatus>(status) is { } s)
                 {
                     query = query.Where(a => a.Status == s);
                     filter = $"status={Uri.EscapeDataString(status!)}";
@@ -113,20 +123,16 @@ public static class RegistryApi
                 Paging.LinkNext(http.Response, "/api/v1/accreditations", next, limit, filter);
                 return TypedResults.Ok(rows.Select(a => ToView(a, l)).ToArray());
             })
-            .RequireApiToken().WithTags("Accreditation").WithName("ListAccreditations")
+            .WithName("ListAccreditations")
             .WithSummary("Accreditation requests by ?status=, oldest first: the secretariat sees the queue, anyone else their own; a page at a time: ?limit= (default 50, at most 200); ?after= the cursor of the Link rel=\"next\" header.");
 
-        api.MapPost("/accreditations/{id:guid}/approve", async (Guid id, ApproveAccreditation.Command? command, ApproveAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await useCase.HandleAsync(await actors.GetAsync(ct), id, command ?? new(), ct)).ToUntypedHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
-            .RequireApiWriter().WithTags("Accreditation").WithName("ApproveAccreditation").Produces<AccreditationView>()
-            .WithSummary("Approve a request (secretariat).");
+        accreditationWrites.MapPost("/accreditations/{id:guid}/approve", async (Guid id, ApproveAccreditation.Command? command, ApproveAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await useCase.HandleAsync(await actors.GetAsync(ct), id, command ?? new(), ct)).ToHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
+            .WithName("ApproveAccreditation").WithSummary("Approve a request (secretariat).");
 
-        api.MapPost("/accreditations/{id:guid}/reject", async (Guid id, RejectAccreditation.Command command, RejectAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct)).ToUntypedHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
-            .RequireApiWriter().WithTags("Accreditation").WithName("RejectAccreditation").Produces<AccreditationView>()
-            .WithSummary("Reject a request with a reason (secretariat).");
-
-        return api;
+        accreditationWrites.MapPost("/accreditations/{id:guid}/reject", async (Guid id, RejectAccreditation.Command command, RejectAccreditation useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct)).ToHttpResult(a => TypedResults.Ok(ToView(a, l)), l))
+            .WithName("RejectAccreditation").WithSummary("Reject a request with a reason (secretariat).");
     }
 
     /// <summary>
@@ -166,7 +172,4 @@ public static class RegistryApi
             Group(a.StakeholderGroup, l), a.OrganizationId, a.RequestedAt, a.DecidedAt, a.Reason);
 
     private static CodeName Group(StakeholderGroup g, IStringLocalizer<SharedResource> l) => new(g.ToCode(), l[g.ResourceKey()]);
-
-    private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l, string key)
-        => (ProblemHttpResult)new NotFoundError(key).ToUntypedProblem(l);
 }

@@ -20,10 +20,13 @@ public sealed class Follow
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>A follow has exactly one target: a body or a consultation.</summary>
+    public static bool HasOneTarget(Guid? bodyId, Guid? consultationId) => (bodyId is null) != (consultationId is null);
+
     /// <summary>Exactly one of the two targets.</summary>
     public static Follow Of(Guid personId, Guid? bodyId, Guid? consultationId, DateTimeOffset now)
     {
-        if ((bodyId is null) == (consultationId is null))
+        if (!HasOneTarget(bodyId, consultationId))
         {
             throw new ArgumentException("A follow has exactly one target: a body or a consultation.");
         }

@@ -28,7 +28,7 @@ public sealed class FollowTarget(AppDbContext db, FollowQueries queries, TimePro
     public async Task<Result<Followed>> HandleAsync(Actor actor, Command command, CancellationToken ct = default)
     {
         if (actor.PersonId is not { } personId) return new UnauthenticatedError();
-        if ((command.BodyId is null) == (command.ConsultationId is null))
+        if (!Follow.HasOneTarget(command.BodyId, command.ConsultationId))
         {
             return new ValidationError([new FieldError(nameof(Command.ConsultationId), "Follow.OneTarget")]);
         }

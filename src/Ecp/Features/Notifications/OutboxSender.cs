@@ -51,49 +51,55 @@ public sealed class OutboxSender(
             if (!await DatabaseLease.TryAcquireAsync(db, LeaseName, holder, LeaseDuration, now, ct)) return 0;
 
             var batch = await Due(db, now).OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
-            var firstRetry = TimeSpan.FromSeconds(Math.Max(1, options.Value.RetrySeconds));
-            var sent = 0;
-            using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds)).TotalMilliseconds };
-            Exception? unreachable = null;
-            foreach (var message in batch)
-            {
-                Exception? error;
-                if (unreachable is not null)
-                {
-                    // A server that cannot be reached fails the whole batch at once, not after one
-                    // time-out per mail.
-                    error = unreachable;
-                }
-                else if (!client.IsConnected && await ConnectAsync(client, settings, ct) is { } connectError)
-                {
-                    error = unreachable = connectError;
-                }
-                else
-                {
-                    error = await SendAsync(client, message, settings, ct);
-                }
-
-                if (error is null)
-                {
-                    message.MarkSent(clock.GetUtcNow());
-                    sent++;
-                }
-                else
-                {
-                    message.MarkFailed($"{error.GetType().Name}: {error.Message}", clock.GetUtcNow(), firstRetry);
-                    if (message.GaveUp) log.LogError("Gave up sending notification {Id} after {Attempts} attempts: {Error}", message.Id, message.Attempts, error.Message);
-                    else log.LogWarning("Sending notification {Id} failed (attempt {Attempts}): {Error}", message.Id, message.Attempts, error.Message);
-                }
-                // Saved one by one: a crash after a send repeats at most that one mail.
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
-            if (client.IsConnected) await client.DisconnectAsync(quit: true, CancellationToken.None);
-            return sent;
+            return await SendBatchAsync(db, batch, settings, ct);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>Sends a batch over one connection; each mail is marked sent or failed (to be retried) as it goes.</summary>
+    private async Task<int> SendBatchAsync(AppDbContext db, List<OutboxMessage> batch, SmtpOptions settings, CancellationToken ct)
+    {
+        var firstRetry = TimeSpan.FromSeconds(Math.Max(1, options.Value.RetrySeconds));
+        var sent = 0;
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds)).TotalMilliseconds };
+        Exception? unreachable = null;
+        foreach (var message in batch)
+        {
+            Exception? error;
+            if (unreachable is not null)
+            {
+                // A server that cannot be reached fails the whole batch at once, not after one
+                // time-out per mail.
+                error = unreachable;
+            }
+            else if (!client.IsConnected && await ConnectAsync(client, settings, ct) is { } connectError)
+            {
+                error = unreachable = connectError;
+            }
+            else
+            {
+                error = await SendAsync(client, message, settings, ct);
+            }
+
+            if (error is null)
+            {
+                message.MarkSent(clock.GetUtcNow());
+                sent++;
+            }
+            else
+            {
+                message.MarkFailed($"{error.GetType().Name}: {error.Message}", clock.GetUtcNow(), firstRetry);
+                if (message.GaveUp) log.LogError("Gave up sending notification {Id} after {Attempts} attempts: {Error}", message.Id, message.Attempts, error.Message);
+                else log.LogWarning("Sending notification {Id} failed (attempt {Attempts}): {Error}", message.Id, message.Attempts, error.Message);
+            }
+            // Saved one by one: a crash after a send repeats at most that one mail.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        if (client.IsConnected) await client.DisconnectAsync(quit: true, CancellationToken.None);
+        return sent;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -40,13 +40,15 @@ public sealed class Organization
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>Governments take part as Member States, never as organizations: any other group.</summary>
+    public static bool MayBeOf(StakeholderGroup? group) => group is not (null or StakeholderGroup.Government);
+
     public static Organization Register(
         string name, string? acronym, StakeholderGroup group, string? countryCode,
         ConsultativeStatus status, bool isRelevant, DateTimeOffset now)
     {
-        if (group == StakeholderGroup.Government)
+        if (!MayBeOf(group))
         {
-            // Governments take part as Member States, never as organizations.
             throw new ArgumentException("Governments are Member States, not organizations.", nameof(group));
         }
         return new Organization

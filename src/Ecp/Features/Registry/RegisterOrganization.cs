@@ -28,7 +28,7 @@ public sealed class RegisterOrganization(AppDbContext db, PublicRecord record, M
             .RequiredText(nameof(Command.Name), command.Name, Organization.NameMaxLength)
             .MaxLength(nameof(Command.Acronym), command.Acronym, 40);
         var group = Codes.Parse<StakeholderGroup>(command.StakeholderGroup);
-        if (group is null or Registry.StakeholderGroup.Government) check.Add(nameof(Command.StakeholderGroup), "Organization.GroupInvalid");
+        if (!Organization.MayBeOf(group)) check.Add(nameof(Command.StakeholderGroup), "Organization.GroupInvalid");
         if (!string.IsNullOrWhiteSpace(command.Country) && !states.Exists(command.Country)) check.Add(nameof(Command.Country), "Organization.CountryInvalid");
         // No status given is "none"; a given one is one of the codes.
         var status = string.IsNullOrWhiteSpace(command.ConsultativeStatus) ? Registry.ConsultativeStatus.None : Codes.Parse<ConsultativeStatus>(command.ConsultativeStatus);

@@ -46,7 +46,7 @@ public sealed class EstablishBody(AppDbContext db, PublicRecord record, MemberSt
         if (!check.IsValid) return check.ToError();
         if (await db.Bodies.AnyAsync(b => b.Name == command.Name!.Trim(), ct))
         {
-            return new ConflictError("body-exists", "Body.AlreadyExists", command.Name!.Trim());
+            return new BodyExists(command.Name!.Trim());
         }
 
         var body = Body.Establish(command.Name!, command.Acronym!, command.MandateReference!, rule!.Value, members,

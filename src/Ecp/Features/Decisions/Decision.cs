@@ -88,12 +88,12 @@ public sealed class Decision
     /// </summary>
     public Result<FormalPosition> RecordPosition(Body body, Actor delegatePerson, PositionKind kind, string? statement, DateTimeOffset now)
     {
-        if (!IsOpen) return new ConflictError("decision-closed", "Decision.Closed");
+        if (!IsOpen) return new DecisionClosed();
         if (delegatePerson.Role != Role.Delegate || delegatePerson.MemberStateCode is not { } state)
         {
-            return new ForbiddenError("Decision.OnlyDelegates");
+            return new OnlyDelegates();
         }
-        if (!body.HasMember(state)) return new ForbiddenError("Decision.NotAMember");
+        if (!body.HasMember(state)) return new NotAMember();
         if (kind is PositionKind.Reservation or PositionKind.Objection && string.IsNullOrWhiteSpace(statement))
         {
             return new ValidationError([new FieldError("Statement", kind == PositionKind.Objection ? "Decision.ObjectionNeedsReason" : "Decision.ReservationNeedsStatement")]);
@@ -115,10 +115,10 @@ public sealed class Decision
     /// <summary>A non-government stakeholder states an advisory view: recorded, shown apart, never counted.</summary>
     public Result<AdvisoryView> RecordAdvisoryView(Actor stakeholder, AdvisoryStance stance, string? text, DateTimeOffset now)
     {
-        if (!IsOpen) return new ConflictError("decision-closed", "Decision.Closed");
+        if (!IsOpen) return new DecisionClosed();
         if (stakeholder.Role is not (Role.Stakeholder or Role.Reporter) || stakeholder.Group is not { } group || group == StakeholderGroup.Government)
         {
-            return new ForbiddenError("Decision.OnlyStakeholdersAdvise");
+            return new OnlyStakeholdersAdvise();
         }
         if (string.IsNullOrWhiteSpace(text)) return new ValidationError([new FieldError("Text", "Validation.Required")]);
         if (text.Length > StatementMaxLength) return new ValidationError([new FieldError("Text", "Validation.TooLong", StatementMaxLength)]);
@@ -134,14 +134,14 @@ public sealed class Decision
     /// </summary>
     public Result<DecisionOutcome> Close(DecisionOutcome outcome, DateTimeOffset now)
     {
-        if (!IsOpen) return new ConflictError("decision-closed", "Decision.Closed");
+        if (!IsOpen) return new DecisionClosed();
         if (outcome == DecisionOutcome.AdoptedByConsensus && Objections.Any())
         {
-            return new ConflictError("objection-stands", "Decision.ObjectionStands", Objections.Count());
+            return new ObjectionStands(Objections.Count());
         }
         if (outcome == DecisionOutcome.NotAdoptedDivergentViews && !Objections.Any())
         {
-            return new ConflictError("no-objection", "Decision.NoObjectionStands");
+            return new NoObjectionStands();
         }
         Outcome = outcome;
         ClosedAt = now;

@@ -20,7 +20,7 @@ public static class DecisionsApi
             .WithSummary("Put the current version of a document to a body for decision (secretariat).");
 
         decisions.MapGet("/{id:guid}", async Task<Results<Ok<DecisionView>, ProblemHttpResult>> (Guid id, DecisionQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await queries.GetAsync(id, ct) is { } d ? TypedResults.Ok(d) : (ProblemHttpResult)new NotFoundError("Decision.NotFound").ToUntypedProblem(l))
+                await queries.GetAsync(id, ct) is { } d ? TypedResults.Ok(d) : (ProblemHttpResult)new DecisionNotFound().ToUntypedProblem(l))
             .WithName("GetDecision").WithSummary("Positions by Member State and regional group, advisory views by stakeholder group, the outcome.");
 
         decisions.MapPost("/{id:guid}/positions", async (Guid id, StatePosition.Command command, StatePosition useCase, ActorAccessor actors, DecisionQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

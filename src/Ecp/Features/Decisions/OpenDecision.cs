@@ -26,10 +26,10 @@ public sealed class OpenDecision(AppDbContext db, PublicRecord record, TimeProvi
         if (document is null) check.Add(nameof(Command.DocumentId), "Document.NotFound");
         if (body is null) check.Add(nameof(Command.BodyId), "Document.BodyUnknown");
         if (!check.IsValid) return check.ToError();
-        if (!document!.IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
+        if (!document!.IsOpenForAmendment) return new DocumentClosed();
         if (await db.Decisions.AnyAsync(d => d.DocumentId == document.Id && d.Outcome == null, ct))
         {
-            return new ConflictError("decision-open", "Document.DecisionOpen");
+            return new DecisionOpen();
         }
 
         var decision = Decision.Open(document.Id, document.Current.Number, body!.Id, clock.GetUtcNow());

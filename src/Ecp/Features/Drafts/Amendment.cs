@@ -101,7 +101,7 @@ public sealed class Amendment
 
     public Result<Amendment> Decide(AmendmentStatus decision, string? reason, string? mergedText, DateTimeOffset now)
     {
-        if (Status != AmendmentStatus.Proposed) return new ConflictError("amendment-decided", "Amendment.AlreadyDecided");
+        if (Status != AmendmentStatus.Proposed) return new AmendmentAlreadyDecided();
         if (decision == AmendmentStatus.Proposed) throw new ArgumentOutOfRangeException(nameof(decision));
         var errors = new Validation();
         if (string.IsNullOrWhiteSpace(reason)) errors.Add("Reason", "Amendment.ReasonRequired");

@@ -1,5 +1,6 @@
 using Ecp.Common;
 using Ecp.Data;
+using Ecp.Features.Decisions;
 using Ecp.Features.Record;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,10 +21,10 @@ public sealed class CirculateVersion(AppDbContext db, PublicRecord record, TimeP
         var check = new Validation().RequiredText(nameof(Command.Label), command.Label, 100);
         if (!check.IsValid) return check.ToError();
         var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
-        if (document is null) return new NotFoundError("Document.NotFound");
+        if (document is null) return new DocumentNotFound();
         if (await db.Decisions.AnyAsync(d => d.DocumentId == documentId && d.Outcome == null, ct))
         {
-            return new ConflictError("decision-open", "Document.DecisionOpen");
+            return new DecisionOpen();
         }
         var amendments = await db.Amendments.Where(a => a.DocumentId == documentId && a.IncorporatedInVersion == null).ToListAsync(ct);
 

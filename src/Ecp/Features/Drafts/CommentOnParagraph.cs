@@ -21,8 +21,8 @@ public sealed class CommentOnParagraph(AppDbContext db, PublicRecord record, Tim
         if (!group.IsSuccess) return group.Error!;
         await record.BeginAsync(ct);
         var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
-        if (document is null) return new NotFoundError("Document.NotFound");
-        if (!document.IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
+        if (document is null) return new DocumentNotFound();
+        if (!document.IsOpenForAmendment) return new DocumentClosed();
         var check = new Validation().RequiredText(nameof(Command.Text), command.Text, ParagraphComment.TextMaxLength);
         var version = command.Version is { } n ? document.Versions.FirstOrDefault(v => v.Number == n) : document.Current;
         if (version is null) check.Add(nameof(Command.Version), "Amendment.VersionUnknown");

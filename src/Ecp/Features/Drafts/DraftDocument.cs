@@ -50,7 +50,7 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
         if (!check.IsValid) return check.ToError();
         if (await db.Documents.AnyAsync(d => d.Symbol == command.Symbol!.Trim(), ct))
         {
-            return new ConflictError("symbol-taken", "Document.SymbolTaken", command.Symbol!.Trim());
+            return new SymbolTaken(command.Symbol!.Trim());
         }
 
         var document = OutcomeDocument.Draft(kind!.Value, command.Title!, command.Symbol!, command.BodyId, command.MandateReferences ?? "",

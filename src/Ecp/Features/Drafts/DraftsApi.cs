@@ -35,11 +35,11 @@ public static class DraftsApi
             .WithSummary("Circulate a first draft as numbered paragraphs (secretariat).");
 
         documents.MapGet("/{id:guid}", async Task<Results<Ok<DocumentView>, ProblemHttpResult>> (Guid id, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await queries.GetAsync(id, null, ct) is { } d ? TypedResults.Ok(d) : NotFound(l, "Document.NotFound"))
+            await queries.GetAsync(id, null, ct) is { } d ? TypedResults.Ok(d) : NotFound(l, new DocumentNotFound()))
             .WithName("GetDocument").WithSummary("A document in its current version.");
 
         documents.MapGet("/{id:guid}/versions/{number:int}", async Task<Results<Ok<DocumentView>, ProblemHttpResult>> (Guid id, int number, string? language, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await queries.GetAsync(id, number, ct, language) is { } d ? TypedResults.Ok(d) : NotFound(l, "Document.VersionNotFound"))
+                await queries.GetAsync(id, number, ct, language) is { } d ? TypedResults.Ok(d) : NotFound(l, new DocumentVersionNotFound()))
             .WithName("GetDocumentVersion").WithSummary("A version in the original language, or in ?language= when that language version exists (see version.availableLanguages).");
 
         documents.MapPost("/{id:guid}/versions/{number:int}/languages", async (Guid id, int number, AddLanguageVersion.Command command, AddLanguageVersion useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -63,21 +63,21 @@ public static class DraftsApi
             .WithSummary("Circulate the next version with the accepted and merged amendments (secretariat).");
 
         documents.MapGet("/{id:guid}/diff", async Task<Results<Ok<DiffView>, ProblemHttpResult>> (Guid id, int from, int to, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await queries.DiffAsync(id, from, to, ct) is { } diff ? TypedResults.Ok(diff) : NotFound(l, "Document.VersionNotFound"))
+                await queries.DiffAsync(id, from, to, ct) is { } diff ? TypedResults.Ok(diff) : NotFound(l, new DocumentVersionNotFound()))
             .WithName("GetDocumentDiff").WithSummary("Compare two versions paragraph by paragraph and word by word.");
 
         documents.MapGet("/{id:guid}/versions/{number:int}/akoma-ntoso", async (Guid id, int number, string? language, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == id, ct);
                 var version = document?.Versions.FirstOrDefault(v => v.Number == number);
-                if (document is null || version is null) return new NotFoundError("Document.VersionNotFound").ToUntypedProblem(l);
+                if (document is null || version is null) return new DocumentVersionNotFound().ToUntypedProblem(l);
                 var body = document.BodyId is { } b ? await db.Bodies.AsNoTracking().FirstOrDefaultAsync(x => x.Id == b, ct) : null;
                 var closedAt = await db.Decisions.AsNoTracking().Where(d => d.DocumentId == id && d.VersionNumber == number && d.ClosedAt != null)
                     .Select(d => d.ClosedAt).FirstOrDefaultAsync(ct);
                 var expression = language ?? document.OriginalLanguage;
                 var texts = await db.ParagraphTranslations.AsNoTracking().Where(t => t.VersionId == version.Id && t.Language == expression)
                     .ToDictionaryAsync(t => t.ParagraphKey, t => t.Text, ct);
-                if (expression != document.OriginalLanguage && texts.Count == 0) return new NotFoundError("Document.TranslationMissing").ToUntypedProblem(l);
+                if (expression != document.OriginalLanguage && texts.Count == 0) return new TranslationMissing().ToUntypedProblem(l);
                 var xml = AkomaNtoso.Export(document, version, body, closedAt ?? version.CirculatedAt, clock.GetUtcNow(), expression, texts);
                 return TypedResults.Text(xml.Declaration + "\n" + xml.ToString(), "application/akn+xml", Encoding.UTF8);
             })
@@ -85,7 +85,7 @@ public static class DraftsApi
             .WithSummary("The version as Akoma Ntoso 3.0 XML (AKN4UN identifiers); one expression per language (?language=).");
 
         documents.MapGet("/{id:guid}/amendments", async (Guid id, AppDbContext db, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.AmendmentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToUntypedProblem(l))
+            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.AmendmentsAsync(id, ct)) : new DocumentNotFound().ToUntypedProblem(l))
             .WithName("ListAmendments").Produces<IReadOnlyList<AmendmentView>>().WithSummary("The amendments proposed to a document, with their state.");
 
         documents.MapPost("/{id:guid}/amendments", async (Guid id, ProposeAmendment.Command command, ProposeAmendment useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -99,7 +99,7 @@ public static class DraftsApi
             .WithSummary("Propose to replace, insert after or delete a paragraph (delegates and stakeholders).");
 
         documents.MapGet("/{id:guid}/comments", async (Guid id, AppDbContext db, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.CommentsAsync(id, ct)) : new NotFoundError("Document.NotFound").ToUntypedProblem(l))
+            await db.Documents.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await queries.CommentsAsync(id, ct)) : new DocumentNotFound().ToUntypedProblem(l))
             .WithName("ListComments").Produces<IReadOnlyList<CommentView>>().WithSummary("The comments on a document's paragraphs.");
 
         documents.MapPost("/{id:guid}/comments", async (Guid id, CommentOnParagraph.Command command, CommentOnParagraph useCase, ActorAccessor actors, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -124,5 +124,5 @@ public static class DraftsApi
         return api;
     }
 
-    private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l, string key) => (ProblemHttpResult)new NotFoundError(key).ToUntypedProblem(l);
+    private static ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l, Error missing) => missing.ToProblem(l);
 }

@@ -105,7 +105,7 @@ public sealed class OutcomeDocument
     public Result<DocumentVersion> CirculateNextVersion(string label, IReadOnlyList<Amendment> amendments, DateTimeOffset now,
         IReadOnlyDictionary<Guid, IReadOnlyList<string>>? citations = null)
     {
-        if (!IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
+        if (!IsOpenForAmendment) return new DocumentClosed();
         var current = Current;
         var toApply = amendments
             .Where(a => a.DocumentId == Id && a.Status is AmendmentStatus.Accepted or AmendmentStatus.Merged && a.IncorporatedInVersion is null)
@@ -140,7 +140,7 @@ public sealed class OutcomeDocument
             }
             amendment.IncorporateIn(current.Number + 1);
         }
-        if (paragraphs.Count == 0) return new ConflictError("document-empty", "Document.WouldBeEmpty");
+        if (paragraphs.Count == 0) return new DocumentWouldBeEmpty();
         var next = DocumentVersion.Circulate(Id, current.Number + 1, label, paragraphs, toApply.Select(a => a.Id).ToList(), now);
         versions.Add(next);
         return next;

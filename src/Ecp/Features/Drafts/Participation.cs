@@ -11,6 +11,6 @@ internal static class Participation
     {
         { IsAuthenticated: false } => new UnauthenticatedError(),
         { ParticipantGroup: { } group } => group,
-        _ => new ForbiddenError("Drafts.OnlyParticipants"),
+        _ => new OnlyParticipants(),
     };
 }

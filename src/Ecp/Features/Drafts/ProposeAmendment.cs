@@ -52,8 +52,8 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
         if (!group.IsSuccess) return group.Error!;
         await record.BeginAsync(ct);
         var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
-        if (document is null) return new NotFoundError("Document.NotFound");
-        if (!document.IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
+        if (document is null) return new DocumentNotFound();
+        if (!document.IsOpenForAmendment) return new DocumentClosed();
 
         var check = new Validation()
             .MaxLength(nameof(Command.Text), command.Text, Amendment.TextMaxLength)

@@ -37,6 +37,6 @@ public static class BodiesApi
     }
 
     public static BodyView ToView(Body b) => new(b.Id, b.Name, b.Acronym, b.MandateReference,
-        b.MembershipRule == MembershipRule.AllMemberStates ? "all-member-states" : "listed-member-states",
+        b.MembershipRule.ToCode(),
         b.Members.Select(m => m.MemberStateCode).ToList(), b.ObserverRule, b.SeatsPerNonGovernmentGroup, b.DecisionRule);
 }

@@ -21,7 +21,7 @@ public sealed class CloseDecision(AppDbContext db, PublicRecord record, TimeProv
         await record.BeginAsync(ct);
         var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == decisionId, ct);
         if (decision is null) return new DecisionNotFound();
-        var outcome = Enum.GetValues<DecisionOutcome>().Cast<DecisionOutcome?>().FirstOrDefault(o => o!.Value.ToCode() == command.Outcome);
+        var outcome = Codes.Parse<DecisionOutcome>(command.Outcome);
         if (outcome is null) return new ValidationError([new FieldError(nameof(Command.Outcome), "Decision.OutcomeInvalid")]);
 
         var closed = decision.Close(outcome.Value, clock.GetUtcNow());

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Ecp.Common;
 using Ecp.Features.Bodies;
+using Ecp.Features.Drafts;
 using Ecp.Features.Registry;
 
 namespace Ecp.Features.Decisions;
@@ -73,14 +75,28 @@ public sealed class Decision
 
     public IEnumerable<FormalPosition> Reservations => Positions.Where(p => p.Kind == PositionKind.Reservation);
 
-    public static Decision Open(Guid documentId, int versionNumber, Guid bodyId, DateTimeOffset now) => new()
+    /// <summary>The decisions still open on a document (a query: at most one, see <see cref="UnlessNoneOpen"/>).</summary>
+    public static Expression<Func<Decision, bool>> OpenOn(Guid documentId) => d => d.DocumentId == documentId && d.Outcome == null;
+
+    /// <summary>One decision at a time on a document: while one is open, the text it decides on
+    /// stands still (no next version, no second decision). <paramref name="anyOpen"/>: whether
+    /// <see cref="OpenOn"/> finds one.</summary>
+    public static Error? UnlessNoneOpen(bool anyOpen) => anyOpen ? new DecisionOpen() : null;
+
+    /// <summary>Puts the document's current version to the body; refused when the document is
+    /// closed or another decision is open on it.</summary>
+    public static Result<Decision> Open(OutcomeDocument document, Body body, bool anotherOpen, DateTimeOffset now)
     {
-        Id = Guid.CreateVersion7(now),
-        DocumentId = documentId,
-        VersionNumber = versionNumber,
-        BodyId = bodyId,
-        OpenedAt = now,
-    };
+        if ((document.AcceptsChanges() ?? UnlessNoneOpen(anotherOpen)) is { } refused) return refused;
+        return new Decision
+        {
+            Id = Guid.CreateVersion7(now),
+            DocumentId = document.Id,
+            VersionNumber = document.Current.Number,
+            BodyId = body.Id,
+            OpenedAt = now,
+        };
+    }
 
     /// <summary>
     /// A delegate states their Member State's position. A later position of the same State, by

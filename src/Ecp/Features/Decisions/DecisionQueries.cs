@@ -48,7 +48,7 @@ public sealed class DecisionQueries(AppDbContext db, MemberStateCatalog states)
 
         return new DecisionView(decision.Id, document.Id, document.Symbol, document.Title, decision.VersionNumber,
             new BodyRef(body.Id, body.Name, body.Acronym),
-            body.MembershipRule == MembershipRule.AllMemberStates ? "all-member-states" : "listed-member-states",
+            body.MembershipRule.ToCode(),
             decision.OpenedAt, decision.ClosedAt, decision.Outcome is { } o ? o.ToCode() : null,
             byGroup,
             decision.Reservations.Select(ToView).ToList(),

@@ -22,7 +22,7 @@ public sealed class StateAdvisoryView(AppDbContext db, PublicRecord record, Time
         await record.BeginAsync(ct);
         var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == decisionId, ct);
         if (decision is null) return new DecisionNotFound();
-        var stance = Enum.GetValues<AdvisoryStance>().Cast<AdvisoryStance?>().FirstOrDefault(s => s!.Value.ToCode() == command.Stance);
+        var stance = Codes.Parse<AdvisoryStance>(command.Stance);
         if (stance is null) return new ValidationError([new FieldError(nameof(Command.Stance), "Decision.StanceInvalid")]);
 
         var view = decision.RecordAdvisoryView(actor, stance.Value, command.Text, clock.GetUtcNow());

@@ -21,7 +21,7 @@ public sealed class StatePosition(AppDbContext db, PublicRecord record, TimeProv
         await record.BeginAsync(ct);
         var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == decisionId, ct);
         if (decision is null) return new DecisionNotFound();
-        var kind = Enum.GetValues<PositionKind>().Cast<PositionKind?>().FirstOrDefault(k => k!.Value.ToCode() == command.Position);
+        var kind = Codes.Parse<PositionKind>(command.Position);
         if (kind is null) return new ValidationError([new FieldError(nameof(Command.Position), "Decision.PositionInvalid")]);
         var body = await db.Bodies.SingleAsync(b => b.Id == decision.BodyId, ct);
 

@@ -20,7 +20,7 @@ public sealed class AddLanguageVersion(AppDbContext db, PublicRecord record)
         if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
-        var version = document?.Versions.FirstOrDefault(v => v.Number == versionNumber);
+        var version = document?.FindVersion(versionNumber);
         if (document is null || version is null) return new DocumentVersionNotFound();
 
         var check = new Validation();

@@ -73,13 +73,25 @@ public sealed class Amendment
     /// <summary>What goes into the next version: the merged text when merged.</summary>
     public string? EffectiveText => Status == AmendmentStatus.Merged ? MergedText : ProposedText;
 
-    public static Amendment Propose(OutcomeDocument document, Paragraph paragraph, int versionNumber, AmendmentAction action,
+    /// <summary>The rule of an amendment's text: a replacement or an insertion has one, and a
+    /// replacement changes the paragraph. Its messages go to <paramref name="check"/>.</summary>
+    public static Validation CheckText(AmendmentAction? action, Paragraph? paragraph, string? text, Validation check)
+    {
+        if (action is AmendmentAction.Replace or AmendmentAction.InsertAfter && string.IsNullOrWhiteSpace(text))
+        {
+            check.Add("Text", "Amendment.TextRequired");
+        }
+        if (action == AmendmentAction.Replace && paragraph is not null && text?.Trim() == paragraph.Text)
+        {
+            check.Add("Text", "Amendment.NoChange");
+        }
+        return check;
+    }
+
+    public static Result<Amendment> Propose(OutcomeDocument document, Paragraph paragraph, int versionNumber, AmendmentAction action,
         string? text, string? explanation, Actor proponent, StakeholderGroup group, DateTimeOffset now)
     {
-        if (action != AmendmentAction.Delete && string.IsNullOrWhiteSpace(text))
-        {
-            throw new ArgumentException("Replace and insert need a text.", nameof(text));
-        }
+        if (CheckText(action, paragraph, text, new Validation()) is { IsValid: false } invalid) return invalid.ToError();
         return new Amendment
         {
             Id = Guid.CreateVersion7(now),

@@ -22,10 +22,7 @@ public sealed class CirculateVersion(AppDbContext db, PublicRecord record, TimeP
         if (!check.IsValid) return check.ToError();
         var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
         if (document is null) return new DocumentNotFound();
-        if (await db.Decisions.AnyAsync(d => d.DocumentId == documentId && d.Outcome == null, ct))
-        {
-            return new DecisionOpen();
-        }
+        if (Decision.UnlessNoneOpen(await db.Decisions.AnyAsync(Decision.OpenOn(documentId), ct)) is { } open) return open;
         var amendments = await db.Amendments.Where(a => a.DocumentId == documentId && a.IncorporatedInVersion == null).ToListAsync(ct);
 
         var citations = await ProposeAmendment.CitationsOnRecordAsync(db, amendments.Select(a => a.Id).ToList(), ct);

@@ -24,7 +24,7 @@ public sealed class DecideAmendment(AppDbContext db, PublicRecord record, TimePr
         var amendment = await db.Amendments.FirstOrDefaultAsync(a => a.Id == amendmentId, ct);
         if (amendment is null) return new AmendmentNotFound();
         var document = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == amendment.DocumentId, ct);
-        if (!document.IsOpenForAmendment) return new DocumentClosed();
+        if (document.AcceptsChanges() is { } closed) return closed;
         var decision = command.Decision switch
         {
             "accept" => AmendmentStatus.Accepted,

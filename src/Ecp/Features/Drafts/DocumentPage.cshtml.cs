@@ -133,9 +133,9 @@ public sealed class DocumentPageModel(DocumentQueries queries, AppDbContext db, 
         var symbols = document.Version.Paragraphs.SelectMany(p => p.Cites).Select(c => Citation.Parse(c).Symbol).Distinct().ToList();
         CitationTargets = await db.Documents.Where(d => symbols.Contains(d.Symbol)).ToDictionaryAsync(d => d.Symbol, d => d.Id, ct);
         var actor = await actors.GetAsync(ct);
-        CanParticipate = actor.Role is Role.Delegate or Role.Stakeholder or Role.Reporter;
+        CanParticipate = Participation.CanParticipate(actor);
         IsChair = actor.IsSecretariat;
-        HasOpenDecision = await db.Decisions.AnyAsync(x => x.DocumentId == id && x.Outcome == null, ct);
+        HasOpenDecision = await db.Decisions.AnyAsync(Decision.OpenOn(id), ct);
         DefaultBodyId = document.Body?.Id;
         if (IsChair)
         {

@@ -68,7 +68,7 @@ public sealed class DocumentQueries(AppDbContext db)
     {
         var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (document is null) return null;
-        var version = versionNumber is { } n ? document.Versions.FirstOrDefault(v => v.Number == n) : document.Current;
+        var version = document.VersionOrCurrent(versionNumber);
         if (version is null) return null;
         var bodies = await BodiesAsync([document.BodyId], ct);
         var citedBy = await CitedByAsync(document.Symbol, ct);
@@ -102,8 +102,8 @@ public sealed class DocumentQueries(AppDbContext db)
     public async Task<DiffView?> DiffAsync(Guid documentId, int from, int to, CancellationToken ct)
     {
         var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
-        var a = document?.Versions.FirstOrDefault(v => v.Number == from);
-        var b = document?.Versions.FirstOrDefault(v => v.Number == to);
+        var a = document?.FindVersion(from);
+        var b = document?.FindVersion(to);
         if (a is null || b is null) return null;
         return new DiffView(from, to, VersionDiff.Compare(a, b).Select(p => new ParagraphDiffView(p.FromNumber, p.ToNumber,
             p.Change.ToCode(), p.Words.Select(w => new WordPieceView(w.Text, w.Change.ToCode())).ToList())).ToList());

@@ -53,8 +53,10 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
             return new SymbolTaken(command.Symbol!.Trim());
         }
 
-        var document = OutcomeDocument.Draft(kind!.Value, command.Title!, command.Symbol!, command.BodyId, command.MandateReferences ?? "",
+        var drafted = OutcomeDocument.Draft(kind!.Value, command.Title!, command.Symbol!, command.BodyId, command.MandateReferences ?? "",
             language, command.VersionLabel!, paragraphs, clock.GetUtcNow());
+        if (!drafted.IsSuccess) return drafted;
+        var document = drafted.Value;
         db.Documents.Add(document);
         record.Append(actor, DocumentActions.Drafted, "document", document.Id.ToString(), new
         {
@@ -91,7 +93,7 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
             }
             if (string.IsNullOrWhiteSpace(p.Text)) check.Add(field, "Document.ParagraphTextRequired", i + 1);
             else if (p.Text.Length > OutcomeDocument.ParagraphMaxLength) check.Add(field, "Validation.TooLong", OutcomeDocument.ParagraphMaxLength);
-            var kind = p.Kind switch { "preambular" => ParagraphKind.Preambular, "operative" or null => ParagraphKind.Operative, _ => (ParagraphKind?)null };
+            var kind = p.Kind is null ? ParagraphKind.Operative : Codes.Parse<ParagraphKind>(p.Kind);
             if (kind is null) check.Add(field, "Document.ParagraphKindInvalid", i + 1);
             if (p.Level is < 0 or > 1 || (p.Level == 1 && i == 0)) check.Add(field, "Document.ParagraphLevelInvalid", i + 1);
             var cites = Citation.Clean(p.Cites);

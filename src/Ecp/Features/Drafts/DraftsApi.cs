@@ -69,7 +69,7 @@ public static class DraftsApi
         documents.MapGet("/{id:guid}/versions/{number:int}/akoma-ntoso", async (Guid id, int number, string? language, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == id, ct);
-                var version = document?.Versions.FirstOrDefault(v => v.Number == number);
+                var version = document?.FindVersion(number);
                 if (document is null || version is null) return new DocumentVersionNotFound().ToUntypedProblem(l);
                 var body = document.BodyId is { } b ? await db.Bodies.AsNoTracking().FirstOrDefaultAsync(x => x.Id == b, ct) : null;
                 var closedAt = await db.Decisions.AsNoTracking().Where(d => d.DocumentId == id && d.VersionNumber == number && d.ClosedAt != null)

@@ -13,4 +13,7 @@ internal static class Participation
         { ParticipantGroup: { } group } => group,
         _ => new OnlyParticipants(),
     };
+
+    /// <summary>Whether the actor may comment and amend (what a page asks before showing the forms).</summary>
+    public static bool CanParticipate(Actor actor) => GroupOf(actor).IsSuccess;
 }

@@ -53,39 +53,25 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
         await record.BeginAsync(ct);
         var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
         if (document is null) return new DocumentNotFound();
-        if (!document.IsOpenForAmendment) return new DocumentClosed();
+        if (document.AcceptsChanges() is { } closed) return closed;
 
         var check = new Validation()
             .MaxLength(nameof(Command.Text), command.Text, Amendment.TextMaxLength)
             .MaxLength(nameof(Command.Explanation), command.Explanation, 2000);
-        var version = command.Version is { } n ? document.Versions.FirstOrDefault(v => v.Number == n) : document.Current;
-        if (version is null) check.Add(nameof(Command.Version), "Amendment.VersionUnknown");
-        var paragraph = version?.Find(command.Paragraph?.Trim() ?? "");
-        if (version is not null && paragraph is null) check.Add(nameof(Command.Paragraph), "Amendment.ParagraphUnknown");
-        var action = command.Action switch
-        {
-            "replace" => AmendmentAction.Replace,
-            "insert-after" => AmendmentAction.InsertAfter,
-            "delete" => AmendmentAction.Delete,
-            _ => (AmendmentAction?)null,
-        };
+        var (version, paragraph) = document.Locate(command.Version, command.Paragraph, check);
+        var action = Codes.Parse<AmendmentAction>(command.Action);
         if (action is null) check.Add(nameof(Command.Action), "Amendment.ActionInvalid");
-        if (action is AmendmentAction.Replace or AmendmentAction.InsertAfter && string.IsNullOrWhiteSpace(command.Text))
-        {
-            check.Add(nameof(Command.Text), "Amendment.TextRequired");
-        }
-        if (action == AmendmentAction.Replace && paragraph is not null && command.Text?.Trim() == paragraph.Text)
-        {
-            check.Add(nameof(Command.Text), "Amendment.NoChange");
-        }
+        Amendment.CheckText(action, paragraph, command.Text, check);
         var cites = command.Cites is null ? null : Citation.Clean(command.Cites);
         if (cites is not null && !Citation.AllValid(cites)) check.Add(nameof(Command.Cites), "Amendment.CitationInvalid");
         else if (cites is { Count: > 0 } && action == AmendmentAction.Delete) check.Add(nameof(Command.Cites), "Amendment.CitesWithoutText");
         else if (cites is { Count: > 50 }) check.Add(nameof(Command.Cites), "Validation.TooLong", 50);
         if (!check.IsValid) return check.ToError();
 
-        var amendment = Amendment.Propose(document, paragraph!, version!.Number, action!.Value, command.Text, command.Explanation,
+        var proposed = Amendment.Propose(document, paragraph!, version!.Number, action!.Value, command.Text, command.Explanation,
             actor, group.Value, clock.GetUtcNow());
+        if (!proposed.IsSuccess) return proposed;
+        var amendment = proposed.Value;
         db.Amendments.Add(amendment);
         record.Append(actor, DocumentActions.AmendmentProposed, "amendment", amendment.Id.ToString(), new
         {

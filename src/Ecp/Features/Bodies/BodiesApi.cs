@@ -5,10 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Bodies;
-
-public sealed record BodyView(Guid Id, string Name, string Acronym, string MandateReference, string MembershipRule,
-    IReadOnlyList<string> Members, string ObserverRule, int SeatsPerNonGovernmentGroup, string DecisionRule);
-
 public static class BodiesApi
 {
     public static RouteGroupBuilder MapBodiesApi(this RouteGroupBuilder api)

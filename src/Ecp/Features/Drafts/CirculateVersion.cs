@@ -25,7 +25,7 @@ public sealed class CirculateVersion(AppDbContext db, PublicRecord record, TimeP
         if (Decision.UnlessNoneOpen(await db.Decisions.AnyAsync(Decision.OpenOn(documentId), ct)) is { } open) return open;
         var amendments = await db.Amendments.Where(a => a.DocumentId == documentId && a.IncorporatedInVersion == null).ToListAsync(ct);
 
-        var citations = await ProposeAmendment.CitationsOnRecordAsync(db, amendments.Select(a => a.Id).ToList(), ct);
+        var citations = await AmendmentCitations.OnRecordAsync(db, amendments.Select(a => a.Id).ToList(), ct);
         var next = document.CirculateNextVersion(command.Label!, amendments, clock.GetUtcNow(), citations);
         if (!next.IsSuccess) return next;
         record.Append(actor, DocumentActions.VersionCirculated, "document", document.Id.ToString(), new

@@ -23,29 +23,6 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
         public IReadOnlyList<string>? Cites { get; init; }
     }
 
-    /// <summary>
-    /// The citations each amendment proposed, read back from its record entry (absent: none
-    /// given). The amendment's row has no column for them yet; the record, which carries every
-    /// proposal in full, is where they are kept.
-    /// </summary>
-    public static async Task<Dictionary<Guid, IReadOnlyList<string>>> CitationsOnRecordAsync(AppDbContext db, IReadOnlyCollection<Guid> amendmentIds, CancellationToken ct)
-    {
-        if (amendmentIds.Count == 0) return [];
-        var ids = amendmentIds.Select(i => i.ToString()).ToList();
-        var payloads = await db.RecordEntries.AsNoTracking().Where(e => e.Entity == "amendment" && e.Action == DocumentActions.AmendmentProposed && ids.Contains(e.EntityId))
-            .Select(e => new { e.EntityId, e.Payload }).ToListAsync(ct);
-        var result = new Dictionary<Guid, IReadOnlyList<string>>();
-        foreach (var p in payloads)
-        {
-            using var json = System.Text.Json.JsonDocument.Parse(p.Payload);
-            if (json.RootElement.TryGetProperty("cites", out var cites) && cites.ValueKind == System.Text.Json.JsonValueKind.Array)
-            {
-                result[Guid.Parse(p.EntityId)] = cites.EnumerateArray().Select(c => c.GetString() ?? "").ToList();
-            }
-        }
-        return result;
-    }
-
     public async Task<Result<Amendment>> HandleAsync(Actor actor, Guid documentId, Command command, CancellationToken ct = default)
     {
         var group = Participation.GroupOf(actor);
@@ -85,7 +62,7 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
             explanation = amendment.Explanation,
             stakeholderGroup = amendment.ProponentGroup.ToCode(),
             memberState = amendment.MemberStateCode,
-            // The amendment's citations live here, in its record entry (see CitationsOnRecordAsync).
+            // The amendment's citations live here, in its record entry (see AmendmentCitations).
             cites,
         });
         await record.SaveAsync(ct);

@@ -35,21 +35,13 @@ public sealed class NewDocumentModel(AppDbContext db, ActorAccessor actors, IStr
     {
         var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input with { Paragraphs = ParagraphText.Parse(Text) }, ct);
         if (result.IsSuccess) return Redirect($"/documents/{result.Value.Id}");
-        if (result.Error is ForbiddenError) return Forbid();
-        if (result.Error is ValidationError v)
+        return await this.FailedAsync(result.Error!, async () =>
         {
-            // Paragraph errors belong to the one text box they were typed in.
-            foreach (var f in v.Fields)
-            {
-                ModelState.AddModelError(f.Field.StartsWith("Paragraphs", StringComparison.Ordinal) ? "Text" : $"Input.{f.Field}", l[f.MessageKey, f.Args]);
-            }
-        }
-        else
-        {
-            result.Error!.AddTo(ModelState, l);
-        }
-        await LoadAsync(ct);
-        return Page();
+            await LoadAsync(ct);
+            return true;
+        },
+        // Paragraph errors belong to the one text box they were typed in.
+        f => f.StartsWith("Paragraphs", StringComparison.Ordinal) ? "Text" : $"Input.{f}");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -1,6 +1,7 @@
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Resources;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -10,7 +11,9 @@ public static class BodiesApi
     public static RouteGroupBuilder MapBodiesApi(this RouteGroupBuilder api)
     {
         var bodies = api.MapGroup("/bodies").WithTags("Bodies");
-        bodies.MapGet("/", async (string? after, int? limit, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        var writes = bodies.MapGroup("").RequireApiWriter();
+
+        bodies.MapGet("/", async Task<Ok<IEnumerable<BodyView>>> (string? after, int? limit, AppDbContext db, HttpContext http, CancellationToken ct) =>
             {
                 var take = Paging.Take(limit);
                 var query = db.Bodies.AsNoTracking();
@@ -21,13 +24,14 @@ public static class BodiesApi
                 var rows = await query.OrderBy(b => b.Name).ThenBy(b => b.Id).Take(take + 1).AsSplitQuery().ToListAsync(ct);
                 var (page, next) = Paging.Split(rows, take, b => Paging.Format(b.Name, b.Id));
                 Paging.LinkNext(http.Response, "/api/v1/bodies", next, limit);
-                return page.Select(ToView);
+                return TypedResults.Ok(page.Select(ToView));
             })
             .WithName("ListBodies")
             .WithSummary("The bodies by name, a page at a time: ?limit= (default 50, at most 200); ?after= the cursor of the Link rel=\"next\" header.");
-        bodies.MapPost("/", async (EstablishBody.Command command, EstablishBody useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToUntypedHttpResult(b => TypedResults.Created($"/api/v1/bodies/{b.Id}", ToView(b)), l))
-            .RequireApiWriter().WithName("EstablishBody").Produces<BodyView>(StatusCodes.Status201Created)
+
+        writes.MapPost("/", async Task<Results<Created<BodyView>, ProblemHttpResult>> (EstablishBody.Command command, EstablishBody useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToHttpResult(b => TypedResults.Created($"/api/v1/bodies/{b.Id}", ToView(b)), l))
+            .WithName("EstablishBody")
             .WithSummary("Record a body, its mandate and membership (secretariat).");
         return api;
     }

@@ -98,13 +98,13 @@ public sealed class DocumentPageModel(DocumentQueries queries, AppDbContext db, 
     {
         if (await queries.GetAsync(id, Version, ct, TextLanguage) is not { } document) return false;
         Document = document;
-        var amendments = await queries.AmendmentsAsync(id, ct);
+        var amendments = await queries.AmendmentsAsync(id, ct) ?? [];
         var current = document.Versions[^1].Number;
         OpenAmendments = amendments.Where(a => a.Status == "proposed" && a.Version == current).ToList();
         OlderAmendments = amendments.Where(a => a.Status == "proposed" && a.Version < current).ToList();
         DecidedAmendments = amendments.Where(a => a.Status != "proposed").ToList();
         AcceptedPending = amendments.Count(a => a.Status is "accepted" or "merged" && a.IncorporatedInVersion is null);
-        Comments = await queries.CommentsAsync(id, ct);
+        Comments = await queries.CommentsAsync(id, ct) ?? [];
         var symbols = document.Version.Paragraphs.SelectMany(p => p.Cites).Select(c => Citation.Parse(c).Symbol).Distinct().ToList();
         CitationTargets = await db.Documents.Where(d => symbols.Contains(d.Symbol)).ToDictionaryAsync(d => d.Symbol, d => d.Id, ct);
         var actor = await actors.GetAsync(ct);

@@ -51,9 +51,11 @@ public sealed class DocumentQueries(AppDbContext db)
             ToView(version, citedBy, shown, language is not null && language != shown, available, texts), decisions);
     }
 
-    public async Task<IReadOnlyList<AmendmentView>> AmendmentsAsync(Guid documentId, CancellationToken ct)
+    /// <summary>The amendments proposed to a document, in the order proposed; null when there is no such document.</summary>
+    public async Task<IReadOnlyList<AmendmentView>?> AmendmentsAsync(Guid documentId, CancellationToken ct)
     {
-        var current = await db.Documents.AsNoTracking().Include(d => d.Versions).Where(d => d.Id == documentId).Select(d => d.Versions.Max(v => v.Number)).FirstOrDefaultAsync(ct);
+        var current = await db.Documents.AsNoTracking().Where(d => d.Id == documentId).Select(d => (int?)d.Versions.Max(v => v.Number)).FirstOrDefaultAsync(ct);
+        if (current is null) return null;
         var rows = await db.Amendments.AsNoTracking().Where(a => a.DocumentId == documentId).OrderBy(a => a.ProposedAt).ToListAsync(ct);
         var cites = await AmendmentCitations.OnRecordAsync(db, rows.Select(a => a.Id).ToList(), ct);
         return rows.Select(a => new AmendmentView(a.Id, a.VersionNumber, a.VersionNumber < current && a.Status == AmendmentStatus.Proposed,
@@ -62,8 +64,9 @@ public sealed class DocumentQueries(AppDbContext db)
             a.MergedText, a.DecisionReason, a.IncorporatedInVersion, cites.GetValueOrDefault(a.Id))).ToList();
     }
 
-    public async Task<IReadOnlyList<CommentView>> CommentsAsync(Guid documentId, CancellationToken ct)
-        => (await db.ParagraphComments.AsNoTracking().Where(c => c.DocumentId == documentId).OrderBy(c => c.PostedAt).ToListAsync(ct))
+    /// <summary>The comments on a document's paragraphs, in the order posted; null when there is no such document.</summary>
+    public async Task<IReadOnlyList<CommentView>?> CommentsAsync(Guid documentId, CancellationToken ct)
+        => !await db.Documents.AnyAsync(d => d.Id == documentId, ct) ? null : (await db.ParagraphComments.AsNoTracking().Where(c => c.DocumentId == documentId).OrderBy(c => c.PostedAt).ToListAsync(ct))
             .Select(c => new CommentView(c.Id, c.VersionNumber, c.ParagraphNumber, c.AuthorId, c.AuthorName,
                 c.AuthorGroup.ToCode(), c.MemberStateCode, c.Text, c.PostedAt)).ToList();
 

@@ -1,6 +1,7 @@
 using Ecp.Common;
 using Ecp.Features.Bodies;
 using Ecp.Features.Decisions;
+using Ecp.Features.Drafts;
 using Ecp.Features.Registry;
 
 namespace Ecp.Tests.Decisions;
@@ -26,7 +27,7 @@ public sealed class DecisionRulesTests
 
         var result = decision.Close(DecisionOutcome.AdoptedByConsensus, Now.AddHours(1));
 
-        Assert.Equal("objection-stands", Assert.IsType<ConflictError>(result.Error).Code);
+        Assert.Equal("objection-stands", Assert.IsAssignableFrom<ConflictError>(result.Error).Code);
         Assert.True(decision.IsOpen);
         Assert.Null(decision.Outcome);
         Assert.Null(decision.ClosedAt);
@@ -90,7 +91,7 @@ public sealed class DecisionRulesTests
 
         var result = decision.Close(DecisionOutcome.NotAdoptedDivergentViews, Now.AddHours(1));
 
-        Assert.Equal("no-objection", Assert.IsType<ConflictError>(result.Error).Code);
+        Assert.Equal("no-objection", Assert.IsAssignableFrom<ConflictError>(result.Error).Code);
         Assert.True(decision.IsOpen);
     }
 
@@ -101,7 +102,7 @@ public sealed class DecisionRulesTests
 
         var result = decision.RecordAdvisoryView(Delegate("BRA"), AdvisoryStance.Support, "Brazil supports.", Now);
 
-        Assert.IsType<ForbiddenError>(result.Error);
+        Assert.IsAssignableFrom<ForbiddenError>(result.Error);
         Assert.Empty(decision.AdvisoryViews);
     }
 
@@ -112,7 +113,7 @@ public sealed class DecisionRulesTests
 
         var result = decision.RecordAdvisoryView(Stakeholder(StakeholderGroup.Government), AdvisoryStance.Support, "Support.", Now);
 
-        Assert.IsType<ForbiddenError>(result.Error);
+        Assert.IsAssignableFrom<ForbiddenError>(result.Error);
     }
 
     [Fact]
@@ -187,7 +188,7 @@ public sealed class DecisionRulesTests
 
         var result = decision.RecordPosition(AllStates, Delegate("KEN"), PositionKind.Objection, "Too late?", Now.AddHours(2));
 
-        Assert.Equal("decision-closed", Assert.IsType<ConflictError>(result.Error).Code);
+        Assert.Equal("decision-closed", Assert.IsAssignableFrom<ConflictError>(result.Error).Code);
         Assert.Single(decision.AllPositions);
     }
 
@@ -199,7 +200,7 @@ public sealed class DecisionRulesTests
 
         var result = decision.RecordAdvisoryView(Stakeholder(StakeholderGroup.CivilSociety), AdvisoryStance.Oppose, "Too late.", Now.AddHours(2));
 
-        Assert.Equal("decision-closed", Assert.IsType<ConflictError>(result.Error).Code);
+        Assert.Equal("decision-closed", Assert.IsAssignableFrom<ConflictError>(result.Error).Code);
     }
 
     [Fact]
@@ -210,7 +211,7 @@ public sealed class DecisionRulesTests
 
         var result = decision.Close(DecisionOutcome.Withdrawn, Now.AddHours(2));
 
-        Assert.Equal("decision-closed", Assert.IsType<ConflictError>(result.Error).Code);
+        Assert.Equal("decision-closed", Assert.IsAssignableFrom<ConflictError>(result.Error).Code);
         Assert.Equal(DecisionOutcome.AdoptedByConsensus, decision.Outcome);
         Assert.Equal(Now.AddHours(1), decision.ClosedAt);
     }
@@ -222,7 +223,7 @@ public sealed class DecisionRulesTests
 
         var result = decision.RecordPosition(Wgec, Delegate("NOR"), PositionKind.Support, null, Now);
 
-        Assert.Equal("Decision.NotAMember", Assert.IsType<ForbiddenError>(result.Error).MessageKey);
+        Assert.Equal("Decision.NotAMember", Assert.IsAssignableFrom<ForbiddenError>(result.Error).MessageKey);
         Assert.Empty(decision.AllPositions);
     }
 
@@ -250,7 +251,7 @@ public sealed class DecisionRulesTests
 
         var result = decision.RecordPosition(AllStates, actor, PositionKind.Support, null, Now);
 
-        Assert.Equal("Decision.OnlyDelegates", Assert.IsType<ForbiddenError>(result.Error).MessageKey);
+        Assert.Equal("Decision.OnlyDelegates", Assert.IsAssignableFrom<ForbiddenError>(result.Error).MessageKey);
         Assert.Empty(decision.AllPositions);
     }
 
@@ -298,7 +299,7 @@ public sealed class DecisionRulesTests
 
         var result = decision.Close(DecisionOutcome.NotAdoptedDivergentViews, Now.AddHours(1));
 
-        Assert.Equal("no-objection", Assert.IsType<ConflictError>(result.Error).Code);
+        Assert.Equal("no-objection", Assert.IsAssignableFrom<ConflictError>(result.Error).Code);
         Assert.True(decision.IsOpen);
     }
 
@@ -336,7 +337,23 @@ public sealed class DecisionRulesTests
         Assert.Equal(DecisionOutcome.Withdrawn, decision.Outcome);
     }
 
-    private static Decision Open(Body body) => Decision.Open(Guid.NewGuid(), 1, body.Id, Now);
+    private static Decision Open(Body body) => Decision.Open(Document(), body, anotherOpen: false, Now).Value;
+
+    private static OutcomeDocument Document() => OutcomeDocument.Draft(DocumentKind.Opinion, "An Opinion", "A/RES/99/7", bodyId: null, "", "en", "first draft",
+        [new ParagraphDraft(ParagraphKind.Operative, 0, "one", [])], Now).Value;
+
+    [Fact]
+    public void Open_AnotherDecisionOpen_DecisionOpen()
+        => Assert.IsType<DecisionOpen>(Decision.Open(Document(), AllStates, anotherOpen: true, Now).Error);
+
+    [Fact]
+    public void Open_DocumentClosed_DocumentClosed()
+    {
+        var document = Document();
+        document.Conclude(DocumentState.Withdrawn);
+
+        Assert.IsType<DocumentClosed>(Decision.Open(document, AllStates, anotherOpen: false, Now).Error);
+    }
 
     private static void State(Decision decision, Body body, string state, PositionKind kind, string? statement = null)
         => Assert.True(decision.RecordPosition(body, Delegate(state), kind, statement, Now).IsSuccess);

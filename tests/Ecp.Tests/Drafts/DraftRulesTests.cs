@@ -87,7 +87,7 @@ public sealed class DraftRulesTests
             new ParagraphDraft(ParagraphKind.Operative, 1, "governments", []),
             new ParagraphDraft(ParagraphKind.Operative, 1, "all stakeholders", []),
             new ParagraphDraft(ParagraphKind.Operative, 0, "decides to remain seized.", []),
-        ], Now);
+        ], Now).Value;
         var insert = Propose(document, "1(a)", AmendmentAction.InsertAfter, "intergovernmental organizations", minutes: 1);
         Decide(insert, AmendmentStatus.Accepted);
 
@@ -108,7 +108,7 @@ public sealed class DraftRulesTests
             new ParagraphDraft(ParagraphKind.Operative, 1, "governments;", []),
             new ParagraphDraft(ParagraphKind.Operative, 1, "all stakeholders;", []),
             new ParagraphDraft(ParagraphKind.Operative, 0, "requests a report.", []),
-        ], Now);
+        ], Now).Value;
         var delete = Propose(document, "2", AmendmentAction.Delete, null, minutes: 1);
         Decide(delete, AmendmentStatus.Accepted);
 
@@ -127,7 +127,7 @@ public sealed class DraftRulesTests
             new ParagraphDraft(ParagraphKind.Operative, 1, "governments;", []),
             new ParagraphDraft(ParagraphKind.Operative, 1, "all stakeholders;", []),
             new ParagraphDraft(ParagraphKind.Operative, 0, "requests a report.", []),
-        ], Now);
+        ], Now).Value;
         var insert = Propose(document, "1", AmendmentAction.InsertAfter, "decides to remain seized.", minutes: 1);
         Decide(insert, AmendmentStatus.Accepted);
 
@@ -234,7 +234,7 @@ public sealed class DraftRulesTests
 
         var result = document.CirculateNextVersion("second draft", [delete], Now.AddDays(1));
 
-        Assert.Equal("document-empty", Assert.IsType<ConflictError>(result.Error).Code);
+        Assert.Equal("document-empty", Assert.IsAssignableFrom<ConflictError>(result.Error).Code);
         Assert.Single(document.Versions);
     }
 
@@ -251,7 +251,7 @@ public sealed class DraftRulesTests
 
         var result = document.CirculateNextVersion("second draft", [replace], Now.AddDays(1));
 
-        Assert.Equal("document-closed", Assert.IsType<ConflictError>(result.Error).Code);
+        Assert.Equal("document-closed", Assert.IsAssignableFrom<ConflictError>(result.Error).Code);
         Assert.Single(document.Versions);
         Assert.Null(replace.IncorporatedInVersion);
         Assert.False(document.IsOpenForAmendment);
@@ -261,11 +261,11 @@ public sealed class DraftRulesTests
     public void CirculateNextVersion_ReferenceText_ConflictDocumentClosed()
     {
         var document = OutcomeDocument.Draft(DocumentKind.ReferenceText, "Tunis Agenda", "WSIS-05/TUNIS/DOC/6(Rev.1)-E", null, "", "en", "final text",
-            [new ParagraphDraft(ParagraphKind.Operative, 0, "We further recognize the need for enhanced cooperation.", [], default, "69")], Now);
+            [new ParagraphDraft(ParagraphKind.Operative, 0, "We further recognize the need for enhanced cooperation.", [], default, "69")], Now).Value;
 
         Assert.Equal(DocumentState.Reference, document.State);
         Assert.Equal("69", Assert.Single(document.Current.Paragraphs).Number);
-        Assert.Equal("document-closed", Assert.IsType<ConflictError>(document.CirculateNextVersion("again", [], Now).Error).Code);
+        Assert.Equal("document-closed", Assert.IsAssignableFrom<ConflictError>(document.CirculateNextVersion("again", [], Now).Error).Code);
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public sealed class DraftRulesTests
             new ParagraphDraft(ParagraphKind.Operative, 1, "governments;", []),
             new ParagraphDraft(ParagraphKind.Operative, 1, "all stakeholders;", []),
             new ParagraphDraft(ParagraphKind.Operative, 0, "Decides to remain seized.", []),
-        ], Now);
+        ], Now).Value;
 
         Assert.Equal(["P1", "P2", "1", "1(a)", "1(b)", "2"], document.Current.Paragraphs.OrderBy(p => p.Ordinal).Select(p => p.Number).ToArray());
         Assert.Equal(DocumentState.Negotiating, document.State);
@@ -296,7 +296,7 @@ public sealed class DraftRulesTests
 
         var result = amendment.Decide(AmendmentStatus.Accepted, "Second thoughts.", null, Now.AddHours(2));
 
-        Assert.Equal("amendment-decided", Assert.IsType<ConflictError>(result.Error).Code);
+        Assert.Equal("amendment-decided", Assert.IsAssignableFrom<ConflictError>(result.Error).Code);
         Assert.Equal(AmendmentStatus.Rejected, amendment.Status);
         Assert.Equal("The Chair's reason.", amendment.DecisionReason);
     }
@@ -363,8 +363,8 @@ public sealed class DraftRulesTests
         var document = Draft("one");
         var paragraph = document.Current.Find("1")!;
 
-        var byDelegate = Amendment.Propose(document, paragraph, 1, AmendmentAction.Delete, null, "  Redundant.  ", Brazil, StakeholderGroup.Government, Now);
-        var byStakeholder = Amendment.Propose(document, paragraph, 1, AmendmentAction.Replace, "  one, civil society  ", null, CivilSociety, StakeholderGroup.CivilSociety, Now);
+        var byDelegate = Amendment.Propose(document, paragraph, 1, AmendmentAction.Delete, null, "  Redundant.  ", Brazil, StakeholderGroup.Government, Now).Value;
+        var byStakeholder = Amendment.Propose(document, paragraph, 1, AmendmentAction.Replace, "  one, civil society  ", null, CivilSociety, StakeholderGroup.CivilSociety, Now).Value;
 
         Assert.Equal("BRA", byDelegate.MemberStateCode);
         Assert.Equal(StakeholderGroup.Government, byDelegate.ProponentGroup);
@@ -493,21 +493,46 @@ public sealed class DraftRulesTests
         => Assert.False(DocumentSymbol.IsValid("A/RES/" + string.Join('/', Enumerable.Repeat("70", 50))));
 
     [Fact]
-    public void Draft_InvalidSymbol_Throws()
-        => Assert.Throws<ArgumentException>(() => OutcomeDocument.Draft(DocumentKind.Opinion, "t", "hello", null, "", "en", "first draft",
-            [new ParagraphDraft(ParagraphKind.Operative, 0, "one", [])], Now));
+    public void Draft_InvalidSymbol_SymbolInvalid()
+    {
+        var drafted = OutcomeDocument.Draft(DocumentKind.Opinion, "t", "hello", null, "", "en", "first draft",
+            [new ParagraphDraft(ParagraphKind.Operative, 0, "one", [])], Now);
+
+        var invalid = Assert.IsType<ValidationError>(drafted.Error);
+        Assert.Equal(("Symbol", "Document.SymbolInvalid"), (invalid.Fields.Single().Field, invalid.Fields.Single().MessageKey));
+    }
+
+    [Fact]
+    public void Draft_NoParagraph_ParagraphsRequired()
+    {
+        var drafted = OutcomeDocument.Draft(DocumentKind.Opinion, "t", "A/RES/99/5", null, "", "en", "first draft", [], Now);
+
+        var invalid = Assert.IsType<ValidationError>(drafted.Error);
+        Assert.Equal(("Paragraphs", "Document.ParagraphsRequired"), (invalid.Fields.Single().Field, invalid.Fields.Single().MessageKey));
+    }
+
+    [Fact]
+    public void Propose_ReplaceWithoutText_TextRequired()
+    {
+        var document = Draft("one");
+
+        var proposed = Amendment.Propose(document, document.Current.Find("1")!, 1, AmendmentAction.Replace, " ", null, Brazil, StakeholderGroup.Government, Now);
+
+        var invalid = Assert.IsType<ValidationError>(proposed.Error);
+        Assert.Equal(("Text", "Amendment.TextRequired"), (invalid.Fields.Single().Field, invalid.Fields.Single().MessageKey));
+    }
 
     // -------------------------------------------------------------------------------- helpers ---
 
     private static OutcomeDocument Draft(params string[] operative)
         => OutcomeDocument.Draft(DocumentKind.Opinion, "An Opinion", $"A/RES/99/{Random.Shared.Next(1, 9999)}", Guid.NewGuid(), "A/RES/70/125 ¶65", "en", "first draft",
-            operative.Select(t => new ParagraphDraft(ParagraphKind.Operative, 0, t, [])).ToList(), Now);
+            operative.Select(t => new ParagraphDraft(ParagraphKind.Operative, 0, t, [])).ToList(), Now).Value;
 
     private static Amendment Propose(OutcomeDocument document, string paragraph, AmendmentAction action, string? text, int minutes)
     {
         var version = document.Current;
         return Amendment.Propose(document, version.Find(paragraph) ?? throw new InvalidOperationException($"No paragraph {paragraph}."),
-            version.Number, action, text, null, Brazil, StakeholderGroup.Government, Now.AddMinutes(minutes));
+            version.Number, action, text, null, Brazil, StakeholderGroup.Government, Now.AddMinutes(minutes)).Value;
     }
 
     private static void Decide(Amendment amendment, AmendmentStatus decision, string? mergedText = null)

@@ -44,7 +44,7 @@ public sealed partial class LargeListsTests(LargeListsTests.Seeded seeded) : ICl
             var bodies = Enumerable.Range(0, Size).Select(i => Body.Establish($"Seeded body {i:D5}", $"SB{i}", "A/RES/70/125",
                 MembershipRule.AllMemberStates, [], "Open to observers.", 2, now.AddTicks(i))).ToList();
             var documents = Enumerable.Range(0, Size).Select(i => OutcomeDocument.Draft(DocumentKind.Report, $"Seeded report {i}", $"E/CN.16/{7000 + i}",
-                null, "", "en", "Draft", [new ParagraphDraft(ParagraphKind.Operative, 0, "One paragraph.", [])], now.AddTicks(i))).ToList();
+                null, "", "en", "Draft", [new ParagraphDraft(ParagraphKind.Operative, 0, "One paragraph.", [])], now.AddTicks(i)).Value).ToList();
             var chile = AccreditationTarget.ForDelegate(App.Services.GetRequiredService<MemberStateCatalog>().Find("CHL")).Value;
             var accreditations = Enumerable.Range(0, Size).Select(i => chile.Request(applicant.Id, "Please.", now.AddSeconds(-Size + i))).ToList();
             db.AddRange(organizations);

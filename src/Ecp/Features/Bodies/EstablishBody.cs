@@ -30,12 +30,7 @@ public sealed class EstablishBody(AppDbContext db, PublicRecord record, MemberSt
             .RequiredText(nameof(Command.Acronym), command.Acronym, 40)
             .RequiredText(nameof(Command.MandateReference), command.MandateReference, Body.TextMaxLength)
             .RequiredText(nameof(Command.ObserverRule), command.ObserverRule, Body.TextMaxLength);
-        var rule = command.MembershipRule switch
-        {
-            "all-member-states" => Bodies.MembershipRule.AllMemberStates,
-            "listed-member-states" => Bodies.MembershipRule.ListedMemberStates,
-            _ => (MembershipRule?)null,
-        };
+        var rule = Codes.Parse<MembershipRule>(command.MembershipRule);
         if (rule is null) check.Add(nameof(Command.MembershipRule), "Body.MembershipRuleInvalid");
         var members = command.Members ?? [];
         if (rule == Bodies.MembershipRule.ListedMemberStates && (members.Count == 0 || members.Any(m => !states.Exists(m))))
@@ -46,7 +41,7 @@ public sealed class EstablishBody(AppDbContext db, PublicRecord record, MemberSt
         if (!check.IsValid) return check.ToError();
         if (await db.Bodies.AnyAsync(b => b.Name == command.Name!.Trim(), ct))
         {
-            return new ConflictError("body-exists", "Body.AlreadyExists", command.Name!.Trim());
+            return new BodyExists(command.Name!.Trim());
         }
 
         var body = Body.Establish(command.Name!, command.Acronym!, command.MandateReference!, rule!.Value, members,

@@ -20,8 +20,8 @@ public sealed class CloseDecision(AppDbContext db, PublicRecord record, TimeProv
         if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == decisionId, ct);
-        if (decision is null) return new NotFoundError("Decision.NotFound");
-        var outcome = Enum.GetValues<DecisionOutcome>().Cast<DecisionOutcome?>().FirstOrDefault(o => o!.Value.ToCode() == command.Outcome);
+        if (decision is null) return new DecisionNotFound();
+        var outcome = Codes.Parse<DecisionOutcome>(command.Outcome);
         if (outcome is null) return new ValidationError([new FieldError(nameof(Command.Outcome), "Decision.OutcomeInvalid")]);
 
         var closed = decision.Close(outcome.Value, clock.GetUtcNow());

@@ -1,26 +1,10 @@
+using System.Linq.Expressions;
 using Ecp.Common;
 using Ecp.Features.Bodies;
+using Ecp.Features.Drafts;
 using Ecp.Features.Registry;
 
 namespace Ecp.Features.Decisions;
-
-public enum PositionKind
-{
-    Support,
-    NoObjection,
-    /// <summary>Joins the consensus with a statement that travels with the outcome.</summary>
-    Reservation,
-    /// <summary>Blocks consensus while it stands.</summary>
-    Objection,
-}
-
-public enum AdvisoryStance
-{
-    Support,
-    Concerns,
-    Oppose,
-}
-
 public enum DecisionOutcome
 {
     AdoptedByConsensus,
@@ -73,14 +57,28 @@ public sealed class Decision
 
     public IEnumerable<FormalPosition> Reservations => Positions.Where(p => p.Kind == PositionKind.Reservation);
 
-    public static Decision Open(Guid documentId, int versionNumber, Guid bodyId, DateTimeOffset now) => new()
+    /// <summary>The decisions still open on a document (a query: at most one, see <see cref="UnlessNoneOpen"/>).</summary>
+    public static Expression<Func<Decision, bool>> OpenOn(Guid documentId) => d => d.DocumentId == documentId && d.Outcome == null;
+
+    /// <summary>One decision at a time on a document: while one is open, the text it decides on
+    /// stands still (no next version, no second decision). <paramref name="anyOpen"/>: whether
+    /// <see cref="OpenOn"/> finds one.</summary>
+    public static Error? UnlessNoneOpen(bool anyOpen) => anyOpen ? new DecisionOpen() : null;
+
+    /// <summary>Puts the document's current version to the body; refused when the document is
+    /// closed or another decision is open on it.</summary>
+    public static Result<Decision> Open(OutcomeDocument document, Body body, bool anotherOpen, DateTimeOffset now)
     {
-        Id = Guid.CreateVersion7(now),
-        DocumentId = documentId,
-        VersionNumber = versionNumber,
-        BodyId = bodyId,
-        OpenedAt = now,
-    };
+        if ((document.AcceptsChanges() ?? UnlessNoneOpen(anotherOpen)) is { } refused) return refused;
+        return new Decision
+        {
+            Id = Guid.CreateVersion7(now),
+            DocumentId = document.Id,
+            VersionNumber = document.Current.Number,
+            BodyId = body.Id,
+            OpenedAt = now,
+        };
+    }
 
     /// <summary>
     /// A delegate states their Member State's position. A later position of the same State, by
@@ -88,12 +86,12 @@ public sealed class Decision
     /// </summary>
     public Result<FormalPosition> RecordPosition(Body body, Actor delegatePerson, PositionKind kind, string? statement, DateTimeOffset now)
     {
-        if (!IsOpen) return new ConflictError("decision-closed", "Decision.Closed");
+        if (!IsOpen) return new DecisionClosed();
         if (delegatePerson.Role != Role.Delegate || delegatePerson.MemberStateCode is not { } state)
         {
-            return new ForbiddenError("Decision.OnlyDelegates");
+            return new OnlyDelegates();
         }
-        if (!body.HasMember(state)) return new ForbiddenError("Decision.NotAMember");
+        if (!body.HasMember(state)) return new NotAMember();
         if (kind is PositionKind.Reservation or PositionKind.Objection && string.IsNullOrWhiteSpace(statement))
         {
             return new ValidationError([new FieldError("Statement", kind == PositionKind.Objection ? "Decision.ObjectionNeedsReason" : "Decision.ReservationNeedsStatement")]);
@@ -115,10 +113,10 @@ public sealed class Decision
     /// <summary>A non-government stakeholder states an advisory view: recorded, shown apart, never counted.</summary>
     public Result<AdvisoryView> RecordAdvisoryView(Actor stakeholder, AdvisoryStance stance, string? text, DateTimeOffset now)
     {
-        if (!IsOpen) return new ConflictError("decision-closed", "Decision.Closed");
+        if (!IsOpen) return new DecisionClosed();
         if (stakeholder.Role is not (Role.Stakeholder or Role.Reporter) || stakeholder.Group is not { } group || group == StakeholderGroup.Government)
         {
-            return new ForbiddenError("Decision.OnlyStakeholdersAdvise");
+            return new OnlyStakeholdersAdvise();
         }
         if (string.IsNullOrWhiteSpace(text)) return new ValidationError([new FieldError("Text", "Validation.Required")]);
         if (text.Length > StatementMaxLength) return new ValidationError([new FieldError("Text", "Validation.TooLong", StatementMaxLength)]);
@@ -134,96 +132,17 @@ public sealed class Decision
     /// </summary>
     public Result<DecisionOutcome> Close(DecisionOutcome outcome, DateTimeOffset now)
     {
-        if (!IsOpen) return new ConflictError("decision-closed", "Decision.Closed");
+        if (!IsOpen) return new DecisionClosed();
         if (outcome == DecisionOutcome.AdoptedByConsensus && Objections.Any())
         {
-            return new ConflictError("objection-stands", "Decision.ObjectionStands", Objections.Count());
+            return new ObjectionStands(Objections.Count());
         }
         if (outcome == DecisionOutcome.NotAdoptedDivergentViews && !Objections.Any())
         {
-            return new ConflictError("no-objection", "Decision.NoObjectionStands");
+            return new NoObjectionStands();
         }
         Outcome = outcome;
         ClosedAt = now;
         return outcome;
     }
-}
-
-/// <summary>A Member State's formal position; superseded when the State states another.</summary>
-public sealed class FormalPosition
-{
-    private FormalPosition()
-    {
-        MemberStateCode = null!;
-        DelegateName = null!;
-    }
-
-    internal FormalPosition(Guid decisionId, string memberStateCode, Guid delegateId, string delegateName, PositionKind kind, string? statement, DateTimeOffset now)
-    {
-        Id = Guid.CreateVersion7(now);
-        DecisionId = decisionId;
-        MemberStateCode = memberStateCode;
-        DelegateId = delegateId;
-        DelegateName = delegateName;
-        Kind = kind;
-        Statement = statement;
-        StatedAt = now;
-    }
-
-    public Guid Id { get; private set; }
-
-    public Guid DecisionId { get; private set; }
-
-    public string MemberStateCode { get; private set; }
-
-    public Guid DelegateId { get; private set; }
-
-    public string DelegateName { get; private set; }
-
-    public PositionKind Kind { get; private set; }
-
-    public string? Statement { get; private set; }
-
-    public DateTimeOffset StatedAt { get; private set; }
-
-    public DateTimeOffset? SupersededAt { get; private set; }
-
-    internal void Supersede(DateTimeOffset now) => SupersededAt = now;
-}
-
-public sealed class AdvisoryView
-{
-    private AdvisoryView()
-    {
-        AuthorName = null!;
-        Text = null!;
-    }
-
-    internal AdvisoryView(Guid decisionId, Guid authorId, string authorName, StakeholderGroup group, AdvisoryStance stance, string text, DateTimeOffset now)
-    {
-        Id = Guid.CreateVersion7(now);
-        DecisionId = decisionId;
-        AuthorId = authorId;
-        AuthorName = authorName;
-        Group = group;
-        Stance = stance;
-        Text = text;
-        StatedAt = now;
-    }
-
-    public Guid Id { get; private set; }
-
-    public Guid DecisionId { get; private set; }
-
-    public Guid AuthorId { get; private set; }
-
-    public string AuthorName { get; private set; }
-
-    public StakeholderGroup Group { get; private set; }
-
-    public AdvisoryStance Stance { get; private set; }
-
-    public string Text { get; private set; }
-
-    public DateTimeOffset StatedAt { get; private set; }
 }

@@ -1,13 +1,11 @@
 using Ecp.Common;
 using Ecp.Features.Registry;
-using Ecp.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Decisions;
 
-public sealed class DecisionPageModel(DecisionQueries queries, ActorAccessor actors, MemberStateCatalog states, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DecisionPageModel(DecisionQueries queries, ActorAccessor actors, MemberStateCatalog states) : PageModel
 {
     [BindProperty] public StatePosition.Command Position { get; set; } = new();
     [BindProperty] public StateAdvisoryView.Command Advice { get; set; } = new();
@@ -21,28 +19,19 @@ public sealed class DecisionPageModel(DecisionQueries queries, ActorAccessor act
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostPositionAsync(Guid id, [FromServices] StatePosition useCase, CancellationToken ct)
-        => Act(id, "Position", "Decision.PositionRecorded", async a => (await useCase.HandleAsync(a, id, Position, ct)).Error, ct);
+    public async Task<IActionResult> OnPostPositionAsync(Guid id, [FromServices] StatePosition useCase, CancellationToken ct)
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), id, Position, ct),
+            "Decision.PositionRecorded", Here(id), () => LoadAsync(id, ct), f => $"Position.{f}");
 
-    public Task<IActionResult> OnPostAdviseAsync(Guid id, [FromServices] StateAdvisoryView useCase, CancellationToken ct)
-        => Act(id, "Advice", "Decision.AdvisoryRecorded", async a => (await useCase.HandleAsync(a, id, Advice, ct)).Error, ct);
+    public async Task<IActionResult> OnPostAdviseAsync(Guid id, [FromServices] StateAdvisoryView useCase, CancellationToken ct)
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), id, Advice, ct),
+            "Decision.AdvisoryRecorded", Here(id), () => LoadAsync(id, ct), f => $"Advice.{f}");
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id, [FromServices] CloseDecision useCase, CancellationToken ct)
-        => Act(id, "Close", "Decision.OutcomeRecorded", async a => (await useCase.HandleAsync(a, id, Close, ct)).Error, ct);
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, [FromServices] CloseDecision useCase, CancellationToken ct)
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), id, Close, ct),
+            "Decision.OutcomeRecorded", Here(id), () => LoadAsync(id, ct), f => $"Close.{f}");
 
-    private async Task<IActionResult> Act(Guid id, string prefix, string doneKey, Func<Actor, Task<Error?>> action, CancellationToken ct)
-    {
-        var error = await action(await actors.GetAsync(ct));
-        if (error is null)
-        {
-            TempData["Done"] = doneKey;
-            return Redirect($"/decisions/{id}");
-        }
-        if (error is UnauthenticatedError) return Challenge();
-        if (error is NotFoundError) return NotFound();
-        error.AddTo(ModelState, l, prefix);
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    private static string Here(Guid id) => $"/decisions/{id}";
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

@@ -5,21 +5,6 @@ using Ecp.Features.Registry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecp.Features.Decisions;
-
-public sealed record PositionView(Guid Id, string MemberState, string MemberStateName, string Position, string? Statement,
-    Guid DelegateId, string DelegateName, DateTimeOffset StatedAt, DateTimeOffset? SupersededAt);
-
-public sealed record RegionalPositions(string RegionalGroup, IReadOnlyList<PositionView> Positions, IReadOnlyList<string> MembersWithoutPosition);
-
-public sealed record AdvisoryViewView(Guid Id, Guid AuthorId, string AuthorName, string StakeholderGroup, string Stance, string Text, DateTimeOffset StatedAt);
-
-public sealed record GroupViews(string StakeholderGroup, IReadOnlyList<AdvisoryViewView> Views);
-
-public sealed record DecisionView(Guid Id, Guid DocumentId, string Symbol, string Title, int Version, BodyRef Body, string MembershipRule,
-    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, string? Outcome,
-    IReadOnlyList<RegionalPositions> PositionsByRegionalGroup, IReadOnlyList<PositionView> Reservations, IReadOnlyList<PositionView> Objections,
-    IReadOnlyList<PositionView> History, IReadOnlyList<GroupViews> AdvisoryViews);
-
 /// <summary>The decision as the public sees it: positions State by State (never a tally), advisory
 /// views apart, by stakeholder group.</summary>
 public sealed class DecisionQueries(AppDbContext db, MemberStateCatalog states)
@@ -48,7 +33,7 @@ public sealed class DecisionQueries(AppDbContext db, MemberStateCatalog states)
 
         return new DecisionView(decision.Id, document.Id, document.Symbol, document.Title, decision.VersionNumber,
             new BodyRef(body.Id, body.Name, body.Acronym),
-            body.MembershipRule == MembershipRule.AllMemberStates ? "all-member-states" : "listed-member-states",
+            body.MembershipRule.ToCode(),
             decision.OpenedAt, decision.ClosedAt, decision.Outcome is { } o ? o.ToCode() : null,
             byGroup,
             decision.Reservations.Select(ToView).ToList(),

@@ -26,13 +26,9 @@ public sealed class OpenDecision(AppDbContext db, PublicRecord record, TimeProvi
         if (document is null) check.Add(nameof(Command.DocumentId), "Document.NotFound");
         if (body is null) check.Add(nameof(Command.BodyId), "Document.BodyUnknown");
         if (!check.IsValid) return check.ToError();
-        if (!document!.IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
-        if (await db.Decisions.AnyAsync(d => d.DocumentId == document.Id && d.Outcome == null, ct))
-        {
-            return new ConflictError("decision-open", "Document.DecisionOpen");
-        }
-
-        var decision = Decision.Open(document.Id, document.Current.Number, body!.Id, clock.GetUtcNow());
+        var opened = Decision.Open(document!, body!, await db.Decisions.AnyAsync(Decision.OpenOn(document!.Id), ct), clock.GetUtcNow());
+        if (!opened.IsSuccess) return opened;
+        var decision = opened.Value;
         db.Decisions.Add(decision);
         record.Append(actor, DecisionActions.Opened, "decision", decision.Id.ToString(), new
         {
@@ -40,7 +36,7 @@ public sealed class OpenDecision(AppDbContext db, PublicRecord record, TimeProvi
             documentId = document.Id,
             symbol = document.Symbol,
             version = decision.VersionNumber,
-            bodyId = body.Id,
+            bodyId = body!.Id,
             decisionRule = body.DecisionRule,
         });
         await record.SaveAsync(ct);

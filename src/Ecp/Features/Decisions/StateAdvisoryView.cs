@@ -21,8 +21,8 @@ public sealed class StateAdvisoryView(AppDbContext db, PublicRecord record, Time
         if (!actor.IsAuthenticated) return new UnauthenticatedError();
         await record.BeginAsync(ct);
         var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == decisionId, ct);
-        if (decision is null) return new NotFoundError("Decision.NotFound");
-        var stance = Enum.GetValues<AdvisoryStance>().Cast<AdvisoryStance?>().FirstOrDefault(s => s!.Value.ToCode() == command.Stance);
+        if (decision is null) return new DecisionNotFound();
+        var stance = Codes.Parse<AdvisoryStance>(command.Stance);
         if (stance is null) return new ValidationError([new FieldError(nameof(Command.Stance), "Decision.StanceInvalid")]);
 
         var view = decision.RecordAdvisoryView(actor, stance.Value, command.Text, clock.GetUtcNow());

@@ -20,8 +20,8 @@ public sealed class StatePosition(AppDbContext db, PublicRecord record, TimeProv
         if (!actor.IsAuthenticated) return new UnauthenticatedError();
         await record.BeginAsync(ct);
         var decision = await db.Decisions.FirstOrDefaultAsync(d => d.Id == decisionId, ct);
-        if (decision is null) return new NotFoundError("Decision.NotFound");
-        var kind = Enum.GetValues<PositionKind>().Cast<PositionKind?>().FirstOrDefault(k => k!.Value.ToCode() == command.Position);
+        if (decision is null) return new DecisionNotFound();
+        var kind = Codes.Parse<PositionKind>(command.Position);
         if (kind is null) return new ValidationError([new FieldError(nameof(Command.Position), "Decision.PositionInvalid")]);
         var body = await db.Bodies.SingleAsync(b => b.Id == decision.BodyId, ct);
 

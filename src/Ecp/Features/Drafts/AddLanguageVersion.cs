@@ -20,8 +20,8 @@ public sealed class AddLanguageVersion(AppDbContext db, PublicRecord record)
         if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
-        var version = document?.Versions.FirstOrDefault(v => v.Number == versionNumber);
-        if (document is null || version is null) return new NotFoundError("Document.VersionNotFound");
+        var version = document?.FindVersion(versionNumber);
+        if (document is null || version is null) return new DocumentVersionNotFound();
 
         var check = new Validation();
         if (!Languages.IsSupported(command.Language) || command.Language == document.OriginalLanguage)
@@ -35,7 +35,7 @@ public sealed class AddLanguageVersion(AppDbContext db, PublicRecord record)
         if (!check.IsValid) return check.ToError();
         if (await db.ParagraphTranslations.AnyAsync(t => t.VersionId == version.Id && t.Language == command.Language, ct))
         {
-            return new ConflictError("language-version-exists", "Document.TranslationExists");
+            return new LanguageVersionExists();
         }
 
         var translations = ParagraphTranslation.ForVersion(version, command.Language!, texts);

@@ -73,13 +73,25 @@ public sealed class Amendment
     /// <summary>What goes into the next version: the merged text when merged.</summary>
     public string? EffectiveText => Status == AmendmentStatus.Merged ? MergedText : ProposedText;
 
-    public static Amendment Propose(OutcomeDocument document, Paragraph paragraph, int versionNumber, AmendmentAction action,
+    /// <summary>The rule of an amendment's text: a replacement or an insertion has one, and a
+    /// replacement changes the paragraph. Its messages go to <paramref name="check"/>.</summary>
+    public static Validation CheckText(AmendmentAction? action, Paragraph? paragraph, string? text, Validation check)
+    {
+        if (action is AmendmentAction.Replace or AmendmentAction.InsertAfter && string.IsNullOrWhiteSpace(text))
+        {
+            check.Add("Text", "Amendment.TextRequired");
+        }
+        if (action == AmendmentAction.Replace && paragraph is not null && text?.Trim() == paragraph.Text)
+        {
+            check.Add("Text", "Amendment.NoChange");
+        }
+        return check;
+    }
+
+    public static Result<Amendment> Propose(OutcomeDocument document, Paragraph paragraph, int versionNumber, AmendmentAction action,
         string? text, string? explanation, Actor proponent, StakeholderGroup group, DateTimeOffset now)
     {
-        if (action != AmendmentAction.Delete && string.IsNullOrWhiteSpace(text))
-        {
-            throw new ArgumentException("Replace and insert need a text.", nameof(text));
-        }
+        if (CheckText(action, paragraph, text, new Validation()) is { IsValid: false } invalid) return invalid.ToError();
         return new Amendment
         {
             Id = Guid.CreateVersion7(now),
@@ -101,7 +113,7 @@ public sealed class Amendment
 
     public Result<Amendment> Decide(AmendmentStatus decision, string? reason, string? mergedText, DateTimeOffset now)
     {
-        if (Status != AmendmentStatus.Proposed) return new ConflictError("amendment-decided", "Amendment.AlreadyDecided");
+        if (Status != AmendmentStatus.Proposed) return new AmendmentAlreadyDecided();
         if (decision == AmendmentStatus.Proposed) throw new ArgumentOutOfRangeException(nameof(decision));
         var errors = new Validation();
         if (string.IsNullOrWhiteSpace(reason)) errors.Add("Reason", "Amendment.ReasonRequired");
@@ -118,55 +130,4 @@ public sealed class Amendment
     }
 
     internal void IncorporateIn(int versionNumber) => IncorporatedInVersion = versionNumber;
-}
-
-/// <summary>A comment on a paragraph of a version, attributed to its author and group.</summary>
-public sealed class ParagraphComment
-{
-    public const int TextMaxLength = 4000;
-
-    private ParagraphComment()
-    {
-        ParagraphNumber = null!;
-        AuthorName = null!;
-        Text = null!;
-    }
-
-    public Guid Id { get; private set; }
-
-    public Guid DocumentId { get; private set; }
-
-    public int VersionNumber { get; private set; }
-
-    public string ParagraphNumber { get; private set; }
-
-    public Guid ParagraphKey { get; private set; }
-
-    public Guid AuthorId { get; private set; }
-
-    public string AuthorName { get; private set; }
-
-    public StakeholderGroup AuthorGroup { get; private set; }
-
-    public string? MemberStateCode { get; private set; }
-
-    public string Text { get; private set; }
-
-    public DateTimeOffset PostedAt { get; private set; }
-
-    public static ParagraphComment Post(OutcomeDocument document, int versionNumber, Paragraph paragraph, Actor author,
-        StakeholderGroup group, string text, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        DocumentId = document.Id,
-        VersionNumber = versionNumber,
-        ParagraphNumber = paragraph.Number,
-        ParagraphKey = paragraph.Key,
-        AuthorId = author.PersonId!.Value,
-        AuthorName = author.DisplayName,
-        AuthorGroup = group,
-        MemberStateCode = author.Role == Role.Delegate ? author.MemberStateCode : null,
-        Text = text.Trim(),
-        PostedAt = now,
-    };
 }

@@ -1,5 +1,6 @@
 using Ecp.Common;
 using Ecp.Data;
+using Ecp.Features.Decisions;
 using Ecp.Features.Record;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,14 +21,11 @@ public sealed class CirculateVersion(AppDbContext db, PublicRecord record, TimeP
         var check = new Validation().RequiredText(nameof(Command.Label), command.Label, 100);
         if (!check.IsValid) return check.ToError();
         var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
-        if (document is null) return new NotFoundError("Document.NotFound");
-        if (await db.Decisions.AnyAsync(d => d.DocumentId == documentId && d.Outcome == null, ct))
-        {
-            return new ConflictError("decision-open", "Document.DecisionOpen");
-        }
+        if (document is null) return new DocumentNotFound();
+        if (Decision.UnlessNoneOpen(await db.Decisions.AnyAsync(Decision.OpenOn(documentId), ct)) is { } open) return open;
         var amendments = await db.Amendments.Where(a => a.DocumentId == documentId && a.IncorporatedInVersion == null).ToListAsync(ct);
 
-        var citations = await ProposeAmendment.CitationsOnRecordAsync(db, amendments.Select(a => a.Id).ToList(), ct);
+        var citations = await AmendmentCitations.OnRecordAsync(db, amendments.Select(a => a.Id).ToList(), ct);
         var next = document.CirculateNextVersion(command.Label!, amendments, clock.GetUtcNow(), citations);
         if (!next.IsSuccess) return next;
         record.Append(actor, DocumentActions.VersionCirculated, "document", document.Id.ToString(), new

@@ -21,13 +21,10 @@ public sealed class CommentOnParagraph(AppDbContext db, PublicRecord record, Tim
         if (!group.IsSuccess) return group.Error!;
         await record.BeginAsync(ct);
         var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
-        if (document is null) return new NotFoundError("Document.NotFound");
-        if (!document.IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
+        if (document is null) return new DocumentNotFound();
+        if (document.AcceptsChanges() is { } closed) return closed;
         var check = new Validation().RequiredText(nameof(Command.Text), command.Text, ParagraphComment.TextMaxLength);
-        var version = command.Version is { } n ? document.Versions.FirstOrDefault(v => v.Number == n) : document.Current;
-        if (version is null) check.Add(nameof(Command.Version), "Amendment.VersionUnknown");
-        var paragraph = version?.Find(command.Paragraph?.Trim() ?? "");
-        if (version is not null && paragraph is null) check.Add(nameof(Command.Paragraph), "Amendment.ParagraphUnknown");
+        var (version, paragraph) = document.Locate(command.Version, command.Paragraph, check);
         if (!check.IsValid) return check.ToError();
 
         var comment = ParagraphComment.Post(document, version!.Number, paragraph!, actor, group.Value, command.Text!, clock.GetUtcNow());

@@ -22,9 +22,9 @@ public sealed class DecideAmendment(AppDbContext db, PublicRecord record, TimePr
         if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var amendment = await db.Amendments.FirstOrDefaultAsync(a => a.Id == amendmentId, ct);
-        if (amendment is null) return new NotFoundError("Amendment.NotFound");
+        if (amendment is null) return new AmendmentNotFound();
         var document = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == amendment.DocumentId, ct);
-        if (!document.IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
+        if (document.AcceptsChanges() is { } closed) return closed;
         var decision = command.Decision switch
         {
             "accept" => AmendmentStatus.Accepted,

@@ -46,26 +46,29 @@ public sealed class DocumentPageModel(DocumentQueries queries, AppDbContext db, 
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAmendAsync(Guid id, [FromServices] ProposeAmendment useCase, CancellationToken ct)
-        => Act(id, "Amend", "Document.AmendmentProposed", async actor => (await useCase.HandleAsync(actor, id, Amend with
+    public async Task<IActionResult> OnPostAmendAsync(Guid id, [FromServices] ProposeAmendment useCase, CancellationToken ct)
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), id, Amend with
         {
             // One text field, "SYMBOL#N, SYMBOL#M"; left empty, a replaced paragraph keeps its citations.
             Cites = Citation.Clean((Amend.Cites ?? []).SelectMany(c => (c ?? "").Split([',', '\n'])).ToList()) is { Count: > 0 } cites ? cites : null,
-        }, ct)).Error, ct);
+        }, ct), "Document.AmendmentProposed", Here(id), () => LoadAsync(id, ct), f => $"Amend.{f}");
 
-    public Task<IActionResult> OnPostCommentAsync(Guid id, [FromServices] CommentOnParagraph useCase, CancellationToken ct)
-        => Act(id, "Comment", "Document.CommentPosted", async actor => (await useCase.HandleAsync(actor, id, Comment, ct)).Error, ct);
+    public async Task<IActionResult> OnPostCommentAsync(Guid id, [FromServices] CommentOnParagraph useCase, CancellationToken ct)
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), id, Comment, ct),
+            "Document.CommentPosted", Here(id), () => LoadAsync(id, ct), f => $"Comment.{f}");
 
-    public Task<IActionResult> OnPostCirculateAsync(Guid id, [FromServices] CirculateVersion useCase, CancellationToken ct)
-        => Act(id, "Circulate", "Document.VersionCirculated", async actor => (await useCase.HandleAsync(actor, id, Circulate, ct)).Error, ct);
+    public async Task<IActionResult> OnPostCirculateAsync(Guid id, [FromServices] CirculateVersion useCase, CancellationToken ct)
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), id, Circulate, ct),
+            "Document.VersionCirculated", Here(id), () => LoadAsync(id, ct), f => $"Circulate.{f}");
 
-    public Task<IActionResult> OnPostTranslateAsync(Guid id, [FromServices] AddLanguageVersion useCase, CancellationToken ct)
-        => Act(id, "Translate", "Document.TranslationAdded", async actor =>
-        {
-            var paragraphs = (TranslationText ?? "").Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var version = Version ?? (await queries.GetAsync(id, null, ct))?.Versions[^1].Number ?? 0;
-            return (await useCase.HandleAsync(actor, id, version, Translate with { Paragraphs = paragraphs }, ct)).Error;
-        }, ct);
+    public async Task<IActionResult> OnPostTranslateAsync(Guid id, [FromServices] AddLanguageVersion useCase, CancellationToken ct)
+    {
+        var actor = await actors.GetAsync(ct);
+        var paragraphs = (TranslationText ?? "").Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var version = Version ?? (await queries.GetAsync(id, null, ct))?.Versions[^1].Number ?? 0;
+        return await this.ActAsync(useCase.HandleAsync(actor, id, version, Translate with { Paragraphs = paragraphs }, ct),
+            "Document.TranslationAdded", Here(id), () => LoadAsync(id, ct), f => $"Translate.{f}");
+    }
 
     public IReadOnlyList<(string, string)> TranslationLanguageOptions =>
         [("", l["Common.Choose"]), .. Languages.All.Where(c => !Document.Version.AvailableLanguages.Contains(c)).Select(c => (c, Languages.NativeName(c)))];
@@ -74,68 +77,40 @@ public sealed class DocumentPageModel(DocumentQueries queries, AppDbContext db, 
     public Guid? FailedAmendment { get; private set; }
 
     public async Task<IActionResult> OnPostDecideAmendmentAsync(Guid id, Guid amendmentId, [FromServices] DecideAmendment useCase, CancellationToken ct)
-    {
-        var error = (await useCase.HandleAsync(await actors.GetAsync(ct), amendmentId, Decide, ct)).Error;
-        if (error is null)
-        {
-            TempData["Done"] = "Document.AmendmentDecided";
-            return Redirect($"/documents/{id}");
-        }
-        if (error is not ValidationError validation) return await Failed(id, error, "Decide", ct);
-        // Each amendment has its own form: errors point at that form's fields.
-        FailedAmendment = amendmentId;
-        foreach (var f in validation.Fields)
-        {
-            var field = f.Field switch { "Decision" => "decide", "Reason" => "reason", _ => "merged" };
-            ModelState.AddModelError($"{field}-{amendmentId}", l[f.MessageKey, f.Args]);
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), amendmentId, Decide, ct),
+            "Document.AmendmentDecided", Here(id), () => LoadAsync(id, ct), f =>
+            {
+                // Each amendment has its own form: errors point at that form's fields.
+                FailedAmendment = amendmentId;
+                return $"{f switch { "Decision" => "decide", "Reason" => "reason", _ => "merged" }}-{amendmentId}";
+            });
 
     public async Task<IActionResult> OnPostOpenDecisionAsync(Guid id, [FromServices] OpenDecision useCase, CancellationToken ct)
     {
         var result = await useCase.HandleAsync(await actors.GetAsync(ct), Open with { DocumentId = id }, ct);
-        if (result.IsSuccess) return Redirect($"/decisions/{result.Value.Id}");
-        return await Failed(id, result.Error!, "Open", ct);
+        // The decision's page says what was opened: no message of its own.
+        return result.IsSuccess ? Redirect($"/decisions/{result.Value.Id}") : await this.FailedAsync(result.Error!, () => LoadAsync(id, ct), f => $"Open.{f}");
     }
 
-    private async Task<IActionResult> Act(Guid id, string prefix, string doneKey, Func<Actor, Task<Error?>> action, CancellationToken ct)
-    {
-        var error = await action(await actors.GetAsync(ct));
-        if (error is null)
-        {
-            TempData["Done"] = doneKey;
-            return Redirect($"/documents/{id}");
-        }
-        return await Failed(id, error, prefix, ct);
-    }
-
-    private async Task<IActionResult> Failed(Guid id, Error error, string prefix, CancellationToken ct)
-    {
-        if (error is UnauthenticatedError) return Challenge();
-        if (error is ForbiddenError) return Forbid();
-        if (error is NotFoundError) return NotFound();
-        error.AddTo(ModelState, l, prefix);
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    private static string Here(Guid id) => $"/documents/{id}";
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         if (await queries.GetAsync(id, Version, ct, TextLanguage) is not { } document) return false;
         Document = document;
-        var amendments = await queries.AmendmentsAsync(id, ct);
+        var amendments = await queries.AmendmentsAsync(id, ct) ?? [];
         var current = document.Versions[^1].Number;
         OpenAmendments = amendments.Where(a => a.Status == "proposed" && a.Version == current).ToList();
         OlderAmendments = amendments.Where(a => a.Status == "proposed" && a.Version < current).ToList();
         DecidedAmendments = amendments.Where(a => a.Status != "proposed").ToList();
         AcceptedPending = amendments.Count(a => a.Status is "accepted" or "merged" && a.IncorporatedInVersion is null);
-        Comments = await queries.CommentsAsync(id, ct);
+        Comments = await queries.CommentsAsync(id, ct) ?? [];
         var symbols = document.Version.Paragraphs.SelectMany(p => p.Cites).Select(c => Citation.Parse(c).Symbol).Distinct().ToList();
         CitationTargets = await db.Documents.Where(d => symbols.Contains(d.Symbol)).ToDictionaryAsync(d => d.Symbol, d => d.Id, ct);
         var actor = await actors.GetAsync(ct);
-        CanParticipate = actor.Role is Role.Delegate or Role.Stakeholder or Role.Reporter;
+        CanParticipate = Participation.CanParticipate(actor);
         IsChair = actor.IsSecretariat;
-        HasOpenDecision = await db.Decisions.AnyAsync(x => x.DocumentId == id && x.Outcome == null, ct);
+        HasOpenDecision = await db.Decisions.AnyAsync(Decision.OpenOn(id), ct);
         DefaultBodyId = document.Body?.Id;
         if (IsChair)
         {

@@ -4,38 +4,6 @@ using Ecp.Features.Decisions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecp.Features.Drafts;
-
-public sealed record CitedBy(Guid DocumentId, string Symbol, string Title, string Paragraph);
-
-public sealed record ParagraphView(string Number, string Label, string Kind, int Level, string Text, IReadOnlyList<string> Cites, IReadOnlyList<CitedBy> CitedBy, Guid Key);
-
-public sealed record VersionSummary(int Number, string Label, DateTimeOffset CirculatedAt, IReadOnlyList<Guid> IncorporatedAmendments);
-
-/// <summary>A version in one language: <see cref="Language"/> is the language shown (the
-/// original when the one asked for is missing); <see cref="AvailableLanguages"/> lists the others.</summary>
-public sealed record VersionView(int Number, string Label, DateTimeOffset CirculatedAt, IReadOnlyList<Guid> IncorporatedAmendments,
-    string Language, bool RequestedLanguageMissing, IReadOnlyList<string> AvailableLanguages, IReadOnlyList<ParagraphView> Paragraphs);
-
-public sealed record BodyRef(Guid Id, string Name, string Acronym);
-
-public sealed record DocumentSummary(Guid Id, string Kind, string Title, string Symbol, BodyRef? Body, string State, int CurrentVersion, DateTimeOffset CreatedAt);
-
-public sealed record DocumentView(Guid Id, string Kind, string Title, string Symbol, BodyRef? Body, string State, string MandateReferences,
-    string Language, IReadOnlyList<VersionSummary> Versions, VersionView Version, IReadOnlyList<Guid> Decisions);
-
-public sealed record AmendmentView(Guid Id, int Version, bool AgainstOlderVersion, string Paragraph, string Action, string? Text, string? Explanation,
-    Guid ProponentId, string ProponentName, string StakeholderGroup, string? MemberState, DateTimeOffset ProposedAt, string Status,
-    string? MergedText, string? Reason, int? IncorporatedInVersion, IReadOnlyList<string>? Cites = null);
-
-public sealed record CommentView(Guid Id, int Version, string Paragraph, Guid AuthorId, string AuthorName, string StakeholderGroup, string? MemberState,
-    string Text, DateTimeOffset PostedAt);
-
-public sealed record DiffView(int From, int To, IReadOnlyList<ParagraphDiffView> Paragraphs);
-
-public sealed record ParagraphDiffView(string? FromNumber, string? ToNumber, string Change, IReadOnlyList<WordPieceView> Words);
-
-public sealed record WordPieceView(string Text, string Change);
-
 /// <summary>Read models of documents, versions, amendments and comments, shared by pages and API.</summary>
 public sealed class DocumentQueries(AppDbContext db)
 {
@@ -68,7 +36,7 @@ public sealed class DocumentQueries(AppDbContext db)
     {
         var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (document is null) return null;
-        var version = versionNumber is { } n ? document.Versions.FirstOrDefault(v => v.Number == n) : document.Current;
+        var version = document.VersionOrCurrent(versionNumber);
         if (version is null) return null;
         var bodies = await BodiesAsync([document.BodyId], ct);
         var citedBy = await CitedByAsync(document.Symbol, ct);
@@ -83,27 +51,30 @@ public sealed class DocumentQueries(AppDbContext db)
             ToView(version, citedBy, shown, language is not null && language != shown, available, texts), decisions);
     }
 
-    public async Task<IReadOnlyList<AmendmentView>> AmendmentsAsync(Guid documentId, CancellationToken ct)
+    /// <summary>The amendments proposed to a document, in the order proposed; null when there is no such document.</summary>
+    public async Task<IReadOnlyList<AmendmentView>?> AmendmentsAsync(Guid documentId, CancellationToken ct)
     {
-        var current = await db.Documents.AsNoTracking().Include(d => d.Versions).Where(d => d.Id == documentId).Select(d => d.Versions.Max(v => v.Number)).FirstOrDefaultAsync(ct);
+        var current = await db.Documents.AsNoTracking().Where(d => d.Id == documentId).Select(d => (int?)d.Versions.Max(v => v.Number)).FirstOrDefaultAsync(ct);
+        if (current is null) return null;
         var rows = await db.Amendments.AsNoTracking().Where(a => a.DocumentId == documentId).OrderBy(a => a.ProposedAt).ToListAsync(ct);
-        var cites = await ProposeAmendment.CitationsOnRecordAsync(db, rows.Select(a => a.Id).ToList(), ct);
+        var cites = await AmendmentCitations.OnRecordAsync(db, rows.Select(a => a.Id).ToList(), ct);
         return rows.Select(a => new AmendmentView(a.Id, a.VersionNumber, a.VersionNumber < current && a.Status == AmendmentStatus.Proposed,
             a.ParagraphNumber, a.Action.ToCode(), a.ProposedText, a.Explanation, a.ProponentId, a.ProponentName,
             a.ProponentGroup.ToCode(), a.MemberStateCode, a.ProposedAt, a.Status.ToCode(),
             a.MergedText, a.DecisionReason, a.IncorporatedInVersion, cites.GetValueOrDefault(a.Id))).ToList();
     }
 
-    public async Task<IReadOnlyList<CommentView>> CommentsAsync(Guid documentId, CancellationToken ct)
-        => (await db.ParagraphComments.AsNoTracking().Where(c => c.DocumentId == documentId).OrderBy(c => c.PostedAt).ToListAsync(ct))
+    /// <summary>The comments on a document's paragraphs, in the order posted; null when there is no such document.</summary>
+    public async Task<IReadOnlyList<CommentView>?> CommentsAsync(Guid documentId, CancellationToken ct)
+        => !await db.Documents.AnyAsync(d => d.Id == documentId, ct) ? null : (await db.ParagraphComments.AsNoTracking().Where(c => c.DocumentId == documentId).OrderBy(c => c.PostedAt).ToListAsync(ct))
             .Select(c => new CommentView(c.Id, c.VersionNumber, c.ParagraphNumber, c.AuthorId, c.AuthorName,
                 c.AuthorGroup.ToCode(), c.MemberStateCode, c.Text, c.PostedAt)).ToList();
 
     public async Task<DiffView?> DiffAsync(Guid documentId, int from, int to, CancellationToken ct)
     {
         var document = await db.Documents.AsNoTracking().Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
-        var a = document?.Versions.FirstOrDefault(v => v.Number == from);
-        var b = document?.Versions.FirstOrDefault(v => v.Number == to);
+        var a = document?.FindVersion(from);
+        var b = document?.FindVersion(to);
         if (a is null || b is null) return null;
         return new DiffView(from, to, VersionDiff.Compare(a, b).Select(p => new ParagraphDiffView(p.FromNumber, p.ToNumber,
             p.Change.ToCode(), p.Words.Select(w => new WordPieceView(w.Text, w.Change.ToCode())).ToList())).ToList());
@@ -146,4 +117,3 @@ public sealed class DocumentQueries(AppDbContext db)
     private static BodyRef? BodyOf(Dictionary<Guid, Body> bodies, Guid? id)
         => id is { } b && bodies.TryGetValue(b, out var body) ? new BodyRef(body.Id, body.Name, body.Acronym) : null;
 }
-

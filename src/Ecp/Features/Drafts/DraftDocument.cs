@@ -50,11 +50,13 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
         if (!check.IsValid) return check.ToError();
         if (await db.Documents.AnyAsync(d => d.Symbol == command.Symbol!.Trim(), ct))
         {
-            return new ConflictError("symbol-taken", "Document.SymbolTaken", command.Symbol!.Trim());
+            return new SymbolTaken(command.Symbol!.Trim());
         }
 
-        var document = OutcomeDocument.Draft(kind!.Value, command.Title!, command.Symbol!, command.BodyId, command.MandateReferences ?? "",
+        var drafted = OutcomeDocument.Draft(kind!.Value, command.Title!, command.Symbol!, command.BodyId, command.MandateReferences ?? "",
             language, command.VersionLabel!, paragraphs, clock.GetUtcNow());
+        if (!drafted.IsSuccess) return drafted;
+        var document = drafted.Value;
         db.Documents.Add(document);
         record.Append(actor, DocumentActions.Drafted, "document", document.Id.ToString(), new
         {
@@ -91,7 +93,7 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
             }
             if (string.IsNullOrWhiteSpace(p.Text)) check.Add(field, "Document.ParagraphTextRequired", i + 1);
             else if (p.Text.Length > OutcomeDocument.ParagraphMaxLength) check.Add(field, "Validation.TooLong", OutcomeDocument.ParagraphMaxLength);
-            var kind = p.Kind switch { "preambular" => ParagraphKind.Preambular, "operative" or null => ParagraphKind.Operative, _ => (ParagraphKind?)null };
+            var kind = p.Kind is null ? ParagraphKind.Operative : Codes.Parse<ParagraphKind>(p.Kind);
             if (kind is null) check.Add(field, "Document.ParagraphKindInvalid", i + 1);
             if (p.Level is < 0 or > 1 || (p.Level == 1 && i == 0)) check.Add(field, "Document.ParagraphLevelInvalid", i + 1);
             var cites = Citation.Clean(p.Cites);
@@ -101,44 +103,4 @@ public sealed class DraftDocument(AppDbContext db, PublicRecord record, TimeProv
         }
         return result;
     }
-}
-
-/// <summary>A citation of another document's paragraph: "SYMBOL#NUMBER", e.g. "WSIS-05/TUNIS/DOC/6(Rev.1)-E#69".</summary>
-public static class Citation
-{
-    public static bool IsValid(string citation)
-        => citation.Split('#') is [var symbol, var number] && DocumentSymbol.IsValid(symbol) && number.Length is > 0 and <= 20;
-
-    /// <summary>The citations as given, trimmed, blanks dropped (a paragraph's, or an amendment's).</summary>
-    public static List<string> Clean(IEnumerable<string?>? cites)
-        => (cites ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).ToList();
-
-    public static bool AllValid(IEnumerable<string> cites) => cites.All(IsValid);
-
-    public static (string Symbol, string Number) Parse(string citation)
-    {
-        var parts = citation.Split('#');
-        return (parts[0], parts[1]);
-    }
-}
-
-/// <summary>What the record carries of a version: its full public text, so the record alone
-/// can rebuild every circulated version.</summary>
-internal static class DocumentPayloads
-{
-    public static object Version(DocumentVersion v) => new
-    {
-        number = v.Number,
-        label = v.Label,
-        incorporatedAmendments = v.IncorporatedAmendmentIds,
-        paragraphs = v.Paragraphs.OrderBy(p => p.Ordinal).Select(p => new
-        {
-            number = p.Number,
-            kind = p.Kind,
-            level = p.Level,
-            key = p.Key,
-            text = p.Text,
-            cites = p.Cites,
-        }).ToArray(),
-    };
 }

@@ -74,11 +74,37 @@ public sealed class OutcomeDocument
 
     public bool IsOpenForAmendment => State == DocumentState.Negotiating;
 
-    public static OutcomeDocument Draft(DocumentKind kind, string title, string symbol, Guid? bodyId, string mandateReferences,
+    /// <summary>The one rule "a closed document takes no more changes": no comment, amendment,
+    /// decision on an amendment, next version or decision once its negotiation has ended.</summary>
+    public Error? AcceptsChanges() => IsOpenForAmendment ? null : new DocumentClosed();
+
+    /// <summary>The version of that number, if circulated.</summary>
+    public DocumentVersion? FindVersion(int number) => versions.FirstOrDefault(v => v.Number == number);
+
+    /// <summary>The version of that number, or the current one when none is named.</summary>
+    public DocumentVersion? VersionOrCurrent(int? number) => number is { } n ? FindVersion(n) : Current;
+
+    /// <summary>The paragraph a comment or an amendment is about: its version (the current one when
+    /// none is named) and its number; what is not found goes to <paramref name="check"/>.</summary>
+    public (DocumentVersion? Version, Paragraph? Paragraph) Locate(int? versionNumber, string? paragraphNumber, Validation check)
+    {
+        var version = VersionOrCurrent(versionNumber);
+        if (version is null)
+        {
+            check.Add("Version", "Amendment.VersionUnknown");
+            return (null, null);
+        }
+        var paragraph = version.Find(paragraphNumber?.Trim() ?? "");
+        if (paragraph is null) check.Add("Paragraph", "Amendment.ParagraphUnknown");
+        return (version, paragraph);
+    }
+
+    /// <summary>A first draft; refused when its symbol is not a document symbol or it has no paragraph.</summary>
+    public static Result<OutcomeDocument> Draft(DocumentKind kind, string title, string symbol, Guid? bodyId, string mandateReferences,
         string originalLanguage, string firstLabel, IReadOnlyList<ParagraphDraft> paragraphs, DateTimeOffset now)
     {
-        if (!DocumentSymbol.IsValid(symbol)) throw new ArgumentException($"Not a document symbol: {symbol}", nameof(symbol));
-        if (paragraphs.Count == 0) throw new ArgumentException("A document has at least one paragraph.", nameof(paragraphs));
+        if (!DocumentSymbol.IsValid(symbol.Trim())) return new ValidationError([new FieldError("Symbol", "Document.SymbolInvalid")]);
+        if (paragraphs.Count == 0) return new ValidationError([new FieldError("Paragraphs", "Document.ParagraphsRequired")]);
         var document = new OutcomeDocument
         {
             Id = Guid.CreateVersion7(now),
@@ -105,7 +131,7 @@ public sealed class OutcomeDocument
     public Result<DocumentVersion> CirculateNextVersion(string label, IReadOnlyList<Amendment> amendments, DateTimeOffset now,
         IReadOnlyDictionary<Guid, IReadOnlyList<string>>? citations = null)
     {
-        if (!IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
+        if (AcceptsChanges() is { } closed) return closed;
         var current = Current;
         var toApply = amendments
             .Where(a => a.DocumentId == Id && a.Status is AmendmentStatus.Accepted or AmendmentStatus.Merged && a.IncorporatedInVersion is null)
@@ -140,7 +166,7 @@ public sealed class OutcomeDocument
             }
             amendment.IncorporateIn(current.Number + 1);
         }
-        if (paragraphs.Count == 0) return new ConflictError("document-empty", "Document.WouldBeEmpty");
+        if (paragraphs.Count == 0) return new DocumentWouldBeEmpty();
         var next = DocumentVersion.Circulate(Id, current.Number + 1, label, paragraphs, toApply.Select(a => a.Id).ToList(), now);
         versions.Add(next);
         return next;
@@ -161,13 +187,4 @@ public sealed class OutcomeDocument
         if (outcome is DocumentState.Negotiating or DocumentState.Reference) throw new ArgumentOutOfRangeException(nameof(outcome));
         State = outcome;
     }
-}
-
-/// <summary>One paragraph as written for a version; <see cref="Key"/> follows it across versions.</summary>
-public sealed record ParagraphDraft(ParagraphKind Kind, int Level, string Text, IReadOnlyList<string> Cites, Guid Key = default, string? Number = null)
-{
-    public ParagraphDraft WithNewKey() => this with { Key = Key == Guid.Empty ? Guid.NewGuid() : Key };
-
-    /// <summary>The paragraph as the base of a next version: renumbered there.</summary>
-    public static ParagraphDraft From(Paragraph p) => new(p.Kind, p.Level, p.Text, p.Cites, p.Key);
 }

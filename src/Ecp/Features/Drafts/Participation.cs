@@ -11,6 +11,9 @@ internal static class Participation
     {
         { IsAuthenticated: false } => new UnauthenticatedError(),
         { ParticipantGroup: { } group } => group,
-        _ => new ForbiddenError("Drafts.OnlyParticipants"),
+        _ => new OnlyParticipants(),
     };
+
+    /// <summary>Whether the actor may comment and amend (what a page asks before showing the forms).</summary>
+    public static bool CanParticipate(Actor actor) => GroupOf(actor).IsSuccess;
 }

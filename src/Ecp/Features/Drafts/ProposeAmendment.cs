@@ -23,69 +23,32 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
         public IReadOnlyList<string>? Cites { get; init; }
     }
 
-    /// <summary>
-    /// The citations each amendment proposed, read back from its record entry (absent: none
-    /// given). The amendment's row has no column for them yet; the record, which carries every
-    /// proposal in full, is where they are kept.
-    /// </summary>
-    public static async Task<Dictionary<Guid, IReadOnlyList<string>>> CitationsOnRecordAsync(AppDbContext db, IReadOnlyCollection<Guid> amendmentIds, CancellationToken ct)
-    {
-        if (amendmentIds.Count == 0) return [];
-        var ids = amendmentIds.Select(i => i.ToString()).ToList();
-        var payloads = await db.RecordEntries.AsNoTracking().Where(e => e.Entity == "amendment" && e.Action == DocumentActions.AmendmentProposed && ids.Contains(e.EntityId))
-            .Select(e => new { e.EntityId, e.Payload }).ToListAsync(ct);
-        var result = new Dictionary<Guid, IReadOnlyList<string>>();
-        foreach (var p in payloads)
-        {
-            using var json = System.Text.Json.JsonDocument.Parse(p.Payload);
-            if (json.RootElement.TryGetProperty("cites", out var cites) && cites.ValueKind == System.Text.Json.JsonValueKind.Array)
-            {
-                result[Guid.Parse(p.EntityId)] = cites.EnumerateArray().Select(c => c.GetString() ?? "").ToList();
-            }
-        }
-        return result;
-    }
-
     public async Task<Result<Amendment>> HandleAsync(Actor actor, Guid documentId, Command command, CancellationToken ct = default)
     {
         var group = Participation.GroupOf(actor);
         if (!group.IsSuccess) return group.Error!;
         await record.BeginAsync(ct);
         var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, ct);
-        if (document is null) return new NotFoundError("Document.NotFound");
-        if (!document.IsOpenForAmendment) return new ConflictError("document-closed", "Document.Closed");
+        if (document is null) return new DocumentNotFound();
+        if (document.AcceptsChanges() is { } closed) return closed;
 
         var check = new Validation()
             .MaxLength(nameof(Command.Text), command.Text, Amendment.TextMaxLength)
             .MaxLength(nameof(Command.Explanation), command.Explanation, 2000);
-        var version = command.Version is { } n ? document.Versions.FirstOrDefault(v => v.Number == n) : document.Current;
-        if (version is null) check.Add(nameof(Command.Version), "Amendment.VersionUnknown");
-        var paragraph = version?.Find(command.Paragraph?.Trim() ?? "");
-        if (version is not null && paragraph is null) check.Add(nameof(Command.Paragraph), "Amendment.ParagraphUnknown");
-        var action = command.Action switch
-        {
-            "replace" => AmendmentAction.Replace,
-            "insert-after" => AmendmentAction.InsertAfter,
-            "delete" => AmendmentAction.Delete,
-            _ => (AmendmentAction?)null,
-        };
+        var (version, paragraph) = document.Locate(command.Version, command.Paragraph, check);
+        var action = Codes.Parse<AmendmentAction>(command.Action);
         if (action is null) check.Add(nameof(Command.Action), "Amendment.ActionInvalid");
-        if (action is AmendmentAction.Replace or AmendmentAction.InsertAfter && string.IsNullOrWhiteSpace(command.Text))
-        {
-            check.Add(nameof(Command.Text), "Amendment.TextRequired");
-        }
-        if (action == AmendmentAction.Replace && paragraph is not null && command.Text?.Trim() == paragraph.Text)
-        {
-            check.Add(nameof(Command.Text), "Amendment.NoChange");
-        }
+        Amendment.CheckText(action, paragraph, command.Text, check);
         var cites = command.Cites is null ? null : Citation.Clean(command.Cites);
         if (cites is not null && !Citation.AllValid(cites)) check.Add(nameof(Command.Cites), "Amendment.CitationInvalid");
         else if (cites is { Count: > 0 } && action == AmendmentAction.Delete) check.Add(nameof(Command.Cites), "Amendment.CitesWithoutText");
         else if (cites is { Count: > 50 }) check.Add(nameof(Command.Cites), "Validation.TooLong", 50);
         if (!check.IsValid) return check.ToError();
 
-        var amendment = Amendment.Propose(document, paragraph!, version!.Number, action!.Value, command.Text, command.Explanation,
+        var proposed = Amendment.Propose(document, paragraph!, version!.Number, action!.Value, command.Text, command.Explanation,
             actor, group.Value, clock.GetUtcNow());
+        if (!proposed.IsSuccess) return proposed;
+        var amendment = proposed.Value;
         db.Amendments.Add(amendment);
         record.Append(actor, DocumentActions.AmendmentProposed, "amendment", amendment.Id.ToString(), new
         {
@@ -99,7 +62,7 @@ public sealed class ProposeAmendment(AppDbContext db, PublicRecord record, TimeP
             explanation = amendment.Explanation,
             stakeholderGroup = amendment.ProponentGroup.ToCode(),
             memberState = amendment.MemberStateCode,
-            // The amendment's citations live here, in its record entry (see CitationsOnRecordAsync).
+            // The amendment's citations live here, in its record entry (see AmendmentCitations).
             cites,
         });
         await record.SaveAsync(ct);

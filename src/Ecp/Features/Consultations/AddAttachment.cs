@@ -13,12 +13,12 @@ public sealed class AddAttachment(AppDbContext db, PublicRecord record, TimeProv
         if (actor.PersonId is not { } personId) return new UnauthenticatedError();
         await record.BeginAsync(ct);
         var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == contributionId, ct);
-        if (contribution is null) return new NotFoundError("Contribution.NotFound");
-        if (contribution.AuthorId != personId) return new ForbiddenError("Contribution.NotYours");
-        if (contribution.Status == ContributionStatus.Withdrawn) return new ConflictError("contribution-withdrawn", "Contribution.Withdrawn");
+        if (contribution is null) return new ContributionNotFound();
+        if (contribution.AuthorId != personId) return new ContributionNotYours();
+        if (contribution.Status == ContributionStatus.Withdrawn) return new ContributionWithdrawn();
         var consultation = await db.Consultations.SingleAsync(c => c.Id == contribution.ConsultationId, ct);
         var now = clock.GetUtcNow();
-        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed", DraftConsultation.RecordTime(consultation.ClosesAt));
+        if (!consultation.AcceptsContributionsAt(now)) return new ConsultationClosed(DraftConsultation.RecordTime(consultation.ClosesAt));
         if (await db.Set<ContributionAttachment>().CountAsync(a => a.ContributionId == contributionId, ct) >= ContributionAttachment.MaxPerContribution)
         {
             return new ValidationError([new FieldError("Attachments", "Attachment.TooMany", ContributionAttachment.MaxPerContribution)]);

@@ -121,8 +121,8 @@ public sealed class Consultation
 
     public Result<Consultation> Open(DateTimeOffset now)
     {
-        if (Phase != ConsultationPhase.Draft) return new ConflictError("consultation-not-draft", "Consultation.NotDraft");
-        if (ClosesAt <= now) return new ConflictError("consultation-closes-in-past", "Consultation.ClosesInPast");
+        if (Phase != ConsultationPhase.Draft) return new ConsultationNotDraft();
+        if (ClosesAt <= now) return new ConsultationClosesInPast();
         Phase = ConsultationPhase.Open;
         return this;
     }
@@ -130,9 +130,9 @@ public sealed class Consultation
     /// <summary>Moves the closing instant later, with a reason; any number of times while open.</summary>
     public Result<ConsultationExtension> Extend(DateTimeOffset newClosesAt, string reason, DateTimeOffset now)
     {
-        if (PhaseAt(now) != ConsultationPhase.Open) return new ConflictError("consultation-not-open", "Consultation.NotOpen");
-        if (newClosesAt <= ClosesAt) return new ValidationError([new FieldError("ClosesAt", "Consultation.ExtensionNotLater")]);
-        if (string.IsNullOrWhiteSpace(reason)) return new ValidationError([new FieldError("Reason", "Consultation.ExtensionReasonRequired")]);
+        if (PhaseAt(now) != ConsultationPhase.Open) return new ConsultationNotOpen();
+        if (newClosesAt <= ClosesAt) return new Validation().Add("ClosesAt", "Consultation.ExtensionNotLater").ToError();
+        if (string.IsNullOrWhiteSpace(reason)) return new Validation().Add("Reason", "Consultation.ExtensionReasonRequired").ToError();
         var extension = new ConsultationExtension(Id, extensions.Count + 1, ClosesAt, Utc(newClosesAt), reason.Trim(), now);
         extensions.Add(extension);
         ClosesAt = extension.NewClosesAt;
@@ -152,14 +152,14 @@ public sealed class Consultation
             current.Revise(markdown, authorId, now);
             return current;
         }
-        if (phase != ConsultationPhase.Closed) return new ConflictError("consultation-not-closed", "Consultation.NotClosed");
+        if (phase != ConsultationPhase.Closed) return new ConsultationNotClosed();
         Phase = ConsultationPhase.Synthesized;
         return Synthesis.Publish(Id, markdown, authorId, now);
     }
 
     public Result<Consultation> MarkPresented(DateTimeOffset now)
     {
-        if (Phase != ConsultationPhase.Synthesized) return new ConflictError("consultation-not-synthesized", "Consultation.NotSynthesized");
+        if (Phase != ConsultationPhase.Synthesized) return new ConsultationNotSynthesized();
         Phase = ConsultationPhase.Presented;
         return this;
     }

@@ -23,13 +23,13 @@ public static class ConsultationsApi
             .WithName("ListConsultations").WithSummary("Consultations, newest first, a page at a time (?limit=, at most 200; the Link header names the next page).");
 
         consultations.MapGet("/{id:guid}", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, int? after, int? limit, ConsultationQueries queries, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await queries.GetAsync(id, await actors.GetAsync(ct), after, limit, ct) is { } c ? TypedResults.Ok(c) : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToUntypedProblem(l))
+                await queries.GetAsync(id, await actors.GetAsync(ct), after, limit, ct) is { } c ? TypedResults.Ok(c) : (ProblemHttpResult)new ConsultationNotFound().ToUntypedProblem(l))
             .WithName("GetConsultation").WithSummary("A consultation with its questions, attribution counts over all contributions, and the first page of contributions (as consent allows); next links to the following page.");
 
         consultations.MapGet("/{id:guid}/contributions", async Task<Results<Ok<ContributionPage>, ProblemHttpResult>> (Guid id, int? after, int? limit, ConsultationQueries queries, AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await db.Consultations.AnyAsync(c => c.Id == id, ct)
                     ? TypedResults.Ok(await queries.PageAsync(id, await actors.GetAsync(ct), after, limit, ct))
-                    : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToUntypedProblem(l))
+                    : (ProblemHttpResult)new ConsultationNotFound().ToUntypedProblem(l))
             .WithName("ListContributions").WithSummary("A consultation's contributions by number, a page at a time: ?after= the last number seen (the page's nextAfter), ?limit= at most 200.");
 
         consultations.MapPost("/", async (DraftConsultation.Command command, DraftConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
@@ -124,13 +124,13 @@ public static class ConsultationsApi
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").WithSummary("Download an attachment (never rendered inline).");
 
         consultations.MapGet("/{id:guid}/results", async Task<Results<Ok<IReadOnlyList<QuestionResults>>, ProblemHttpResult>> (Guid id, QuestionnaireResults results, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await results.GetAsync(id, ct) is { } r ? TypedResults.Ok(r) : (ProblemHttpResult)new NotFoundError("Consultation.NotFound").ToUntypedProblem(l))
+                await results.GetAsync(id, ct) is { } r ? TypedResults.Ok(r) : (ProblemHttpResult)new ConsultationNotFound().ToUntypedProblem(l))
             .WithName("GetResults").WithSummary("Results per question by respondent category (government, and each non-government stakeholder group).");
 
         consultations.MapGet("/{id:guid}/results.csv", async (Guid id, QuestionnaireResults results, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await results.CsvAsync(id, ct) is { } write
                     ? TypedResults.Stream(body => write(body, ct), "text/csv; charset=utf-8", $"consultation-{id}.csv")
-                    : new NotFoundError("Consultation.NotFound").ToUntypedProblem(l))
+                    : new ConsultationNotFound().ToUntypedProblem(l))
             .WithName("GetResultsCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Every answer as CSV (open data).");
 
@@ -156,7 +156,7 @@ public static class ConsultationsApi
             {
                 var actor = await actors.GetAsync(ct);
                 var c = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-                if (c is null) return (ProblemHttpResult)new NotFoundError("Contribution.NotFound").ToUntypedProblem(l);
+                if (c is null) return (ProblemHttpResult)new ContributionNotFound().ToUntypedProblem(l);
                 var privileged = actor.IsSecretariat || actor.PersonId == c.AuthorId;
                 return TypedResults.Ok(c.Versions.OrderBy(v => v.Number)
                     .Select(v => new ContributionVersionView(v.Number, v.Language, v.SubmittedAt,
@@ -181,12 +181,12 @@ public static class ConsultationsApi
     private static async Task<IResult> DownloadAsync(Guid id, AppDbContext db, ActorAccessor actors, HttpContext http, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var attachment = await db.Set<ContributionAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (attachment is null) return new NotFoundError("Attachment.NotFound").ToUntypedProblem(l);
+        if (attachment is null) return new AttachmentNotFound().ToUntypedProblem(l);
         var contribution = await db.Contributions.AsNoTracking().SingleAsync(c => c.Id == attachment.ContributionId, ct);
         var actor = await actors.GetAsync(ct);
         if (contribution.IsHidden && !(actor.IsSecretariat || actor.PersonId == contribution.AuthorId))
         {
-            return new NotFoundError("Attachment.NotFound").ToUntypedProblem(l);
+            return new AttachmentNotFound().ToUntypedProblem(l);
         }
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "sandbox";

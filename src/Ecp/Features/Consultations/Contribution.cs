@@ -126,9 +126,9 @@ public sealed class Contribution
 
     public Result<ContributionVersion> Edit(Consultation consultation, Guid editorId, IReadOnlyList<Answer> answers, string language, bool consent, DateTimeOffset now)
     {
-        if (editorId != AuthorId) return new ForbiddenError("Contribution.NotYours");
-        if (Status == ContributionStatus.Withdrawn) return new ConflictError("contribution-withdrawn", "Contribution.Withdrawn");
-        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed", DraftConsultation.RecordTime(consultation.ClosesAt));
+        if (editorId != AuthorId) return new ContributionNotYours();
+        if (Status == ContributionStatus.Withdrawn) return new ContributionWithdrawn();
+        if (!consultation.AcceptsContributionsAt(now)) return new ConsultationClosed(DraftConsultation.RecordTime(consultation.ClosesAt));
         ConsentToCite = consent;
         Language = language;
         return AddVersion(answers, language, now);
@@ -136,9 +136,9 @@ public sealed class Contribution
 
     public Result<Contribution> Withdraw(Consultation consultation, Guid personId, DateTimeOffset now)
     {
-        if (personId != AuthorId) return new ForbiddenError("Contribution.NotYours");
-        if (Status == ContributionStatus.Withdrawn) return new ConflictError("contribution-withdrawn", "Contribution.Withdrawn");
-        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed", DraftConsultation.RecordTime(consultation.ClosesAt));
+        if (personId != AuthorId) return new ContributionNotYours();
+        if (Status == ContributionStatus.Withdrawn) return new ContributionWithdrawn();
+        if (!consultation.AcceptsContributionsAt(now)) return new ConsultationClosed(DraftConsultation.RecordTime(consultation.ClosesAt));
         Status = ContributionStatus.Withdrawn;
         UpdatedAt = now;
         return this;
@@ -147,7 +147,7 @@ public sealed class Contribution
     /// <summary>Moderation hides, with a recorded reason; it never deletes.</summary>
     public Result<Contribution> Hide(ModerationReason reason, string? note, DateTimeOffset now)
     {
-        if (IsHidden) return new ConflictError("contribution-hidden", "Contribution.AlreadyHidden");
+        if (IsHidden) return new ContributionAlreadyHidden();
         HiddenReason = reason;
         HiddenNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         HiddenAt = now;

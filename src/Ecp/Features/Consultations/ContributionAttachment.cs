@@ -118,5 +118,5 @@ public sealed class ContributionAttachment
         return clean.Length > 200 ? clean[^200..] : clean;
     }
 
-    private static ValidationError Invalid(string key, params object[] args) => new([new FieldError("Attachments", key, args)]);
+    private static ValidationError Invalid(string key, params object[] args) => new Validation().Add("Attachments", key, args).ToError();
 }

@@ -13,7 +13,7 @@ public sealed class EditContribution(AppDbContext db, PublicRecord record, TimeP
         if (actor.PersonId is not { } personId) return new UnauthenticatedError();
         await record.BeginAsync(ct);
         var (contribution, consultation) = await db.ContributionWithConsultationAsync(contributionId, ct);
-        if (contribution is null) return new NotFoundError("Contribution.NotFound");
+        if (contribution is null) return new ContributionNotFound();
         var answers = SubmitContribution.ValidAnswers(consultation!, command.Answers, command.Language, out var check);
         if (!check.IsValid) return check.ToError();
         var edited = contribution.Edit(consultation!, personId, answers, command.Language!, command.ConsentToCite, clock.GetUtcNow());

@@ -92,14 +92,14 @@ public sealed class SubmitContribution(ContributionWriter writer, TimeProvider c
             {
                 consultations[consultationId] = consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId, ct);
             }
-            if (consultation is null) return new NotFoundError("Consultation.NotFound");
+            if (consultation is null) return new ConsultationNotFound();
             if (!consultation.AcceptsContributionsAt(now))
             {
                 return now >= consultation.ClosesAt
-                    ? new ConflictError("consultation-closed", "Contribution.ConsultationClosed", DraftConsultation.RecordTime(consultation.ClosesAt))
-                    : new ConflictError("consultation-not-open", "Contribution.ConsultationNotOpen");
+                    ? new ConsultationClosed(DraftConsultation.RecordTime(consultation.ClosesAt))
+                    : new ConsultationNotYetOpen();
             }
-            if (!consultation.IsEligible(actor)) return new ForbiddenError("Contribution.NotEligible");
+            if (!consultation.IsEligible(actor)) return new ContributorNotEligible();
             var answers = ValidAnswers(consultation, command.Answers, command.Language, out var check);
             var uploads = command.Attachments ?? [];
             if (uploads.Count > ContributionAttachment.MaxPerContribution) check.Add("Attachments", "Attachment.TooMany", ContributionAttachment.MaxPerContribution);

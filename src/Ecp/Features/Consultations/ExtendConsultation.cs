@@ -28,8 +28,8 @@ public sealed class ExtendConsultation(AppDbContext db, PublicRecord record, Tim
         record.Append(actor, ConsultationActions.Extended, "consultation", consultation.Id.ToString(), new
         {
             consultationId = consultation.Id,
-            previousClosesAt = DraftConsultation.RecordTime(extended.Value.PreviousClosesAt),
-            closesAt = DraftConsultation.RecordTime(extended.Value.NewClosesAt),
+            previousClosesAt = RecordTime.Of(extended.Value.PreviousClosesAt),
+            closesAt = RecordTime.Of(extended.Value.NewClosesAt),
             reason = extended.Value.Reason,
         });
         await record.SaveAsync(ct);

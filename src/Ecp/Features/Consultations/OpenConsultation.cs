@@ -19,8 +19,8 @@ public sealed class OpenConsultation(AppDbContext db, PublicRecord record, TimeP
         record.Append(actor, ConsultationActions.Opened, "consultation", consultation.Id.ToString(), new
         {
             consultationId = consultation.Id,
-            opensAt = DraftConsultation.RecordTime(consultation.OpensAt),
-            closesAt = DraftConsultation.RecordTime(consultation.ClosesAt),
+            opensAt = RecordTime.Of(consultation.OpensAt),
+            closesAt = RecordTime.Of(consultation.ClosesAt),
         });
         await record.SaveAsync(ct);
         return consultation;

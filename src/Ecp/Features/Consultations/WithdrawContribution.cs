@@ -16,7 +16,7 @@ public sealed class WithdrawContribution(AppDbContext db, PublicRecord record, T
         if (contribution is null) return new ContributionNotFound();
         var withdrawn = contribution.Withdraw(consultation!, personId, clock.GetUtcNow());
         if (!withdrawn.IsSuccess) return withdrawn;
-        SubmitContribution.Append(record, actor, contribution, ConsultationActions.ContributionWithdrawn, contribution.Current.Answers);
+        contribution.AppendVersionTo(record, actor, ConsultationActions.ContributionWithdrawn);
         await record.SaveAsync(ct);
         return contribution;
     }

@@ -195,12 +195,14 @@ public sealed class Consultation
     }
 
     /// <summary>Moves the closing instant later, with a reason; any number of times while open.</summary>
-    public Result<ConsultationExtension> Extend(DateTimeOffset newClosesAt, string reason, DateTimeOffset now)
+    public Result<ConsultationExtension> Extend(DateTimeOffset? newClosesAt, string? reason, DateTimeOffset now)
     {
+        if (newClosesAt is null) return new Validation().Add("ClosesAt", "Validation.Required").ToError();
+        if (reason is { Length: > TextMaxLength }) return new Validation().MaxLength("Reason", reason, TextMaxLength).ToError();
         if (PhaseAt(now) != ConsultationPhase.Open) return new ConsultationNotOpen();
         if (newClosesAt <= ClosesAt) return new Validation().Add("ClosesAt", "Consultation.ExtensionNotLater").ToError();
         if (string.IsNullOrWhiteSpace(reason)) return new Validation().Add("Reason", "Consultation.ExtensionReasonRequired").ToError();
-        var extension = new ConsultationExtension(Id, extensions.Count + 1, ClosesAt, Utc(newClosesAt), reason.Trim(), now);
+        var extension = new ConsultationExtension(Id, extensions.Count + 1, ClosesAt, Utc(newClosesAt.Value), reason.Trim(), now);
         extensions.Add(extension);
         ClosesAt = extension.NewClosesAt;
         return extension;

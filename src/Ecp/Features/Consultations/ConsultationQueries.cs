@@ -42,6 +42,9 @@ public sealed record ContributionView(Guid Id, int Number, Guid? AuthorId, strin
     [property: System.ComponentModel.Description("\"person\" (named, with consent), \"member-state\" (a government contributor without consent: the State speaks) or \"stakeholder-group\" (the group only).")]
     string AttributedTo);
 
+/// <summary>One version of a contribution; its answers null while it is hidden from the caller.</summary>
+public sealed record ContributionVersionView(int Number, string Language, DateTimeOffset SubmittedAt, IReadOnlyList<AnswerView>? Answers);
+
 public sealed record GroupCount(string Group, int Contributions);
 
 /// <summary>One author's share of the words; named as <see cref="PublicAttribution"/> allows (Label is the person's name, or empty).</summary>
@@ -175,6 +178,16 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
             ? $"/api/v1/consultations/{consultationId}/contributions?after={n}" + (limit is not null ? $"&limit={take}" : "")
             : null;
         return new ContributionPage(contributions.Select(x => ToView(x, viewer, organizations, attachments[x.Id].ToList())).ToList(), nextAfter, next);
+    }
+
+    /// <summary>Every version of a contribution, oldest first, the answers as <see cref="Contribution.IsVisibleTo"/> allows; null if there is none such.</summary>
+    public async Task<ContributionVersionView[]?> VersionsAsync(Guid contributionId, Actor viewer, CancellationToken ct)
+    {
+        var c = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == contributionId, ct);
+        if (c is null) return null;
+        var visible = c.IsVisibleTo(viewer);
+        return c.Versions.OrderBy(v => v.Number)
+            .Select(v => new ContributionVersionView(v.Number, v.Language, v.SubmittedAt, visible ? v.Answers.Select(AnswerView.Of).ToList() : null)).ToArray();
     }
 
     public ContributionView ToView(Contribution c, Actor viewer, IReadOnlyDictionary<Guid, Organization> organizations, IReadOnlyList<AttachmentView> attachments)

@@ -14,8 +14,15 @@ public static class ConsultationsApi
 {
     public static RouteGroupBuilder MapConsultationsApi(this RouteGroupBuilder api)
     {
-        var consultations = api.MapGroup("/consultations").WithTags("Consultations");
-        var consultationWrites = consultations.MapGroup("").RequireApiWriter();
+        MapConsultations(api.MapGroup("/consultations").WithTags("Consultations"));
+        MapContributions(api.MapGroup("/contributions").WithTags("Consultations"));
+        MapAttachments(api.MapGroup("/attachments").WithTags("Consultations"));
+        return api;
+    }
+
+    private static void MapConsultations(RouteGroupBuilder consultations)
+    {
+        var writes = consultations.MapGroup("").RequireApiWriter();
 
         consultations.MapGet("/", async Task<Ok<IReadOnlyList<ConsultationSummary>>> (string? after, int? limit, ConsultationQueries queries, HttpContext http, CancellationToken ct) =>
             {
@@ -34,7 +41,7 @@ public static class ConsultationsApi
                     .OkOr(new ConsultationNotFound(), l))
             .WithName("ListContributions").WithSummary("A consultation's contributions by number, a page at a time: ?after= the last number seen (the page's nextAfter), ?limit= at most 200.");
 
-        consultationWrites.MapPost("/", async Task<Results<Created<ConsultationView>, ProblemHttpResult>> (DraftConsultation.Command command, DraftConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        writes.MapPost("/", async Task<Results<Created<ConsultationView>, ProblemHttpResult>> (DraftConsultation.Command command, DraftConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
                 return await useCase.HandleAsync(actor, command, ct)
@@ -42,21 +49,21 @@ public static class ConsultationsApi
             })
             .WithName("DraftConsultation").WithSummary("Prepare a consultation (secretariat).");
 
-        consultationWrites.MapPost("/{id:guid}/open", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, OpenConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        writes.MapPost("/{id:guid}/open", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, OpenConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
                 return await useCase.HandleAsync(actor, id, ct).ToHttpResultAsync(_ => ConsultationAsync(queries, id, actor, ct), l);
             })
             .WithName("OpenConsultation").WithSummary("Open a drafted consultation (secretariat).");
 
-        consultationWrites.MapPost("/{id:guid}/extensions", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, ExtendConsultation.Command command, ExtendConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        writes.MapPost("/{id:guid}/extensions", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, ExtendConsultation.Command command, ExtendConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
                 return await useCase.HandleAsync(actor, id, command, ct).ToHttpResultAsync(_ => ConsultationAsync(queries, id, actor, ct), l);
             })
             .WithName("ExtendConsultation").WithSummary("Move the closing instant later, with a reason (secretariat).");
 
-        consultationWrites.MapPost("/{id:guid}/contributions", async Task<Results<Created<ContributionView>, ProblemHttpResult>> (Guid id, SubmitContribution.Command command, SubmitContribution useCase, ClaimsPrincipal user, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        writes.MapPost("/{id:guid}/contributions", async Task<Results<Created<ContributionView>, ProblemHttpResult>> (Guid id, SubmitContribution.Command command, SubmitContribution useCase, ClaimsPrincipal user, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 // The hot path of a surge: the author is read with the rest of the batch, not here.
                 await useCase.HandleAsync(Actor.OfAccount(user.FindFirstValue(ClaimTypes.NameIdentifier)!), id, command, ct).ToHttpResultAsync(submitted =>
                 {
@@ -79,45 +86,48 @@ public static class ConsultationsApi
             .WithName("GetResultsCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("Every answer as CSV (open data).");
 
-        consultationWrites.MapPost("/{id:guid}/synthesis", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, PublishSynthesis.Command command, PublishSynthesis useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        writes.MapPost("/{id:guid}/synthesis", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, PublishSynthesis.Command command, PublishSynthesis useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
                 return await useCase.HandleAsync(actor, id, command, ct).ToHttpResultAsync(_ => ConsultationAsync(queries, id, actor, ct), l);
             })
             .WithName("PublishSynthesis").WithSummary("Publish the synthesis in Markdown; it must cite contributions that exist, as [C-n] (secretariat).");
 
-        consultationWrites.MapPost("/{id:guid}/presented", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, PresentConsultation.Command command, PresentConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        writes.MapPost("/{id:guid}/presented", async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> (Guid id, PresentConsultation.Command command, PresentConsultation useCase, ActorAccessor actors, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
                 return await useCase.HandleAsync(actor, id, command, ct).ToHttpResultAsync(_ => ConsultationAsync(queries, id, actor, ct), l);
             })
             .WithName("PresentConsultation").WithSummary("Record that the consultation was presented at the body's meeting (secretariat).");
 
-        var contributions = api.MapGroup("/contributions").WithTags("Consultations");
-        var contributionWrites = contributions.MapGroup("").RequireApiWriter();
+    }
 
-        contributionWrites.MapPut("/{id:guid}", async Task<Results<Ok<ContributionView>, ProblemHttpResult>> (Guid id, SubmitContribution.Command command, EditContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+    private static void MapContributions(RouteGroupBuilder contributions)
+    {
+        var writes = contributions.MapGroup("").RequireApiWriter();
+
+        writes.MapPut("/{id:guid}", async Task<Results<Ok<ContributionView>, ProblemHttpResult>> (Guid id, SubmitContribution.Command command, EditContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
                 return await useCase.HandleAsync(actor, id, command, ct).ToHttpResultAsync(c => ContributionAsync(db, queries, actor, c, ct), l);
             })
             .WithName("EditContribution").WithSummary("Edit your contribution until the close; every version is kept.");
 
-        contributionWrites.MapPost("/{id:guid}/withdraw", async Task<Results<Ok<ContributionView>, ProblemHttpResult>> (Guid id, WithdrawContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        writes.MapPost("/{id:guid}/withdraw", async Task<Results<Ok<ContributionView>, ProblemHttpResult>> (Guid id, WithdrawContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
                 return await useCase.HandleAsync(actor, id, ct).ToHttpResultAsync(c => ContributionAsync(db, queries, actor, c, ct), l);
             })
             .WithName("WithdrawContribution").WithSummary("Withdraw your contribution; it stays on the record.");
 
-        contributionWrites.MapPost("/{id:guid}/hide", async Task<Results<Ok<ContributionView>, ProblemHttpResult>> (Guid id, HideContribution.Command command, HideContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        writes.MapPost("/{id:guid}/hide", async Task<Results<Ok<ContributionView>, ProblemHttpResult>> (Guid id, HideContribution.Command command, HideContribution useCase, ActorAccessor actors, AppDbContext db, ConsultationQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
                 return await useCase.HandleAsync(actor, id, command, ct).ToHttpResultAsync(c => ContributionAsync(db, queries, actor, c, ct), l);
             })
             .WithName("HideContribution").WithSummary("Hide a contribution with a reason; it stays counted and on the record (secretariat).");
 
-        contributionWrites.MapPost("/{id:guid}/attachments", async Task<Results<Created<AttachmentView>, ProblemHttpResult>> (Guid id, IFormFile file, AddAttachment useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        writes.MapPost("/{id:guid}/attachments", async Task<Results<Created<AttachmentView>, ProblemHttpResult>> (Guid id, IFormFile file, AddAttachment useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 // Refused before the file is read into memory.
                 if (ContributionAttachment.CheckSize(file.FileName, file.Length) is { } tooLarge) return tooLarge.ToProblem(l);
@@ -130,22 +140,15 @@ public static class ConsultationsApi
             .DisableAntiforgery()
             .WithName("AddAttachment").WithSummary("Attach a PDF, DOCX or ODT to your contribution (multipart field \"file\"); the type is checked by content.");
 
-        var attachments = api.MapGroup("/attachments").WithTags("Consultations");
+        contributions.MapGet("/{id:guid}/versions", async Task<Results<Ok<ContributionVersionView[]>, ProblemHttpResult>> (Guid id, ConsultationQueries queries, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await queries.VersionsAsync(id, await actors.GetAsync(ct), ct)).OkOr(new ContributionNotFound(), l))
+            .WithName("ListContributionVersions").WithSummary("Every version of a contribution.");
+    }
 
-        attachments.MapGet("/{id:guid}", DownloadAsync).WithName("DownloadAttachment")
+    private static void MapAttachments(RouteGroupBuilder attachments)
+        => attachments.MapGet("/{id:guid}", DownloadAsync).WithName("DownloadAttachment")
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream").WithSummary("Download an attachment (never rendered inline).");
 
-        contributions.MapGet("/{id:guid}/versions", async Task<Results<Ok<ContributionVersionView[]>, ProblemHttpResult>> (Guid id, AppDbContext db, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            {
-                var actor = await actors.GetAsync(ct);
-                var c = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-                var versions = c?.Versions.OrderBy(v => v.Number)
-                    .Select(v => new ContributionVersionView(v.Number, v.Language, v.SubmittedAt, c.IsVisibleTo(actor) ? v.Answers.Select(AnswerView.Of).ToList() : null)).ToArray();
-                return versions.OkOr(new ContributionNotFound(), l);
-            })
-            .WithName("ListContributionVersions").WithSummary("Every version of a contribution.");
-        return api;
-    }
 
     /// <summary>What a write of a consultation answers: the consultation as the caller now sees it.</summary>
     private static async Task<Ok<ConsultationView>> ConsultationAsync(ConsultationQueries queries, Guid id, Actor actor, CancellationToken ct)
@@ -176,5 +179,3 @@ public static class ConsultationsApi
         return TypedResults.File(attachment.Content, attachment.MediaType, attachment.FileName);
     }
 }
-
-public sealed record ContributionVersionView(int Number, string Language, DateTimeOffset SubmittedAt, IReadOnlyList<AnswerView>? Answers);

@@ -39,6 +39,7 @@ public sealed record Answer(int Question, string Text, IReadOnlyList<int>? Choic
 public sealed class Contribution
 {
     public const int AnswerMaxLength = 20_000;
+    public const int HiddenNoteMaxLength = 2000;
 
     private readonly List<ContributionVersion> versions = [];
 
@@ -156,6 +157,7 @@ public sealed class Contribution
     /// <summary>Moderation hides, with a recorded reason; it never deletes.</summary>
     public Result<Contribution> Hide(ModerationReason reason, string? note, DateTimeOffset now)
     {
+        if (note is { Length: > HiddenNoteMaxLength }) return new Validation().MaxLength("Note", note, HiddenNoteMaxLength).ToError();
         if (IsHidden) return new ContributionAlreadyHidden();
         HiddenReason = reason;
         HiddenNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();

@@ -21,9 +21,7 @@ public sealed class ExtendConsultation(AppDbContext db, PublicRecord record, Tim
         await record.BeginAsync(ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
         if (consultation is null) return new ConsultationNotFound();
-        if (command.ClosesAt is null) return new Validation().Add(nameof(Command.ClosesAt), "Validation.Required").ToError();
-        if (command.Reason is { Length: > Consultation.TextMaxLength }) return new Validation().MaxLength(nameof(Command.Reason), command.Reason, Consultation.TextMaxLength).ToError();
-        var extended = consultation.Extend(command.ClosesAt.Value, command.Reason ?? "", clock.GetUtcNow());
+        var extended = consultation.Extend(command.ClosesAt, command.Reason, clock.GetUtcNow());
         if (!extended.IsSuccess) return extended.Error!;
         record.Append(actor, ConsultationActions.Extended, "consultation", consultation.Id.ToString(), new
         {

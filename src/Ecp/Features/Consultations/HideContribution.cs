@@ -9,8 +9,6 @@ namespace Ecp.Features.Consultations;
 /// the record, in the counts and in open data marked hidden; the author sees why.</summary>
 public sealed class HideContribution(AppDbContext db, PublicRecord record, TimeProvider clock)
 {
-    public const int NoteMaxLength = 2000;
-
     public sealed record Command
     {
         /// <summary>"abuse", "spam", "off-topic" or "duplicate".</summary>
@@ -26,7 +24,6 @@ public sealed class HideContribution(AppDbContext db, PublicRecord record, TimeP
         if (contribution is null) return new ContributionNotFound();
         var reason = Codes.Parse<ModerationReason>(command.Reason);
         if (reason is null) return new Validation().Add(nameof(Command.Reason), "Contribution.HideReasonInvalid").ToError();
-        if (command.Note is { Length: > NoteMaxLength }) return new Validation().MaxLength(nameof(Command.Note), command.Note, NoteMaxLength).ToError();
         var hidden = contribution.Hide(reason.Value, command.Note, clock.GetUtcNow());
         if (!hidden.IsSuccess) return hidden;
         record.Append(actor, ConsultationActions.ContributionHidden, "contribution", contribution.Id.ToString(), new

@@ -72,7 +72,7 @@ public sealed class ConsultationJourneyTests(BrowserFixture app) : IClassFixture
         Assert.Equal("application/pdf", (string?)entry["payload"]!["attachments"]![0]!["mediaType"]);
 
         // A delegate's contribution shows the Member State.
-        await app.Server.RunAsync<SubmitContribution, SubmitContribution.Submitted>(u => u.HandleAsync(Actor.Of(delegatePerson.Person), consultation.Id, new()
+        await app.Server.RunAsync<SubmitContribution, SubmittedContribution>(u => u.HandleAsync(Actor.Of(delegatePerson.Person), consultation.Id, new()
         {
             Language = "en",
             ConsentToCite = true,

@@ -237,7 +237,7 @@ public sealed class ConsultationTests : IAsyncLifetime
     {
         var opens = Start;
         var closes = Start.AddDays(1);
-        var consultation = Consultation.Draft(Guid.NewGuid(), "Topic", "Description", ["Q1?"], Eligibility.AllStakeholders, [], opens, closes, Start);
+        var consultation = Consultation.Draft(Guid.NewGuid(), "Topic", "Description", ["Q1?"], Eligibility.AllStakeholders, [], opens, closes, Start).Value;
         Assert.False(consultation.AcceptsContributionsAt(Start.AddHours(1)));
         Assert.True(consultation.Open(Start).IsSuccess);
         Assert.True(consultation.AcceptsContributionsAt(closes.AddTicks(-1)));

@@ -12,16 +12,13 @@ public sealed class AddAttachment(AppDbContext db, PublicRecord record, TimeProv
     {
         if (actor.PersonId is not { } personId) return new UnauthenticatedError();
         await record.BeginAsync(ct);
-        var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == contributionId, ct);
-        if (contribution is null) return new NotFoundError("Contribution.NotFound");
-        if (contribution.AuthorId != personId) return new ForbiddenError("Contribution.NotYours");
-        if (contribution.Status == ContributionStatus.Withdrawn) return new ConflictError("contribution-withdrawn", "Contribution.Withdrawn");
-        var consultation = await db.Consultations.SingleAsync(c => c.Id == contribution.ConsultationId, ct);
+        var (contribution, consultation) = await db.ContributionWithConsultationAsync(contributionId, ct);
+        if (contribution is null) return new ContributionNotFound();
         var now = clock.GetUtcNow();
-        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed", DraftConsultation.RecordTime(consultation.ClosesAt));
-        if (await db.Set<ContributionAttachment>().CountAsync(a => a.ContributionId == contributionId, ct) >= ContributionAttachment.MaxPerContribution)
+        if (contribution.ChangeableBy(personId, consultation!, now) is { } refused) return refused;
+        if (ContributionAttachment.TooMany(await db.Set<ContributionAttachment>().CountAsync(a => a.ContributionId == contributionId, ct) + 1) is { } tooMany)
         {
-            return new ValidationError([new FieldError("Attachments", "Attachment.TooMany", ContributionAttachment.MaxPerContribution)]);
+            return new ValidationError([tooMany]);
         }
         var attachment = ContributionAttachment.From(contributionId, upload, now);
         if (!attachment.IsSuccess) return attachment;
@@ -36,7 +33,7 @@ public sealed class AddAttachment(AppDbContext db, PublicRecord record, TimeProv
             size = attachment.Value.Size,
             sha256 = attachment.Value.Sha256,
         };
-        PublicAttribution.AppendToRecord(record, actor, contribution, ConsultationActions.AttachmentAdded, payload);
+        contribution.AppendTo(record, actor, ConsultationActions.AttachmentAdded, payload);
         await record.SaveAsync(ct);
         return attachment;
     }

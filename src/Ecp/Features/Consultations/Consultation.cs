@@ -85,29 +85,64 @@ public sealed class Consultation
     /// <summary>A questionnaire has questions answered by choice or on a scale; results are tallied by respondent category.</summary>
     public bool IsQuestionnaire => questions.Any(q => q.Type != QuestionType.FreeText);
 
-    public static Consultation Draft(Guid bodyId, string topic, string description, IReadOnlyList<string> questionTexts, Eligibility eligibility,
-        IReadOnlyList<StakeholderGroup> groups, DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now)
-        => Draft(bodyId, topic, description, questionTexts.Select(q => new QuestionDefinition(q)).ToList(), eligibility, groups, opensAt, closesAt, now);
+    public const int MinOptions = 2;
+    public const int MaxOptions = 20;
 
-    public static Consultation Draft(Guid bodyId, string topic, string description, IReadOnlyList<QuestionDefinition> questionTexts, Eligibility eligibility,
+    /// <summary>A consultation of free-text questions, under the same rules.</summary>
+    public static Result<Consultation> Draft(Guid bodyId, string topic, string description, IReadOnlyList<string> questionTexts, Eligibility eligibility,
         IReadOnlyList<StakeholderGroup> groups, DateTimeOffset opensAt, DateTimeOffset closesAt, DateTimeOffset now)
+        => Draft(bodyId, topic, description, questionTexts.Select(q => new QuestionDefinition(q)).ToList(), eligibility,
+            groups.Select(g => (StakeholderGroup?)g).ToList(), opensAt, closesAt, now);
+
+    /// <summary>
+    /// The rules of a consultation's terms, all checked at once (each failure beside its field): a topic
+    /// and a description, a known body (null if none or unknown), 1 to <see cref="MaxQuestions"/>
+    /// questions each with a text and a type, <see cref="MinOptions"/> to <see cref="MaxOptions"/>
+    /// options for a choice and none otherwise, an eligibility (chosen groups name at least one, every
+    /// one known: null stands for an unknown code), and a closing instant after the opening and the present.
+    /// </summary>
+    public static Result<Consultation> Draft(Guid? bodyId, string? topic, string? description, IReadOnlyList<QuestionDefinition> questions, Eligibility? eligibility,
+        IReadOnlyList<StakeholderGroup?> groups, DateTimeOffset? opensAt, DateTimeOffset? closesAt, DateTimeOffset now)
     {
-        if (closesAt <= opensAt) throw new ArgumentException("A consultation closes after it opens.", nameof(closesAt));
-        if (questionTexts.Count is 0 or > MaxQuestions) throw new ArgumentException("A consultation asks 1 to 20 questions.", nameof(questionTexts));
+        var check = new Validation()
+            .RequiredText("Topic", topic, TopicMaxLength)
+            .RequiredText("Description", description, TextMaxLength);
+        if (bodyId is null) check.Add("BodyId", "Document.BodyUnknown");
+        if (questions.Count is 0 or > MaxQuestions) check.Add("Questions", "Consultation.QuestionsCount", MaxQuestions);
+        else if (questions.Any(q => q.Text.Length == 0)) check.Add("Questions", "Validation.Required");
+        else if (questions.Any(q => q.Text.Length > TextMaxLength)) check.Add("Questions", "Validation.TooLong", TextMaxLength);
+        else if (questions.Any(q => !Enum.IsDefined(q.Type))) check.Add("Questions", "Questionnaire.TypeInvalid");
+        else if (questions.Any(q => q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice && q.Options is not { Count: >= MinOptions and <= MaxOptions }))
+        {
+            check.Add("Questions", "Questionnaire.OptionsCount");
+        }
+        else if (questions.Any(q => q.Type is QuestionType.FreeText or QuestionType.Scale && q.Options is { Count: > 0 }))
+        {
+            // Silently dropping them would turn a client's 1-10 scale into 1-5 unnoticed.
+            check.Add("Questions", "Questionnaire.OptionsOnlyForChoices");
+        }
+        if (eligibility is null) check.Add("Eligibility", "Consultation.EligibilityInvalid");
+        if (groups.Any(g => g is null) || (eligibility == Eligibility.ChosenGroups && groups.Count == 0)) check.Add("Groups", "Consultation.GroupsInvalid");
+        if (opensAt is null) check.Add("OpensAt", "Validation.Required");
+        if (closesAt is null) check.Add("ClosesAt", "Validation.Required");
+        else if (opensAt is { } o && closesAt <= o) check.Add("ClosesAt", "Consultation.ClosesBeforeOpening");
+        else if (closesAt <= now) check.Add("ClosesAt", "Consultation.ClosesInPast");
+        if (!check.IsValid) return check.ToError();
+
         var consultation = new Consultation
         {
             Id = Guid.CreateVersion7(now),
-            BodyId = bodyId,
-            Topic = topic.Trim(),
-            Description = description.Trim(),
-            Eligibility = eligibility,
-            EligibleGroups = eligibility == Eligibility.ChosenGroups ? groups.Distinct().Order().ToList() : [],
-            OpensAt = Utc(opensAt),
-            ClosesAt = Utc(closesAt),
+            BodyId = bodyId!.Value,
+            Topic = topic!.Trim(),
+            Description = description!.Trim(),
+            Eligibility = eligibility!.Value,
+            EligibleGroups = eligibility == Eligibility.ChosenGroups ? groups.Select(g => g!.Value).Distinct().Order().ToList() : [],
+            OpensAt = Utc(opensAt!.Value),
+            ClosesAt = Utc(closesAt!.Value),
             Phase = ConsultationPhase.Draft,
             CreatedAt = now,
         };
-        consultation.questions.AddRange(questionTexts.Select((q, i) => new ConsultationQuestion(consultation.Id, i + 1, q.Text.Trim(), q.Type,
+        consultation.questions.AddRange(questions.Select((q, i) => new ConsultationQuestion(consultation.Id, i + 1, q.Text.Trim(), q.Type,
             q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? (q.Options ?? []).Select(o => o.Trim()).ToList() : [])));
         return consultation;
     }
@@ -119,21 +154,55 @@ public sealed class Consultation
     /// <summary>Open and between its opening and closing instants.</summary>
     public bool AcceptsContributionsAt(DateTimeOffset now) => PhaseAt(now) == ConsultationPhase.Open && now >= OpensAt;
 
+    /// <summary>Whether <paramref name="actor"/> may contribute at <paramref name="at"/>: the consultation is
+    /// open (else closed, or not yet open) and their standing is eligible. Null when they may.</summary>
+    public Error? AcceptsFrom(Actor actor, DateTimeOffset at)
+    {
+        if (!AcceptsContributionsAt(at)) return at >= ClosesAt ? Closed() : new ConsultationNotYetOpen();
+        return IsEligible(actor) ? null : new ContributorNotEligible();
+    }
+
+    /// <summary>Whether a contribution may still change (be edited, withdrawn, given a file): until the close. Null when it may.</summary>
+    public Error? AcceptsChangesAt(DateTimeOffset now) => AcceptsContributionsAt(now) ? null : Closed();
+
+    /// <summary>
+    /// Checks the answers of a contribution (as <see cref="SubmitContribution.Command.ReadAnswers"/> reads
+    /// them) in one of the six languages: at least one, each to a question of this consultation, once,
+    /// as its type asks, none too long. The answers by question number, or every problem at once.
+    /// </summary>
+    public Result<IReadOnlyList<Answer>> CheckAnswers(IReadOnlyList<Answer> answers, string? language)
+    {
+        var check = new Validation();
+        if (!Languages.IsSupported(language)) check.Add("Language", "Contribution.LanguageInvalid");
+        if (answers.Count == 0) check.Add("Answers", "Contribution.AnswerRequired");
+        if (answers.Any(a => questions.All(q => q.Number != a.Question))) check.Add("Answers", "Contribution.QuestionUnknown");
+        foreach (var a in answers)
+        {
+            if (questions.FirstOrDefault(q => q.Number == a.Question)?.Check(a) is { } problem) check.Add("Answers", problem);
+        }
+        if (answers.GroupBy(a => a.Question).Any(g => g.Count() > 1)) check.Add("Answers", "Contribution.QuestionTwice");
+        if (answers.Any(a => a.Text.Length > Contribution.AnswerMaxLength)) check.Add("Answers", "Validation.TooLong", Contribution.AnswerMaxLength);
+        if (!check.IsValid) return check.ToError();
+        return answers.OrderBy(a => a.Question).ToList();
+    }
+
     public Result<Consultation> Open(DateTimeOffset now)
     {
-        if (Phase != ConsultationPhase.Draft) return new ConflictError("consultation-not-draft", "Consultation.NotDraft");
-        if (ClosesAt <= now) return new ConflictError("consultation-closes-in-past", "Consultation.ClosesInPast");
+        if (Phase != ConsultationPhase.Draft) return new ConsultationNotDraft();
+        if (ClosesAt <= now) return new ConsultationClosesInPast();
         Phase = ConsultationPhase.Open;
         return this;
     }
 
     /// <summary>Moves the closing instant later, with a reason; any number of times while open.</summary>
-    public Result<ConsultationExtension> Extend(DateTimeOffset newClosesAt, string reason, DateTimeOffset now)
+    public Result<ConsultationExtension> Extend(DateTimeOffset? newClosesAt, string? reason, DateTimeOffset now)
     {
-        if (PhaseAt(now) != ConsultationPhase.Open) return new ConflictError("consultation-not-open", "Consultation.NotOpen");
-        if (newClosesAt <= ClosesAt) return new ValidationError([new FieldError("ClosesAt", "Consultation.ExtensionNotLater")]);
-        if (string.IsNullOrWhiteSpace(reason)) return new ValidationError([new FieldError("Reason", "Consultation.ExtensionReasonRequired")]);
-        var extension = new ConsultationExtension(Id, extensions.Count + 1, ClosesAt, Utc(newClosesAt), reason.Trim(), now);
+        if (newClosesAt is null) return new Validation().Add("ClosesAt", "Validation.Required").ToError();
+        if (reason is { Length: > TextMaxLength }) return new Validation().MaxLength("Reason", reason, TextMaxLength).ToError();
+        if (PhaseAt(now) != ConsultationPhase.Open) return new ConsultationNotOpen();
+        if (newClosesAt <= ClosesAt) return new Validation().Add("ClosesAt", "Consultation.ExtensionNotLater").ToError();
+        if (string.IsNullOrWhiteSpace(reason)) return new Validation().Add("Reason", "Consultation.ExtensionReasonRequired").ToError();
+        var extension = new ConsultationExtension(Id, extensions.Count + 1, ClosesAt, Utc(newClosesAt.Value), reason.Trim(), now);
         extensions.Add(extension);
         ClosesAt = extension.NewClosesAt;
         return extension;
@@ -152,14 +221,14 @@ public sealed class Consultation
             current.Revise(markdown, authorId, now);
             return current;
         }
-        if (phase != ConsultationPhase.Closed) return new ConflictError("consultation-not-closed", "Consultation.NotClosed");
+        if (phase != ConsultationPhase.Closed) return new ConsultationNotClosed();
         Phase = ConsultationPhase.Synthesized;
         return Synthesis.Publish(Id, markdown, authorId, now);
     }
 
     public Result<Consultation> MarkPresented(DateTimeOffset now)
     {
-        if (Phase != ConsultationPhase.Synthesized) return new ConflictError("consultation-not-synthesized", "Consultation.NotSynthesized");
+        if (Phase != ConsultationPhase.Synthesized) return new ConsultationNotSynthesized();
         Phase = ConsultationPhase.Presented;
         return this;
     }
@@ -176,6 +245,8 @@ public sealed class Consultation
             _ => false,
         },
     };
+
+    private ConsultationClosed Closed() => new(RecordTime.Of(ClosesAt));
 
     private static DateTimeOffset Utc(DateTimeOffset t) => t.ToUniversalTime();
 }

@@ -46,11 +46,12 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
             await file.CopyToAsync(buffer, ct);
             uploads.Add(new AttachmentUpload(file.FileName, file.ContentType, buffer.ToArray()));
         }
-        return await Act(id, "Contribute", "Contribution.Submitted", async a => (await useCase.HandleAsync(a, id, Contribute with
+        var actor = await actors.GetAsync(ct);
+        return await OutcomeAsync(id, "Contribute", "Contribution.Submitted", useCase.HandleAsync(actor, id, Contribute with
         {
             Answers = AnswersFromForm(),
             Attachments = uploads,
-        }, ct)).Error, ct);
+        }, ct), ct);
     }
 
     /// <summary>Texts from Answers[n]; choices and points of the scale from the Choice.n inputs.</summary>
@@ -75,67 +76,46 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
         }).ToList();
     }
 
-    public Task<IActionResult> OnPostSynthesizeAsync(Guid id, [FromServices] PublishSynthesis useCase, CancellationToken ct)
-        => Act(id, "Synthesize", "Synthesis.Published", async a => (await useCase.HandleAsync(a, id, Synthesize, ct)).Error, ct);
+    public async Task<IActionResult> OnPostSynthesizeAsync(Guid id, [FromServices] PublishSynthesis useCase, CancellationToken ct)
+        => await OutcomeAsync(id, "Synthesize", "Synthesis.Published", useCase.HandleAsync(await actors.GetAsync(ct), id, Synthesize, ct), ct);
 
-    public Task<IActionResult> OnPostPresentAsync(Guid id, [FromServices] PresentConsultation useCase, CancellationToken ct)
-        => Act(id, "Present", "Consultation.PresentedDone", async a => (await useCase.HandleAsync(a, id, Present, ct)).Error, ct);
+    public async Task<IActionResult> OnPostPresentAsync(Guid id, [FromServices] PresentConsultation useCase, CancellationToken ct)
+        => await OutcomeAsync(id, "Present", "Consultation.PresentedDone", useCase.HandleAsync(await actors.GetAsync(ct), id, Present, ct), ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid contributionId, [FromServices] WithdrawContribution useCase, CancellationToken ct)
-        => Act(id, "Withdraw", "Contribution.WithdrawnDone", async a => (await useCase.HandleAsync(a, contributionId, ct)).Error, ct);
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid contributionId, [FromServices] WithdrawContribution useCase, CancellationToken ct)
+        => await OutcomeAsync(id, "Withdraw", "Contribution.WithdrawnDone", useCase.HandleAsync(await actors.GetAsync(ct), contributionId, ct), ct);
 
-    public Task<IActionResult> OnPostHideAsync(Guid id, Guid contributionId, [FromServices] HideContribution useCase, CancellationToken ct)
-        => Act(id, "Hide", "Contribution.HiddenDone", async a => (await useCase.HandleAsync(a, contributionId, Hide, ct)).Error, ct);
+    public async Task<IActionResult> OnPostHideAsync(Guid id, Guid contributionId, [FromServices] HideContribution useCase, CancellationToken ct)
+        => await OutcomeAsync(id, "Hide", "Contribution.HiddenDone", useCase.HandleAsync(await actors.GetAsync(ct), contributionId, Hide, ct), ct);
 
-    public Task<IActionResult> OnPostOpenAsync(Guid id, [FromServices] OpenConsultation useCase, CancellationToken ct)
-        => Act(id, "Open", "Consultation.Opened", async a => (await useCase.HandleAsync(a, id, ct)).Error, ct);
+    public async Task<IActionResult> OnPostOpenAsync(Guid id, [FromServices] OpenConsultation useCase, CancellationToken ct)
+        => await OutcomeAsync(id, "Open", "Consultation.Opened", useCase.HandleAsync(await actors.GetAsync(ct), id, ct), ct);
 
-    public Task<IActionResult> OnPostExtendAsync(Guid id, [FromServices] ExtendConsultation useCase, CancellationToken ct)
-        => Act(id, "Extend", "Consultation.ExtendedDone", async a => (await useCase.HandleAsync(a, id, Extend with
+    public async Task<IActionResult> OnPostExtendAsync(Guid id, [FromServices] ExtendConsultation useCase, CancellationToken ct)
+        => await OutcomeAsync(id, "Extend", "Consultation.ExtendedDone", useCase.HandleAsync(await actors.GetAsync(ct), id, Extend with
         {
             // The form's local date-time is read as UTC, as the page states.
             ClosesAt = Extend.ClosesAt is { } t ? new DateTimeOffset(t.DateTime, TimeSpan.Zero) : null,
-        }, ct)).Error, ct);
+        }, ct), ct);
 
-    private async Task<IActionResult> Act(Guid id, string prefix, string doneKey, Func<Actor, Task<Error?>> action, CancellationToken ct)
-    {
-        var error = await action(await actors.GetAsync(ct));
-        if (error is null)
+    /// <summary>Every form of the page: back to the consultation with a message, or the page again with the
+    /// errors, each form's beside its field (answer errors beside the first answer box).</summary>
+    private Task<IActionResult> OutcomeAsync<T>(Guid id, string form, string done, Task<Result<T>> action, CancellationToken ct)
+        => this.ActAsync(action, done, $"/consultations/{id}", () => LoadAsync(id, ct), field => field switch
         {
-            TempData["Done"] = doneKey;
-            return Redirect($"/consultations/{id}");
-        }
-        if (error is UnauthenticatedError) return Challenge();
-        if (error is NotFoundError) return NotFound();
-        if (error is ValidationError v)
-        {
-            foreach (var f in v.Fields)
-            {
-                // Answer errors go beside the first answer box, the rest beside their field.
-                var key = f.Field switch
-                {
-                    "Answers" => $"Answers[{Consultation?.Questions.FirstOrDefault()?.Number ?? 1}]",
-                    "Attachments" => "Attachments",
-                    _ => $"{prefix}.{f.Field}",
-                };
-                ModelState.AddModelError(key, l[f.MessageKey, f.Args]);
-            }
-        }
-        else
-        {
-            ModelState.AddModelError(string.Empty, l[error.MessageKey, error.Args]);
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+            "Answers" => $"Answers[{Consultation?.Questions.FirstOrDefault()?.Number ?? 1}]",
+            "Attachments" => "Attachments",
+            _ => $"{form}.{field}",
+        });
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var actor = await actors.GetAsync(ct);
-        if (await queries.GetAsync(id, actor, After, null, ct) is not { } consultation) return false;
+        if (await queries.GetForViewerAsync(id, actor, After, ct) is not ({ } consultation, var acceptsViewer)) return false;
         Consultation = consultation;
         IsChair = actor.IsSecretariat;
         MyPersonId = actor.PersonId;
-        CanContribute = consultation.AcceptsContributions && actor.Role is Role.Delegate or Role.Stakeholder or Role.Reporter;
+        CanContribute = acceptsViewer;
         WithoutConsentHint = PublicAttribution.WithoutConsentHint(actor, l, StateName);
         return true;
     }

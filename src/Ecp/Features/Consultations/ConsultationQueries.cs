@@ -11,7 +11,10 @@ public sealed record ExtensionView(DateTimeOffset PreviousClosesAt, DateTimeOffs
 
 public sealed record ConsultationSummary(Guid Id, string Topic, Guid BodyId, string BodyName, string Phase, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Contributions);
 
-public sealed record AnswerView(int Question, string Text, IReadOnlyList<int>? Choices = null, int? Scale = null);
+public sealed record AnswerView(int Question, string Text, IReadOnlyList<int>? Choices = null, int? Scale = null)
+{
+    public static AnswerView Of(Answer a) => new(a.Question, a.Text, a.Choices, a.Scale);
+}
 
 /// <summary>A contribution as the caller may see it: the author is null where they did not
 /// consent to be cited (unless the caller is the secretariat or the author); the answers are
@@ -38,6 +41,9 @@ public sealed record ContributionView(Guid Id, int Number, Guid? AuthorId, strin
     IReadOnlyList<AttachmentView>? Attachments,
     [property: System.ComponentModel.Description("\"person\" (named, with consent), \"member-state\" (a government contributor without consent: the State speaks) or \"stakeholder-group\" (the group only).")]
     string AttributedTo);
+
+/// <summary>One version of a contribution; its answers null while it is hidden from the caller.</summary>
+public sealed record ContributionVersionView(int Number, string Language, DateTimeOffset SubmittedAt, IReadOnlyList<AnswerView>? Answers);
 
 public sealed record GroupCount(string Group, int Contributions);
 
@@ -104,8 +110,22 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
     public async Task<ConsultationView?> GetAsync(Guid id, Actor viewer, int? after, int? limit, CancellationToken ct)
     {
         var c = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return c is null ? null : await ViewAsync(c, viewer, after, limit, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>The consultation as the page shows it, and whether it accepts a contribution of the viewer now
+    /// (<see cref="Consultation.AcceptsFrom"/>: the page offers the form only then).</summary>
+    public async Task<(ConsultationView View, bool AcceptsViewer)?> GetForViewerAsync(Guid id, Actor viewer, int? after, CancellationToken ct)
+    {
+        var c = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
         var now = clock.GetUtcNow();
+        return (await ViewAsync(c, viewer, after, null, now, ct), c.AcceptsFrom(viewer, now) is null);
+    }
+
+    private async Task<ConsultationView> ViewAsync(Consultation c, Actor viewer, int? after, int? limit, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = c.Id;
         var body = await db.Bodies.AsNoTracking().Where(b => b.Id == c.BodyId).Select(b => b.Name).SingleAsync(ct);
         var page = await PageAsync(id, viewer, after, limit, ct);
         var synthesis = await db.Set<Synthesis>().AsNoTracking().FirstOrDefaultAsync(x => x.ConsultationId == id, ct);
@@ -160,16 +180,27 @@ public sealed class ConsultationQueries(AppDbContext db, MemberStateCatalog stat
         return new ContributionPage(contributions.Select(x => ToView(x, viewer, organizations, attachments[x.Id].ToList())).ToList(), nextAfter, next);
     }
 
+    /// <summary>Every version of a contribution, oldest first, the answers as <see cref="Contribution.IsVisibleTo"/> allows; null if there is none such.</summary>
+    public async Task<ContributionVersionView[]?> VersionsAsync(Guid contributionId, Actor viewer, CancellationToken ct)
+    {
+        var c = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == contributionId, ct);
+        if (c is null) return null;
+        var visible = c.IsVisibleTo(viewer);
+        return c.Versions.OrderBy(v => v.Number)
+            .Select(v => new ContributionVersionView(v.Number, v.Language, v.SubmittedAt, visible ? v.Answers.Select(AnswerView.Of).ToList() : null)).ToArray();
+    }
+
     public ContributionView ToView(Contribution c, Actor viewer, IReadOnlyDictionary<Guid, Organization> organizations, IReadOnlyList<AttachmentView> attachments)
     {
         var privileged = PublicAttribution.SeesAuthor(viewer, c);
+        var visible = c.IsVisibleTo(viewer);
         var who = PublicAttribution.Of(c, c.OrganizationId is { } o ? organizations.GetValueOrDefault(o) : null, privileged);
         return new ContributionView(c.Id, c.Number, who.PersonId, who.PersonName, c.Group.ToCode(), who.MemberState,
             who.OrganizationId, who.OrganizationName, c.Language, c.ConsentToCite,
             c.Status.ToCode(), c.HiddenReason is { } r ? r.ToCode() : null, c.HiddenNote,
             c.SubmittedAt, c.UpdatedAt, c.Versions.Count, c.WordCount,
-            c.IsHidden && !privileged ? null : c.Current.Answers.Select(a => new AnswerView(a.Question, a.Text, a.Choices, a.Scale)).ToList(),
-            c.IsHidden && !privileged ? null : attachments,
+            visible ? c.Current.Answers.Select(AnswerView.Of).ToList() : null,
+            visible ? attachments : null,
             who.To.ToCode());
     }
 

@@ -39,6 +39,7 @@ public sealed record Answer(int Question, string Text, IReadOnlyList<int>? Choic
 public sealed class Contribution
 {
     public const int AnswerMaxLength = 20_000;
+    public const int HiddenNoteMaxLength = 2000;
 
     private readonly List<ContributionVersion> versions = [];
 
@@ -126,9 +127,7 @@ public sealed class Contribution
 
     public Result<ContributionVersion> Edit(Consultation consultation, Guid editorId, IReadOnlyList<Answer> answers, string language, bool consent, DateTimeOffset now)
     {
-        if (editorId != AuthorId) return new ForbiddenError("Contribution.NotYours");
-        if (Status == ContributionStatus.Withdrawn) return new ConflictError("contribution-withdrawn", "Contribution.Withdrawn");
-        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed", DraftConsultation.RecordTime(consultation.ClosesAt));
+        if (ChangeableBy(editorId, consultation, now) is { } refused) return refused;
         ConsentToCite = consent;
         Language = language;
         return AddVersion(answers, language, now);
@@ -136,23 +135,61 @@ public sealed class Contribution
 
     public Result<Contribution> Withdraw(Consultation consultation, Guid personId, DateTimeOffset now)
     {
-        if (personId != AuthorId) return new ForbiddenError("Contribution.NotYours");
-        if (Status == ContributionStatus.Withdrawn) return new ConflictError("contribution-withdrawn", "Contribution.Withdrawn");
-        if (!consultation.AcceptsContributionsAt(now)) return new ConflictError("consultation-closed", "Contribution.ConsultationClosed", DraftConsultation.RecordTime(consultation.ClosesAt));
+        if (ChangeableBy(personId, consultation, now) is { } refused) return refused;
         Status = ContributionStatus.Withdrawn;
         UpdatedAt = now;
         return this;
     }
 
+    /// <summary>Who may change a contribution (edit it, withdraw it, add a file), and until when: its
+    /// author, while it is not withdrawn, until the consultation closes. Null when they may.</summary>
+    public Error? ChangeableBy(Guid personId, Consultation consultation, DateTimeOffset now)
+    {
+        if (personId != AuthorId) return new ContributionNotYours();
+        if (Status == ContributionStatus.Withdrawn) return new ContributionWithdrawn();
+        return consultation.AcceptsChangesAt(now);
+    }
+
+    /// <summary>Whether <paramref name="viewer"/> may read what it says (answers, files): anyone unless it is
+    /// hidden, then only the secretariat and the author.</summary>
+    public bool IsVisibleTo(Actor viewer) => !IsHidden || PublicAttribution.SeesAuthor(viewer, this);
+
     /// <summary>Moderation hides, with a recorded reason; it never deletes.</summary>
     public Result<Contribution> Hide(ModerationReason reason, string? note, DateTimeOffset now)
     {
-        if (IsHidden) return new ConflictError("contribution-hidden", "Contribution.AlreadyHidden");
+        if (note is { Length: > HiddenNoteMaxLength }) return new Validation().MaxLength("Note", note, HiddenNoteMaxLength).ToError();
+        if (IsHidden) return new ContributionAlreadyHidden();
         HiddenReason = reason;
         HiddenNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         HiddenAt = now;
         return this;
     }
+
+    /// <summary>Appends an event of this contribution: under the author's name with consent, else under a
+    /// commitment to the identity (a salted hash) that names only the group.</summary>
+    public void AppendTo(PublicRecord record, Actor actor, string action, object payload)
+    {
+        if (ConsentToCite) record.Append(actor, action, "contribution", Id.ToString(), payload);
+        else record.AppendWithoutIdentity(actor, IdentityCommitment, action, "contribution", Id.ToString(), payload);
+    }
+
+    /// <summary>Appends the current version (submitted, edited, withdrawn): what the record keeps of a contribution
+    /// is its attribution (by consent) and a hash of its text, so the record stays publishable even before moderation.</summary>
+    public void AppendVersionTo(PublicRecord record, Actor actor, string action, IReadOnlyList<ContributionAttachment>? attachments = null)
+        => AppendTo(record, actor, action, new
+        {
+            contributionId = Id,
+            consultationId = ConsultationId,
+            number = Number,
+            attachments = (attachments ?? []).Select(a => new { attachmentId = a.Id, fileName = a.FileName, mediaType = a.MediaType, size = a.Size, sha256 = a.Sha256 }).ToArray(),
+            version = versions.Count,
+            stakeholderGroup = Group.ToCode(),
+            memberState = MemberStateCode,
+            language = Language,
+            consentToCite = ConsentToCite,
+            words = WordCount,
+            answersSha256 = HashOf(Current.Answers),
+        });
 
     /// <summary>SHA-256 of the answers' canonical JSON: what the record commits to.</summary>
     public static string HashOf(IReadOnlyList<Answer> answers)

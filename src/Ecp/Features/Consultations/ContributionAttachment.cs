@@ -45,11 +45,19 @@ public sealed class ContributionAttachment
 
     public DateTimeOffset UploadedAt { get; private set; }
 
+    /// <summary>The size rule, asked again before a file is read into memory.</summary>
+    public static ValidationError? CheckSize(string fileName, long length)
+        => length > MaxBytes ? Invalid("Attachment.TooLarge", fileName, MaxBytes / (1024 * 1024)) : null;
+
+    /// <summary>A contribution holds at most <see cref="MaxPerContribution"/> files: the problem when <paramref name="total"/> would be more.</summary>
+    public static FieldError? TooMany(int total)
+        => total > MaxPerContribution ? new("Attachments", "Attachment.TooMany", MaxPerContribution) : null;
+
     /// <summary>Checks an upload and, when it is what it claims to be, makes the attachment.</summary>
     public static Result<ContributionAttachment> From(Guid contributionId, AttachmentUpload upload, DateTimeOffset now)
     {
         if (upload.Content.Length == 0) return Invalid("Attachment.Empty", upload.FileName);
-        if (upload.Content.Length > MaxBytes) return Invalid("Attachment.TooLarge", upload.FileName, MaxBytes / (1024 * 1024));
+        if (CheckSize(upload.FileName, upload.Content.Length) is { } tooLarge) return tooLarge;
         var actual = Sniff(upload.Content);
         if (actual is null) return Invalid("Attachment.TypeNotAllowed", upload.FileName);
         var declared = Declared(upload);
@@ -118,5 +126,5 @@ public sealed class ContributionAttachment
         return clean.Length > 200 ? clean[^200..] : clean;
     }
 
-    private static ValidationError Invalid(string key, params object[] args) => new([new FieldError("Attachments", key, args)]);
+    private static ValidationError Invalid(string key, params object[] args) => new Validation().Add("Attachments", key, args).ToError();
 }

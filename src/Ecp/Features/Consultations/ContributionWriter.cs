@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Record;
+using Ecp.Features.Registry;
 
 namespace Ecp.Features.Consultations;
 
@@ -25,7 +26,7 @@ public sealed class ContributionWriter : IAsyncDisposable
 
     private readonly IServiceScopeFactory scopes;
     private readonly ILogger<ContributionWriter> log;
-    private readonly Channel<Submission> queue = Channel.CreateBounded<Submission>(
+    private readonly Channel<ContributionSubmission> queue = Channel.CreateBounded<ContributionSubmission>(
         new BoundedChannelOptions(16 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource stopping = new();
     private readonly Lazy<Task> loop;
@@ -40,14 +41,8 @@ public sealed class ContributionWriter : IAsyncDisposable
         loop = new Lazy<Task>(() => Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
-    /// <summary>A submission as it was made: by whom, to what, and the instant the clock decides by.</summary>
-    public sealed record Submission(Actor Actor, Guid ConsultationId, SubmitContribution.Command Command, DateTimeOffset At)
-    {
-        internal TaskCompletionSource<Result<SubmitContribution.Submitted>> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
     /// <summary>Queues the submission and completes once it is committed, or refused.</summary>
-    public async Task<Result<SubmitContribution.Submitted>> WriteAsync(Submission submission, CancellationToken ct)
+    public async Task<Result<SubmittedContribution>> WriteAsync(ContributionSubmission submission, CancellationToken ct)
     {
         _ = loop.Value;
         await queue.Writer.WriteAsync(submission, ct);
@@ -62,7 +57,7 @@ public sealed class ContributionWriter : IAsyncDisposable
     /// </summary>
     private void Run()
     {
-        var batch = new List<Submission>(MaxBatch);
+        var batch = new List<ContributionSubmission>(MaxBatch);
         try
         {
             while (queue.Reader.WaitToReadAsync(stopping.Token).AsTask().GetAwaiter().GetResult())
@@ -79,7 +74,7 @@ public sealed class ContributionWriter : IAsyncDisposable
         while (queue.Reader.TryRead(out var left)) left.Outcome.TrySetCanceled();
     }
 
-    private async Task WriteBatchOrEachAsync(List<Submission> batch)
+    private async Task WriteBatchOrEachAsync(List<ContributionSubmission> batch)
     {
         try
         {
@@ -101,7 +96,7 @@ public sealed class ContributionWriter : IAsyncDisposable
         }
     }
 
-    private async Task WriteAloneAsync(Submission one)
+    private async Task WriteAloneAsync(ContributionSubmission one)
     {
         try
         {
@@ -115,15 +110,15 @@ public sealed class ContributionWriter : IAsyncDisposable
     }
 
     /// <summary>One transaction: admit each submission, save and commit once, then answer each.</summary>
-    private async Task WriteAsync(IReadOnlyList<Submission> batch)
+    private async Task WriteAsync(IReadOnlyList<ContributionSubmission> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var record = scope.ServiceProvider.GetRequiredService<PublicRecord>();
         await record.BeginAsync(stopping.Token);
-        var admission = new SubmitContribution.Admission(db, record);
+        var admission = new ContributionAdmission(db, record);
         await admission.ReadAuthorsAsync(batch, stopping.Token);
-        var outcomes = new Result<SubmitContribution.Submitted>[batch.Count];
+        var outcomes = new Result<SubmittedContribution>[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             outcomes[i] = await admission.AdmitAsync(batch[i], stopping.Token);
@@ -139,3 +134,14 @@ public sealed class ContributionWriter : IAsyncDisposable
         stopping.Dispose();
     }
 }
+
+/// <summary>A submission as it was made: by whom, to what, what it says, and the instant the clock decides by.</summary>
+public sealed record ContributionSubmission(Actor Actor, Guid ConsultationId, IReadOnlyList<Answer> Answers, string? Language, bool ConsentToCite,
+    IReadOnlyList<AttachmentUpload> Attachments, DateTimeOffset At)
+{
+    internal TaskCompletionSource<Result<SubmittedContribution>> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>A contribution as stored, with what its acknowledgement shows: its author as
+/// read under the record's lock, their organization and the attachments.</summary>
+public sealed record SubmittedContribution(Contribution Contribution, Actor Author, Organization? Organization, IReadOnlyList<ContributionAttachment> Attachments);

@@ -44,44 +44,17 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
     {
         if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
-        var check = new Validation()
-            .RequiredText(nameof(Command.Topic), command.Topic, Consultation.TopicMaxLength)
-            .RequiredText(nameof(Command.Description), command.Description, Consultation.TextMaxLength);
-        if (command.BodyId is not { } bodyId || !await db.Bodies.AnyAsync(b => b.Id == bodyId, ct)) check.Add(nameof(Command.BodyId), "Document.BodyUnknown");
+        var bodyId = command.BodyId is { } id && await db.Bodies.AnyAsync(b => b.Id == id, ct) ? id : (Guid?)null;
         var questions = (command.QuestionDefinitions is { Count: > 0 } typed ? typed : command.Questions ?? [])
             // A blank untyped line (the page's textarea) is no question.
             .Where(q => q is not null && (q.Type is not null || q.Options is not null || !string.IsNullOrWhiteSpace(q.Text)))
             .Select(q => new QuestionDefinition(q.Text?.Trim() ?? "", (q.Type is null ? QuestionType.FreeText : Codes.Parse<QuestionType>(q.Type)) ?? (QuestionType)(-1),
                 (q.Options ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).ToList())).ToList();
-        if (questions.Count is 0 or > Consultation.MaxQuestions) check.Add(nameof(Command.Questions), "Consultation.QuestionsCount", Consultation.MaxQuestions);
-        else if (questions.Any(q => q.Text.Length == 0)) check.Add(nameof(Command.Questions), "Validation.Required");
-        else if (questions.Any(q => q.Text.Length > Consultation.TextMaxLength)) check.Add(nameof(Command.Questions), "Validation.TooLong", Consultation.TextMaxLength);
-        else if (questions.Any(q => !Enum.IsDefined(q.Type))) check.Add(nameof(Command.Questions), "Questionnaire.TypeInvalid");
-        else if (questions.Any(q => q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice && q.Options is not { Count: >= 2 and <= 20 }))
-        {
-            check.Add(nameof(Command.Questions), "Questionnaire.OptionsCount");
-        }
-        else if (questions.Any(q => q.Type is QuestionType.FreeText or QuestionType.Scale && q.Options is { Count: > 0 }))
-        {
-            // Silently dropping them would turn a client's 1-10 scale into 1-5 unnoticed.
-            check.Add(nameof(Command.Questions), "Questionnaire.OptionsOnlyForChoices");
-        }
-        var eligibility = Codes.Parse<Eligibility>(command.Eligibility);
-        if (eligibility is null) check.Add(nameof(Command.Eligibility), "Consultation.EligibilityInvalid");
         var groups = (command.Groups ?? []).Select(Codes.Parse<StakeholderGroup>).ToList();
-        if (groups.Any(g => g is null) || (eligibility == Consultations.Eligibility.ChosenGroups && groups.Count == 0))
-        {
-            check.Add(nameof(Command.Groups), "Consultation.GroupsInvalid");
-        }
-        var now = clock.GetUtcNow();
-        if (command.OpensAt is null) check.Add(nameof(Command.OpensAt), "Validation.Required");
-        if (command.ClosesAt is null) check.Add(nameof(Command.ClosesAt), "Validation.Required");
-        else if (command.OpensAt is { } o && command.ClosesAt <= o) check.Add(nameof(Command.ClosesAt), "Consultation.ClosesBeforeOpening");
-        else if (command.ClosesAt <= now) check.Add(nameof(Command.ClosesAt), "Consultation.ClosesInPast");
-        if (!check.IsValid) return check.ToError();
-
-        var consultation = Consultation.Draft(command.BodyId!.Value, command.Topic!, command.Description!, questions, eligibility!.Value,
-            groups.Select(g => g!.Value).ToList(), command.OpensAt!.Value, command.ClosesAt!.Value, now);
+        var drafted = Consultation.Draft(bodyId, command.Topic, command.Description, questions, Codes.Parse<Eligibility>(command.Eligibility),
+            groups, command.OpensAt, command.ClosesAt, clock.GetUtcNow());
+        if (!drafted.IsSuccess) return drafted;
+        var consultation = drafted.Value;
         db.Consultations.Add(consultation);
         record.Append(actor, ConsultationActions.Drafted, "consultation", consultation.Id.ToString(), new
         {
@@ -92,35 +65,10 @@ public sealed class DraftConsultation(AppDbContext db, PublicRecord record, Time
             questions = consultation.Questions.Select(q => new { number = q.Number, text = q.Text, type = q.Type.ToCode(), options = q.Options }).ToArray(),
             eligibility = consultation.Eligibility.ToCode(),
             groups = consultation.EligibleGroups.Select(g => g.ToCode()).ToArray(),
-            opensAt = RecordTime(consultation.OpensAt),
-            closesAt = RecordTime(consultation.ClosesAt),
+            opensAt = RecordTime.Of(consultation.OpensAt),
+            closesAt = RecordTime.Of(consultation.ClosesAt),
         });
         await record.SaveAsync(ct);
         return consultation;
     }
-
-    internal static string RecordTime(DateTimeOffset t) => t.UtcDateTime.ToString(RecordCanonicalForm.TimeFormat, System.Globalization.CultureInfo.InvariantCulture);
 }
-
-/// <summary>Reads a question as a JSON string (free text) or object; writes the object.</summary>
-internal sealed class QuestionInputJson : System.Text.Json.Serialization.JsonConverter<DraftConsultation.QuestionInput>
-{
-    public override DraftConsultation.QuestionInput? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == System.Text.Json.JsonTokenType.String) return new DraftConsultation.QuestionInput { Text = reader.GetString() };
-        if (reader.TokenType != System.Text.Json.JsonTokenType.StartObject) throw new System.Text.Json.JsonException("A question is a string or an object.");
-        var shape = System.Text.Json.JsonSerializer.Deserialize<Shape>(ref reader, options)!;
-        return new DraftConsultation.QuestionInput { Text = shape.Text, Type = shape.Type, Options = shape.Options };
-    }
-
-    public override void Write(System.Text.Json.Utf8JsonWriter writer, DraftConsultation.QuestionInput value, System.Text.Json.JsonSerializerOptions options)
-        => System.Text.Json.JsonSerializer.Serialize(writer, new Shape { Text = value.Text, Type = value.Type, Options = value.Options }, options);
-
-    private sealed record Shape
-    {
-        public string? Text { get; init; }
-        public string? Type { get; init; }
-        public IReadOnlyList<string>? Options { get; init; }
-    }
-}
-

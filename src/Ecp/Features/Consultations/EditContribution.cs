@@ -13,12 +13,12 @@ public sealed class EditContribution(AppDbContext db, PublicRecord record, TimeP
         if (actor.PersonId is not { } personId) return new UnauthenticatedError();
         await record.BeginAsync(ct);
         var (contribution, consultation) = await db.ContributionWithConsultationAsync(contributionId, ct);
-        if (contribution is null) return new NotFoundError("Contribution.NotFound");
-        var answers = SubmitContribution.ValidAnswers(consultation!, command.Answers, command.Language, out var check);
-        if (!check.IsValid) return check.ToError();
-        var edited = contribution.Edit(consultation!, personId, answers, command.Language!, command.ConsentToCite, clock.GetUtcNow());
+        if (contribution is null) return new ContributionNotFound();
+        var answers = consultation!.CheckAnswers(command.ReadAnswers(), command.Language);
+        if (!answers.IsSuccess) return answers.Error!;
+        var edited = contribution.Edit(consultation, personId, answers.Value, command.Language!, command.ConsentToCite, clock.GetUtcNow());
         if (!edited.IsSuccess) return edited.Error!;
-        SubmitContribution.Append(record, actor, contribution, ConsultationActions.ContributionEdited, answers);
+        contribution.AppendVersionTo(record, actor, ConsultationActions.ContributionEdited);
         await record.SaveAsync(ct);
         return contribution;
     }

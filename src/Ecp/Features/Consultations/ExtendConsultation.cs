@@ -20,16 +20,14 @@ public sealed class ExtendConsultation(AppDbContext db, PublicRecord record, Tim
         if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
-        if (consultation is null) return new NotFoundError("Consultation.NotFound");
-        if (command.ClosesAt is null) return new ValidationError([new FieldError(nameof(Command.ClosesAt), "Validation.Required")]);
-        if (command.Reason is { Length: > Consultation.TextMaxLength }) return new ValidationError([new FieldError(nameof(Command.Reason), "Validation.TooLong", Consultation.TextMaxLength)]);
-        var extended = consultation.Extend(command.ClosesAt.Value, command.Reason ?? "", clock.GetUtcNow());
+        if (consultation is null) return new ConsultationNotFound();
+        var extended = consultation.Extend(command.ClosesAt, command.Reason, clock.GetUtcNow());
         if (!extended.IsSuccess) return extended.Error!;
         record.Append(actor, ConsultationActions.Extended, "consultation", consultation.Id.ToString(), new
         {
             consultationId = consultation.Id,
-            previousClosesAt = DraftConsultation.RecordTime(extended.Value.PreviousClosesAt),
-            closesAt = DraftConsultation.RecordTime(extended.Value.NewClosesAt),
+            previousClosesAt = RecordTime.Of(extended.Value.PreviousClosesAt),
+            closesAt = RecordTime.Of(extended.Value.NewClosesAt),
             reason = extended.Value.Reason,
         });
         await record.SaveAsync(ct);

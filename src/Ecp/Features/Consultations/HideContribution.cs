@@ -21,10 +21,9 @@ public sealed class HideContribution(AppDbContext db, PublicRecord record, TimeP
         if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == contributionId, ct);
-        if (contribution is null) return new NotFoundError("Contribution.NotFound");
+        if (contribution is null) return new ContributionNotFound();
         var reason = Codes.Parse<ModerationReason>(command.Reason);
-        if (reason is null) return new ValidationError([new FieldError(nameof(Command.Reason), "Contribution.HideReasonInvalid")]);
-        if (command.Note is { Length: > 2000 }) return new ValidationError([new FieldError(nameof(Command.Note), "Validation.TooLong", 2000)]);
+        if (reason is null) return new Validation().Add(nameof(Command.Reason), "Contribution.HideReasonInvalid").ToError();
         var hidden = contribution.Hide(reason.Value, command.Note, clock.GetUtcNow());
         if (!hidden.IsSuccess) return hidden;
         record.Append(actor, ConsultationActions.ContributionHidden, "contribution", contribution.Id.ToString(), new

@@ -40,18 +40,13 @@ public sealed partial class NewConsultationModel(AppDbContext db, ActorAccessor 
             OpensAt = Utc(Input.OpensAt),
             ClosesAt = Utc(Input.ClosesAt),
         }, ct);
-        if (result.IsSuccess) return Redirect($"/consultations/{result.Value.Id}");
-        if (result.Error is ForbiddenError) return Forbid();
-        if (result.Error is ValidationError v)
+        // No message after drafting: the new consultation's page is the acknowledgement.
+        if (result.IsSuccess) return LocalRedirect($"/consultations/{result.Value.Id}");
+        return await this.FailedAsync(result.Error!, async () =>
         {
-            foreach (var f in v.Fields) ModelState.AddModelError(f.Field == "Questions" ? "QuestionText" : $"Input.{f.Field}", l[f.MessageKey, f.Args]);
-        }
-        else
-        {
-            result.Error!.AddTo(ModelState, l);
-        }
-        await LoadAsync(ct);
-        return Page();
+            await LoadAsync(ct);
+            return true;
+        }, field => field == "Questions" ? nameof(QuestionText) : $"Input.{field}");
     }
 
     /// <summary>

@@ -13,14 +13,14 @@ public sealed class OpenConsultation(AppDbContext db, PublicRecord record, TimeP
         if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
-        if (consultation is null) return new NotFoundError("Consultation.NotFound");
+        if (consultation is null) return new ConsultationNotFound();
         var opened = consultation.Open(clock.GetUtcNow());
         if (!opened.IsSuccess) return opened;
         record.Append(actor, ConsultationActions.Opened, "consultation", consultation.Id.ToString(), new
         {
             consultationId = consultation.Id,
-            opensAt = DraftConsultation.RecordTime(consultation.OpensAt),
-            closesAt = DraftConsultation.RecordTime(consultation.ClosesAt),
+            opensAt = RecordTime.Of(consultation.OpensAt),
+            closesAt = RecordTime.Of(consultation.ClosesAt),
         });
         await record.SaveAsync(ct);
         return consultation;

@@ -19,7 +19,7 @@ public sealed class PresentConsultation(AppDbContext db, PublicRecord record, Ti
         if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
-        if (consultation is null) return new NotFoundError("Consultation.NotFound");
+        if (consultation is null) return new ConsultationNotFound();
         var check = new Validation().RequiredText(nameof(Command.Meeting), command.Meeting, 300);
         if (!check.IsValid) return check.ToError();
         var presented = consultation.MarkPresented(clock.GetUtcNow());

@@ -1,5 +1,4 @@
 using Ecp.Common;
-using Ecp.Features.Record;
 using Ecp.Features.Registry;
 using Microsoft.Extensions.Localization;
 
@@ -63,12 +62,4 @@ public sealed record PublicAttribution(AttributedTo To, StakeholderGroup Group, 
         => contributor.ParticipantGroup == StakeholderGroup.Government && contributor.MemberStateCode is { } state
             ? l["Contribution.ConsentHintGovernment", stateName(state)]
             : l["Contribution.ConsentHintGroup", contributor.ParticipantGroup is { } g ? l[g.ResourceKey()].Value : ""];
-
-    /// <summary>Appends a contribution's event: under the author's name with consent, else under a
-    /// commitment to the identity (a salted hash) that names only the group.</summary>
-    public static void AppendToRecord(PublicRecord record, Actor actor, Contribution c, string action, object payload)
-    {
-        if (c.ConsentToCite) record.Append(actor, action, "contribution", c.Id.ToString(), payload);
-        else record.AppendWithoutIdentity(actor, c.IdentityCommitment, action, "contribution", c.Id.ToString(), payload);
-    }
 }

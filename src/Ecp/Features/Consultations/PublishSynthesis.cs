@@ -27,7 +27,7 @@ public sealed class PublishSynthesis(AppDbContext db, PublicRecord record, TimeP
         if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
-        if (consultation is null) return new NotFoundError("Consultation.NotFound");
+        if (consultation is null) return new ConsultationNotFound();
         var check = new Validation().RequiredText(nameof(Command.Markdown), command.Markdown, Synthesis.MaxLength);
         if (!check.IsValid) return check.ToError();
         var cited = Synthesis.CitationsIn(command.Markdown!);
@@ -38,7 +38,7 @@ public sealed class PublishSynthesis(AppDbContext db, PublicRecord record, TimeP
         var unknown = cited.Where(n => !found.Contains(n)).ToList();
         if (unknown.Count > 0)
         {
-            return new ValidationError([new FieldError(nameof(Command.Markdown), "Synthesis.UnknownCitations", string.Join(", ", unknown.Select(n => $"[C-{n}]")))]);
+            return new Validation().Add(nameof(Command.Markdown), "Synthesis.UnknownCitations", string.Join(", ", unknown.Select(n => $"[C-{n}]"))).ToError();
         }
         var now = clock.GetUtcNow();
         var current = await db.Set<Synthesis>().FirstOrDefaultAsync(x => x.ConsultationId == consultationId, ct);

@@ -13,10 +13,10 @@ public sealed class WithdrawContribution(AppDbContext db, PublicRecord record, T
         if (actor.PersonId is not { } personId) return new UnauthenticatedError();
         await record.BeginAsync(ct);
         var (contribution, consultation) = await db.ContributionWithConsultationAsync(contributionId, ct);
-        if (contribution is null) return new NotFoundError("Contribution.NotFound");
+        if (contribution is null) return new ContributionNotFound();
         var withdrawn = contribution.Withdraw(consultation!, personId, clock.GetUtcNow());
         if (!withdrawn.IsSuccess) return withdrawn;
-        SubmitContribution.Append(record, actor, contribution, ConsultationActions.ContributionWithdrawn, contribution.Current.Answers);
+        contribution.AppendVersionTo(record, actor, ConsultationActions.ContributionWithdrawn);
         await record.SaveAsync(ct);
         return contribution;
     }

@@ -42,7 +42,7 @@ public sealed record Actor(
 
     /// <summary>The guard of the secretariat's use cases: no error for the secretariat, else
     /// "log in" for the public and "not allowed" for everyone else.</summary>
-    public Error? UnlessSecretariat() => IsSecretariat ? null : IsAuthenticated ? new ForbiddenError() : new UnauthenticatedError();
+    public Error? UnlessSecretariat() => IsSecretariat ? null : IsAuthenticated ? new NotAllowed() : new UnauthenticatedError();
 
     /// <summary>The reference written on the public record.</summary>
     public string RecordReference => PersonId is { } id ? $"person/{id}" : AccountId is null && DisplayName.Length > 0 ? $"system/{DisplayName}" : "public";

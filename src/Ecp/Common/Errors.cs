@@ -7,16 +7,19 @@ namespace Ecp.Common;
 /// </summary>
 public abstract record Error(string Code, int Status, string MessageKey, params object[] Args);
 
-public record NotFoundError(string MessageKey, params object[] Args)
+public abstract record NotFoundError(string MessageKey, params object[] Args)
     : Error("not-found", StatusCodes.Status404NotFound, MessageKey, Args);
 
-public record ForbiddenError(string MessageKey = "Error.Forbidden")
+public abstract record ForbiddenError(string MessageKey)
     : Error("forbidden", StatusCodes.Status403Forbidden, MessageKey);
+
+/// <summary>The generic refusal: the caller is known but this is not theirs to do.</summary>
+public sealed record NotAllowed() : ForbiddenError("Error.Forbidden");
 
 public sealed record UnauthenticatedError()
     : Error("unauthenticated", StatusCodes.Status401Unauthorized, "Error.Unauthenticated");
 
-public record ConflictError(string Code, string MessageKey, params object[] Args)
+public abstract record ConflictError(string Code, string MessageKey, params object[] Args)
     : Error(Code, StatusCodes.Status409Conflict, MessageKey, Args);
 
 /// <summary>One message for one input field; <see cref="Field"/> is the request property name.</summary>

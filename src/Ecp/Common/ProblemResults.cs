@@ -1,12 +1,11 @@
 using Ecp.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace Ecp.Common;
 
-/// <summary>Maps error values, once, to RFC 9457 problem details and to page ModelState.</summary>
+/// <summary>Maps error values, once, to RFC 9457 problem details (pages: <see cref="PageOutcome"/>).</summary>
 public static class ProblemResults
 {
     /// <summary>The problem detail of an error: status, localized title and detail, its code, and for
@@ -47,26 +46,6 @@ public static class ProblemResults
     /// <summary>A read that found something, or the error (usually "not found").</summary>
     public static Results<Ok<T>, ProblemHttpResult> OkOr<T>(this T? found, Error missing, IStringLocalizer<SharedResource> l) where T : class
         => found is not null ? TypedResults.Ok(found) : missing.ToProblem(l);
-
-    // The untyped forms, while the endpoints move to typed results (issue 9); removed after.
-    public static IResult ToUntypedProblem(this Error error, IStringLocalizer<SharedResource> l) => error.ToProblem(l);
-
-    public static IResult ToUntypedHttpResult<T>(this Result<T> result, Func<T, IResult> onSuccess, IStringLocalizer<SharedResource> l)
-        => result.IsSuccess ? onSuccess(result.Value) : result.Error!.ToProblem(l);
-
-    /// <summary>Puts an error on a page: field errors beside their fields, others at the top.</summary>
-    public static void AddTo(this Error error, ModelStateDictionary modelState, IStringLocalizer<SharedResource> l, string prefix = "Input")
-    {
-        if (error is ValidationError validation)
-        {
-            foreach (var f in validation.Fields)
-            {
-                modelState.AddModelError($"{prefix}.{f.Field}", l[f.MessageKey, f.Args].Value);
-            }
-            return;
-        }
-        modelState.AddModelError(string.Empty, l[error.MessageKey, error.Args].Value);
-    }
 
     private static string ToCamelCase(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
 }

@@ -174,6 +174,32 @@ public sealed class QuestionnaireTests(EcpFactory factory) : IClassFixture<EcpFa
         Assert.Equal(["0", "1", "0", "1"], table.QuerySelectorAll("tbody tr")[4].QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
     }
 
+    [Fact]
+    public async Task ContributeForm_EveryQuestionTypeAnsweredOnThePage_StoredAsTheApiWouldStoreIt()
+    {
+        var id = await QuestionnaireAsync();
+        var (browser, _) = await factory.People.LogInAsync(await factory.People.DelegateAsync("URY"));
+        var page = await browser.GetPageAsync($"/consultations/{id}");
+        // The names and values the form itself offers: a point of the scale, an option, a text.
+        string Input(string selector) => page.QuerySelector(selector)?.GetAttribute("name") ?? throw new InvalidOperationException(selector);
+        var point = page.QuerySelector("input[id='choice-1-4']")!;
+
+        using var posted = await browser.SubmitFormAsync(page, $"/consultations/{id}", new Dictionary<string, string>
+        {
+            [point.GetAttribute("name")!] = point.GetAttribute("value")!,
+            [Input("input[id='choice-2-3']")] = "3",
+            [Input("input[id='choice-3-2']")] = "2",
+            ["Answers[4]"] = "Report every year.",
+            ["Contribute.Language"] = "en",
+        }, "form[action*='handler=Contribute']");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var results = (await factory.CreatePublicClient().GetJsonAsync($"/api/v1/consultations/{id}/results")).AsArray();
+        Assert.Equal(1, (int)results[0]!["rows"]![3]!["byCategory"]!["government"]!); // point 4 of the scale
+        Assert.Equal(1, (int)results[1]!["rows"]![2]!["byCategory"]!["government"]!); // "Both"
+        Assert.Equal(1, (int)results[2]!["rows"]![1]!["byCategory"]!["government"]!); // "Privacy"
+    }
+
     private async Task<string> QuestionnaireAsync()
     {
         var secretariat = await factory.People.SecretariatAsync();

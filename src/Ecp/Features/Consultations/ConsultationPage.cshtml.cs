@@ -54,27 +54,27 @@ public sealed class ConsultationPageModel(ConsultationQueries queries, ActorAcce
         }, ct), ct);
     }
 
-    /// <summary>Texts from Answers[n]; choices and points of the scale from the Choice.n inputs.</summary>
+    /// <summary>Texts from Answers[n], chosen options from the Choice.n inputs, points of a scale from Scale.n
+    /// (named apart, so the form says what each value is without the page knowing the questions).</summary>
     private List<SubmitContribution.AnswerInput> AnswersFromForm()
     {
-        var choices = Request.Form.Keys.Where(k => k.StartsWith("Choice.", StringComparison.Ordinal))
-            .Select(k => (Question: int.TryParse(k["Choice.".Length..], out var n) ? n : 0, Values: Request.Form[k].Select(v => int.TryParse(v, out var i) ? i : 0).ToList()))
-            .Where(x => x.Question > 0)
-            .ToDictionary(x => x.Question, x => x.Values);
-        var questions = Answers.Keys.Union(choices.Keys).Order();
-        return questions.Select(q =>
+        var choices = Numbered("Choice.");
+        var scales = Numbered("Scale.");
+        return Answers.Keys.Union(choices.Keys).Union(scales.Keys).Order().Select(q => new SubmitContribution.AnswerInput
         {
-            var type = Consultation?.Questions.FirstOrDefault(x => x.Number == q)?.Type;
-            var picked = choices.GetValueOrDefault(q);
-            return new SubmitContribution.AnswerInput
-            {
-                Question = q,
-                Text = Answers.GetValueOrDefault(q),
-                Choices = type == "scale" ? null : picked,
-                Scale = type == "scale" && picked is [var point] ? point : null,
-            };
+            Question = q,
+            Text = Answers.GetValueOrDefault(q),
+            Choices = choices.GetValueOrDefault(q),
+            Scale = scales.GetValueOrDefault(q) is [var point] ? point : null,
         }).ToList();
     }
+
+    /// <summary>The form's values named prefix + question number, by question.</summary>
+    private Dictionary<int, List<int>> Numbered(string prefix)
+        => Request.Form.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(k => (Question: int.TryParse(k[prefix.Length..], out var n) ? n : 0, Values: Request.Form[k].Select(v => int.TryParse(v, out var i) ? i : 0).ToList()))
+            .Where(x => x.Question > 0)
+            .ToDictionary(x => x.Question, x => x.Values);
 
     public async Task<IActionResult> OnPostSynthesizeAsync(Guid id, [FromServices] PublishSynthesis useCase, CancellationToken ct)
         => await OutcomeAsync(id, "Synthesize", "Synthesis.Published", useCase.HandleAsync(await actors.GetAsync(ct), id, Synthesize, ct), ct);

@@ -26,15 +26,4 @@ public static class Codes
         }
         return null;
     }
-
-    public static bool TryParse<TEnum>(string? code, out TEnum value) where TEnum : struct, Enum
-    {
-        var parsed = Parse<TEnum>(code);
-        value = parsed.GetValueOrDefault();
-        return parsed is not null;
-    }
-
-    /// <summary>Every code of an enum, in declaration order (for "one of" messages and schemas).</summary>
-    public static IReadOnlyList<string> All<TEnum>() where TEnum : struct, Enum
-        => Enum.GetValues<TEnum>().Select(v => v.ToCode()).ToList();
 }

@@ -14,24 +14,25 @@ namespace Ecp.Common;
 /// </summary>
 public static class PageOutcome
 {
-    /// <param name="done">Resource key of the message shown after the redirect.</param>
+    /// <param name="done">Resource key of the message shown after the redirect; null where the page
+    /// redirected to is itself the acknowledgement (a new consultation's page).</param>
     /// <param name="redirectTo">Where to go on success (a local URL).</param>
     /// <param name="redisplay">Loads the page again for the errors; a null result is a 404.</param>
     /// <param name="fieldKey">The form field a field error belongs to; by default <c>Input.Field</c>.</param>
-    public static async Task<IActionResult> ActAsync<T>(this PageModel page, Task<Result<T>> action, string done, Func<T, string> redirectTo,
+    public static async Task<IActionResult> ActAsync<T>(this PageModel page, Task<Result<T>> action, string? done, Func<T, string> redirectTo,
         Func<Task<bool>> redisplay, Func<string, string>? fieldKey = null)
     {
         var result = await action;
         if (result.IsSuccess)
         {
-            page.TempData["Done"] = done;
+            if (done is not null) page.TempData["Done"] = done;
             return page.LocalRedirect(redirectTo(result.Value));
         }
         return await page.FailedAsync(result.Error!, redisplay, fieldKey);
     }
 
-    /// <inheritdoc cref="ActAsync{T}(PageModel, Task{Result{T}}, string, Func{T, string}, Func{Task{bool}}, Func{string, string}?)"/>
-    public static Task<IActionResult> ActAsync<T>(this PageModel page, Task<Result<T>> action, string done, string redirectTo,
+    /// <inheritdoc cref="ActAsync{T}(PageModel, Task{Result{T}}, string?, Func{T, string}, Func{Task{bool}}, Func{string, string}?)"/>
+    public static Task<IActionResult> ActAsync<T>(this PageModel page, Task<Result<T>> action, string? done, string redirectTo,
         Func<Task<bool>> redisplay, Func<string, string>? fieldKey = null)
         => page.ActAsync(action, done, _ => redirectTo, redisplay, fieldKey);
 

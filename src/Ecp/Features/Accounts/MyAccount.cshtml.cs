@@ -57,10 +57,7 @@ public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, Member
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId, [FromServices] RevokeApiToken useCase, CancellationToken ct)
-    {
-        var result = await useCase.HandleAsync(await actors.GetAsync(ct), tokenId, ct);
-        return result.IsSuccess ? Redirect("/account#tokens") : await this.FailedAsync(result.Error!, redisplay: () => LoadAsync(ct));
-    }
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), tokenId, ct), done: null, "/account#tokens", () => LoadAsync(ct));
 
     public string Describe(Accreditation a) => a.TargetName(states, OrganizationNames, l);
 

@@ -34,15 +34,14 @@ public sealed partial class NewConsultationModel(AppDbContext db, ActorAccessor 
         var questions = (QuestionText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(QuestionFromLine);
         // The form's date-times are UTC, as the page says.
         static DateTimeOffset? Utc(DateTimeOffset? t) => t is { } v ? new DateTimeOffset(v.DateTime, TimeSpan.Zero) : null;
-        var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input with
+        var drafted = useCase.HandleAsync(await actors.GetAsync(ct), Input with
         {
             Questions = [.. questions],
             OpensAt = Utc(Input.OpensAt),
             ClosesAt = Utc(Input.ClosesAt),
         }, ct);
         // No message after drafting: the new consultation's page is the acknowledgement.
-        if (result.IsSuccess) return LocalRedirect($"/consultations/{result.Value.Id}");
-        return await this.FailedAsync(result.Error!, async () =>
+        return await this.ActAsync(drafted, done: null, consultation => $"/consultations/{consultation.Id}", async () =>
         {
             await LoadAsync(ct);
             return true;

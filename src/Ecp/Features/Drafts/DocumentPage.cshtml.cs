@@ -86,11 +86,9 @@ public sealed class DocumentPageModel(DocumentQueries queries, AppDbContext db, 
             });
 
     public async Task<IActionResult> OnPostOpenDecisionAsync(Guid id, [FromServices] OpenDecision useCase, CancellationToken ct)
-    {
-        var result = await useCase.HandleAsync(await actors.GetAsync(ct), Open with { DocumentId = id }, ct);
         // The decision's page says what was opened: no message of its own.
-        return result.IsSuccess ? Redirect($"/decisions/{result.Value.Id}") : await this.FailedAsync(result.Error!, () => LoadAsync(id, ct), f => $"Open.{f}");
-    }
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), Open with { DocumentId = id }, ct), done: null,
+            decision => $"/decisions/{decision.Id}", () => LoadAsync(id, ct), f => $"Open.{f}");
 
     private static string Here(Guid id) => $"/documents/{id}";
 

@@ -33,9 +33,8 @@ public sealed class NewDocumentModel(AppDbContext db, ActorAccessor actors, IStr
 
     public async Task<IActionResult> OnPostAsync([FromServices] DraftDocument useCase, CancellationToken ct)
     {
-        var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input with { Paragraphs = ParagraphText.Parse(Text) }, ct);
-        if (result.IsSuccess) return Redirect($"/documents/{result.Value.Id}");
-        return await this.FailedAsync(result.Error!, async () =>
+        var drafted = useCase.HandleAsync(await actors.GetAsync(ct), Input with { Paragraphs = ParagraphText.Parse(Text) }, ct);
+        return await this.ActAsync(drafted, done: null, document => $"/documents/{document.Id}", async () =>
         {
             await LoadAsync(ct);
             return true;

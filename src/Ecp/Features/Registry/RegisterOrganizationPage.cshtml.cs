@@ -22,10 +22,6 @@ public sealed class RegisterOrganizationPageModel(ActorAccessor actors, MemberSt
         => (await actors.GetAsync(ct)).IsSecretariat ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync([FromServices] RegisterOrganization useCase, CancellationToken ct)
-    {
-        var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input, ct);
-        return result.IsSuccess
-            ? Redirect($"/organizations/{result.Value.Id}")
-            : await this.FailedAsync(result.Error!, redisplay: () => Task.FromResult(true));
-    }
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), Input, ct), done: null,
+            organization => $"/organizations/{organization.Id}", () => Task.FromResult(true));
 }

@@ -22,10 +22,7 @@ public sealed class RequestAccreditationPageModel(AppDbContext db, ActorAccessor
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync([FromServices] RequestAccreditation useCase, CancellationToken ct)
-    {
-        var result = await useCase.HandleAsync(await actors.GetAsync(ct), Input, ct);
-        return result.IsSuccess ? Redirect("/account") : await this.FailedAsync(result.Error!, redisplay: () => LoadAsync(ct));
-    }
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), Input, ct), done: null, "/account", () => LoadAsync(ct));
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Ecp.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ecp.Tests.Api;
 
@@ -13,8 +14,25 @@ namespace Ecp.Tests.Api;
 /// for it alone. A new write endpoint fails <see cref="Matrix_EveryWriteEndpoint_HasARow"/> until
 /// someone decides its row here.
 /// </summary>
-public sealed partial class AuthorizationMatrixTests(EcpFactory app) : IClassFixture<EcpFactory>
+public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.World world) : IClassFixture<AuthorizationMatrixTests.World>
 {
+    /// <summary>The app of the matrix, on a clock that moves only when a cell moves it (a consultation
+    /// "closed by the clock" is closed because the clock was advanced, not because a second passed).</summary>
+    public sealed class World : IAsyncLifetime
+    {
+        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        public EcpFactory App { get; }
+
+        public World() => App = new EcpFactory { Clock = Clock };
+
+        public Task InitializeAsync() => App.InitializeAsync();
+
+        public Task DisposeAsync() => App.DisposeAsync().AsTask();
+    }
+
+    private readonly EcpFactory app = world.App;
+
     private const bool A = true;  // allowed: 2xx
     private const bool D = false; // denied: 401 without a token, 403 with one
 
@@ -274,7 +292,7 @@ public sealed partial class AuthorizationMatrixTests(EcpFactory app) : IClassFix
     {
         var secretariat = await app.People.SecretariatAsync();
         var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", Drafting.BodyRequest())).ExpectAsync(HttpStatusCode.Created);
-        var now = DateTimeOffset.UtcNow;
+        var now = world.Clock.GetUtcNow();
         return new
         {
             bodyId = (string)body["id"]!, topic = "Matrix consultation", description = "A target for one cell.",
@@ -292,11 +310,12 @@ public sealed partial class AuthorizationMatrixTests(EcpFactory app) : IClassFix
         return id;
     }
 
-    /// <summary>A consultation that has closed by the clock (it closes a second after it is made).</summary>
+    /// <summary>A consultation that has closed by the clock: it closes a second after it is made, and
+    /// the clock is then moved on two seconds.</summary>
     private async Task<string> ClosedConsultationAsync()
     {
         var id = await ConsultationAsync(TimeSpan.FromSeconds(1));
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        world.Clock.Advance(TimeSpan.FromSeconds(2));
         return id;
     }
 

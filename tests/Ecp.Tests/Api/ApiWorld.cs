@@ -135,6 +135,8 @@ public sealed class ApiWorld : IAsyncLifetime
                 return (Registered.Api, "/api/v1/me/tokens", Json(new { name = "laptop" }));
             case "EstablishBody":
                 return (Secretariat.Api, "/api/v1/bodies", Json(Drafting.BodyRequest()));
+            case "SignRecordCheckpoint":
+                return (Secretariat.Api, "/api/v1/record/checkpoints", Json(new { }));
             case "DraftDocument":
                 return (Secretariat.Api, "/api/v1/documents", Json(Drafting.DocumentRequest(BodyId, [Drafting.Operative("invites Member States to share experience;")])));
             case "AddLanguageVersion":

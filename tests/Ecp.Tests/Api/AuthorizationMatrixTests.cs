@@ -79,6 +79,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         // Following is an account preference: anyone with an account, for themselves.
         ["POST /api/v1/follows"] =                          [D,     A,         A,       A,          A,       A],
         ["DELETE /api/v1/follows/{id}"] =                   [D,     A,         A,       A,          A,       A],
+        // The record's checkpoints are signed on a timer; the secretariat may ask for one now.
+        ["POST /api/v1/record/checkpoints"] =               [D,     D,         D,       D,          D,       A],
     };
 
     public static TheoryData<string, string> Cells()
@@ -281,6 +283,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                 var follower = caller ?? await app.People.RegisteredAsync();
                 var follow = await (await follower.Api.PostJsonAsync("/api/v1/follows", new { bodyId = await app.Drafting.BodyAsync() })).ExpectAsync(HttpStatusCode.Created);
                 return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/follows/{Drafting.Id(follow)}");
+            case "POST /api/v1/record/checkpoints":
+                return Post("/api/v1/record/checkpoints", new { });
             default:
                 throw new InvalidOperationException($"No request written for {endpoint}: add one here.");
         }

@@ -39,7 +39,7 @@ public sealed partial class CliTests
             {
                 // Every verb on one line of its own: name and description, no wrapped continuation.
                 var commands = stdout[stdout.IndexOf("COMMANDS:", StringComparison.Ordinal)..].Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
-                Assert.Equal(["serve", "migrate", "seed-demo", "create-admin", "verify-record"], commands.Select(l => l.Trim().Split(' ')[0]));
+                Assert.Equal(["serve", "migrate", "seed-demo", "create-admin", "verify-record", "monitor"], commands.Select(l => l.Trim().Split(' ')[0]));
                 Assert.All(commands, l => Assert.Matches(@"^ {4}[a-z-]+ +\S", l));
             }
         });

@@ -10,7 +10,7 @@ internal static partial class CliHost
     public static WebApplication Build(string[] args)
     {
         // The verbs never send mail: only a serving node runs the notifications in the background.
-        var builder = WebApplication.CreateBuilder([.. args, "--Ecp:Notifications:Enabled=false"]);
+        var builder = WebApplication.CreateBuilder([.. args, "--Ecp:Notifications:Enabled=false", "--Ecp:TransparencyLog:Enabled=false"]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A database that cannot be opened is reported in one line by the verb, not logged besides.
         builder.Logging.AddFilter(ServeCommand.ConnectionLog, LogLevel.None);

@@ -54,6 +54,8 @@ public static class EcpCli
             c.AddCommand<CreateAdminCommand>("create-admin").WithDescription("Create or appoint a secretariat account.")
                 .WithExample("create-admin", "--email", "chair@example.org", "--name", "Chair");
             c.AddCommand<VerifyRecordCommand>("verify-record").WithDescription("Check the record's hash chain (exit 1 if broken).");
+            c.AddCommand<MonitorCommand>("monitor").WithDescription("Check a platform's signed record only grew (exit 1 if not).")
+                .WithExample("monitor", "--url", "https://ecp.example.org", "--state", "ecp-monitor.json");
         });
         return app.RunAsync(args);
     }

@@ -64,6 +64,7 @@ internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
         b.Property(l => l.Holder).HasMaxLength(200);
         b.HasData(
             new Lease(OutboxSender.LeaseName, "", Free),
-            new Lease(ConsultationNotifications.LeaseName, "", Free));
+            new Lease(ConsultationNotifications.LeaseName, "", Free),
+            new Lease(Record.RecordTreeFollower.LeaseName, "", Free));
     }
 }

@@ -1,6 +1,9 @@
 using System.Text;
 using Ecp.Data;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Ecp.Features.Record;
 
@@ -20,8 +23,50 @@ public static class RecordApi
         record.MapGet("/download", (AppDbContext db, HttpContext http, CancellationToken ct) => DownloadAsync(db, http, ct))
             .WithName("DownloadRecord").Produces<Stream>(StatusCodes.Status200OK, "application/x-ndjson")
             .WithSummary("The whole record as NDJSON, oldest first; see docs/record.md to verify it yourself.");
+
+        MapTransparencyLog(record);
         return api;
     }
+
+    /// <summary>The Merkle tree over the record (RFC 9162) and its signed checkpoints (C2SP), so that
+    /// anyone can check an entry is in the record and that the record only ever grew.</summary>
+    private static void MapTransparencyLog(RouteGroupBuilder record)
+    {
+        record.MapGet("/key", (RecordSigningKey key) => TypedResults.Ok(new SigningKeyView(key.Name, "Ed25519", key.KeyId, key.VerifierKey, Convert.ToBase64String(key.PublicKey))))
+            .WithName("GetRecordSigningKey")
+            .WithSummary("The public key that signs the record's checkpoints, as a signed-note verifier key (name+keyid+key).");
+
+        record.MapGet("/checkpoint", async Task<Results<Ok<CheckpointView>, ProblemHttpResult>> (RecordCheckpoints checkpoints, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await checkpoints.LatestAsync(ct) is { } latest ? ToView(latest) : null).OkOr(new NoCheckpointYet(), l))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetLatestRecordCheckpoint")
+            .WithSummary("The latest signed checkpoint: tree size, root hash, time, and the C2SP signed note.");
+
+        record.MapGet("/checkpoints/{size:long}", async Task<Results<Ok<CheckpointView>, ProblemHttpResult>> (long size, RecordCheckpoints checkpoints, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await checkpoints.OfSizeAsync(size, ct) is { } found ? ToView(found) : null).OkOr(new CheckpointNotFound(size), l))
+            .WithName("GetRecordCheckpoint")
+            .WithSummary("The checkpoint signed at that tree size; every checkpoint is kept.");
+
+        record.MapGet("/proof/inclusion", async Task<Results<Ok<InclusionProofView>, ProblemHttpResult>> (long entry, long size, RecordProofs proofs, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await proofs.InclusionAsync(entry, size, ct)).ToHttpResult(TypedResults.Ok, l))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("GetRecordInclusionProof")
+            .WithSummary("RFC 9162 inclusion proof (audit path) of entry N (its seq) in the tree of the first S entries.");
+
+        record.MapGet("/proof/consistency", async Task<Results<Ok<ConsistencyProofView>, ProblemHttpResult>> (long from, long to, RecordProofs proofs, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await proofs.ConsistencyAsync(from, to, ct)).ToHttpResult(TypedResults.Ok, l))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("GetRecordConsistencyProof")
+            .WithSummary("RFC 9162 consistency proof that the tree of the first A entries is a prefix of the tree of the first B.");
+
+        record.MapGroup("").RequireApiWriter()
+            .MapPost("/checkpoints", async Task<Results<Created<CheckpointView>, ProblemHttpResult>> (SignCheckpoint useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await useCase.HandleAsync(await actors.GetAsync(ct), ct)).ToHttpResult(c => TypedResults.Created($"/api/v1/record/checkpoints/{c.Size}", ToView(c)), l))
+            .WithName("SignRecordCheckpoint")
+            .WithSummary("Sign a checkpoint of the record as it stands now (secretariat); answers the existing one when nothing was added since.");
+    }
+
+    private static CheckpointView ToView(RecordCheckpoint c) => new(c.Size, Convert.ToBase64String(c.RootHash), c.Time, c.Note);
 
     private static async Task DownloadAsync(AppDbContext db, HttpContext http, CancellationToken ct)
     {

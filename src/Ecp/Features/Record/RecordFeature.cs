@@ -10,6 +10,14 @@ public static class RecordFeature
         services.AddScoped<IncrementalRecordVerifier>();
         services.AddScoped<RecordQuery>();
         services.AddSingleton<RecordVerificationCheckpoint>();
+        services.AddOptions<TransparencyLogOptions>().BindConfiguration("Ecp:TransparencyLog");
+        services.AddSingleton<RecordSigningKey>();
+        services.AddScoped<RecordTree>();
+        services.AddScoped<RecordCheckpoints>();
+        services.AddScoped<RecordProofs>();
+        services.AddScoped<SignCheckpoint>();
+        services.AddSingleton<RecordTreeFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecordTreeFollower>());
         return services;
     }
 

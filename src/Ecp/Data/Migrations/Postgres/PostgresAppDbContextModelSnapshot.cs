@@ -1038,6 +1038,12 @@ namespace Ecp.Data.Migrations.Postgres
                             Name = "notifications.consultations",
                             ExpiresAt = new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             Holder = ""
+                        },
+                        new
+                        {
+                            Name = "record.tree",
+                            ExpiresAt = new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Holder = ""
                         });
                 });
 
@@ -1121,6 +1127,31 @@ namespace Ecp.Data.Migrations.Postgres
                             Name = "notifications.consultations",
                             LastSequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("Ecp.Features.Record.RecordCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Size");
+
+                    b.HasIndex("Time");
+
+                    b.ToTable("RecordCheckpoint");
                 });
 
             modelBuilder.Entity("Ecp.Features.Record.RecordEntry", b =>
@@ -1215,6 +1246,21 @@ namespace Ecp.Data.Migrations.Postgres
                             Hash = "0000000000000000000000000000000000000000000000000000000000000000",
                             Sequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("Ecp.Features.Record.RecordTreeNode", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RecordTreeNode");
                 });
 
             modelBuilder.Entity("Ecp.Features.Registry.Accreditation", b =>

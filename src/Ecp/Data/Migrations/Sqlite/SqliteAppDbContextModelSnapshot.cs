@@ -1033,6 +1033,12 @@ namespace Ecp.Data.Migrations.Sqlite
                             Name = "notifications.consultations",
                             ExpiresAt = 1291925127168000000L,
                             Holder = ""
+                        },
+                        new
+                        {
+                            Name = "record.tree",
+                            ExpiresAt = 1291925127168000000L,
+                            Holder = ""
                         });
                 });
 
@@ -1116,6 +1122,31 @@ namespace Ecp.Data.Migrations.Sqlite
                             Name = "notifications.consultations",
                             LastSequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("Ecp.Features.Record.RecordCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Size");
+
+                    b.HasIndex("Time");
+
+                    b.ToTable("RecordCheckpoint");
                 });
 
             modelBuilder.Entity("Ecp.Features.Record.RecordEntry", b =>
@@ -1210,6 +1241,21 @@ namespace Ecp.Data.Migrations.Sqlite
                             Hash = "0000000000000000000000000000000000000000000000000000000000000000",
                             Sequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("Ecp.Features.Record.RecordTreeNode", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RecordTreeNode");
                 });
 
             modelBuilder.Entity("Ecp.Features.Registry.Accreditation", b =>

@@ -1,0 +1,44 @@
+using Ecp.Common;
+
+namespace Ecp.Features.Record;
+
+public sealed record InclusionProofView(long Entry, long Size, long LeafIndex, string LeafHash, string RootHash, IReadOnlyList<string> Path);
+
+public sealed record ConsistencyProofView(long From, long To, string FromRootHash, string ToRootHash, IReadOnlyList<string> Proof);
+
+/// <summary>RFC 9162 proofs over the record's tree; hashes in standard base64, as in checkpoints.</summary>
+public sealed class RecordProofs(RecordTree tree)
+{
+    /// <summary>That entry (its sequence number) is in the record of the first <paramref name="size"/> entries.</summary>
+    public async Task<Result<InclusionProofView>> InclusionAsync(long entry, long size, CancellationToken ct = default)
+    {
+        if (size < 1) return Invalid("size", "Record.SizeInvalid");
+        if (entry < 1 || entry > size) return Invalid("entry", "Record.EntryOutsideSize", size);
+        if (await TooSmallAsync(size, ct) is { } tooSmall) return tooSmall;
+        var ranges = MerkleTree.InclusionRanges(entry - 1, size);
+        var hashes = await tree.HashesAsync([new TreeRange(entry - 1, 1), new TreeRange(0, size), .. ranges], ct);
+        return new InclusionProofView(entry, size, entry - 1, Base64(hashes[0]), Base64(hashes[1]), hashes.Skip(2).Select(Base64).ToList());
+    }
+
+    /// <summary>The record of the first <paramref name="from"/> entries is a prefix of the one of <paramref name="to"/>.</summary>
+    public async Task<Result<ConsistencyProofView>> ConsistencyAsync(long from, long to, CancellationToken ct = default)
+    {
+        if (from < 1) return Invalid("from", "Record.SizeInvalid");
+        if (to < from) return Invalid("to", "Record.ToBeforeFrom", from);
+        if (await TooSmallAsync(to, ct) is { } tooSmall) return tooSmall;
+        var ranges = MerkleTree.ConsistencyRanges(from, to);
+        var hashes = await tree.HashesAsync([new TreeRange(0, from), new TreeRange(0, to), .. (from == to ? [] : ranges)], ct);
+        return new ConsistencyProofView(from, to, Base64(hashes[0]), Base64(hashes[1]), hashes.Skip(2).Select(Base64).ToList());
+    }
+
+    private async Task<Error?> TooSmallAsync(long size, CancellationToken ct)
+        => await tree.SizeAsync(ct) is var held && size > held ? new TreeTooSmall(size, held) : null;
+
+    private static ValidationError Invalid(string field, string key, params object[] args) => new Validation().Add(field, key, args).ToError();
+
+    private static string Base64(byte[] hash) => Convert.ToBase64String(hash);
+}
+
+public sealed record CheckpointView(long Size, string RootHash, DateTimeOffset Time, string Note);
+
+public sealed record SigningKeyView(string Name, string Algorithm, string KeyId, string VerifierKey, string PublicKey);

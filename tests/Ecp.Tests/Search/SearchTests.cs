@@ -117,6 +117,21 @@ public sealed class SearchTests(EcpFactory factory) : IClassFixture<EcpFactory>
         Assert.Equal(1, await CountAsync("okapi", consultation));
     }
 
+    [Fact]
+    public async Task SearchPage_InArabic_ShowsMarkedMatchesAndGroupCounts_AndAMalformedQueryMessage()
+    {
+        var (consultation, _) = await PublishAsync("ar", "نناقش حوكمة الإنترنت");
+        await factory.Services.GetRequiredService<SearchProjection>().WaitForRecordAsync();
+        var client = factory.CreatePublicClient();
+        var page = await client.GetPageAsync("/search?q=%D8%AD%D9%88%D9%83%D9%85%D8%A9&culture=ar");
+        Assert.Equal("rtl", page.DocumentElement.GetAttribute("dir"));
+        Assert.NotEmpty(page.QuerySelectorAll(".search-results mark"));
+        Assert.NotEmpty(page.QuerySelectorAll(".facets a[href*='group=']"));
+        var malformed = await client.GetPageAsync("/search?q=%28access&culture=fr");
+        Assert.Contains(Localized("Search.Malformed", "fr"), malformed.QuerySelector("[role=alert]")!.TextContent);
+        _ = consultation;
+    }
+
     private static string Localized(string key, string culture)
     {
         var manager = new System.Resources.ResourceManager("Ecp.Resources.SharedResource", typeof(Ecp.Resources.SharedResource).Assembly);

@@ -12,7 +12,7 @@ public static class EcpCli
     /// <summary>Exit code of a command line that does not parse, as most Unix tools use it.</summary>
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "create-admin", "verify-record"];
+    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "create-admin", "verify-record", "reindex"];
 
     /// <summary>
     /// True when every argument only configures the host (<c>--urls=...</c>, <c>--environment=Testing</c>):
@@ -54,6 +54,7 @@ public static class EcpCli
             c.AddCommand<CreateAdminCommand>("create-admin").WithDescription("Create or appoint a secretariat account.")
                 .WithExample("create-admin", "--email", "chair@example.org", "--name", "Chair");
             c.AddCommand<VerifyRecordCommand>("verify-record").WithDescription("Check the record's hash chain (exit 1 if broken).");
+            c.AddCommand<ReindexCommand>("reindex").WithDescription("Rebuild this node's search index from the record.");
         });
         return app.RunAsync(args);
     }

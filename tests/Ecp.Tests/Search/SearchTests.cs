@@ -132,6 +132,17 @@ public sealed class SearchTests(EcpFactory factory) : IClassFixture<EcpFactory>
         _ = consultation;
     }
 
+    [Fact]
+    public async Task Organization_IsFoundByItsName_UnderItsKind()
+    {
+        var name = "Tessaract" + Guid.NewGuid().ToString("N")[..8];
+        await factory.People.OrganizationAsync(name: $"{name} Foundation");
+        await factory.Services.GetRequiredService<SearchProjection>().WaitForRecordAsync();
+        var found = await factory.CreatePublicClient().GetJsonAsync($"/api/v1/search?q={name}&kind=organization");
+        Assert.Equal(1, (int)found["total"]!);
+        Assert.Equal(1, (int)found["facets"]!["kind"]!["organization"]!);
+    }
+
     private static string Localized(string key, string culture)
     {
         var manager = new System.Resources.ResourceManager("Ecp.Resources.SharedResource", typeof(Ecp.Resources.SharedResource).Assembly);

@@ -14,6 +14,7 @@ public static class SearchFeature
         services.AddHostedService(sp => sp.GetRequiredService<SearchProjection>());
         services.AddSingleton<SearchQuery>();
         services.AddSearchSource<ContributionSearchSource>();
+        services.AddSearchSource<OrganizationSearchSource>();
         return services;
     }
 

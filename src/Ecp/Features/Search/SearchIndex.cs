@@ -194,12 +194,22 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Counts per value of each facet field over every matching document, from DocValues.</summary>
+    /// <summary>Counts per value of each facet field over every matching document, from DocValues:
+    /// ordinals counted per segment, turned into values once per segment.</summary>
     private sealed class FacetCollector(string[] fields) : ICollector
     {
         private SortedDocValues?[] values = [];
+        private int[][] ords = [];
+        private readonly Dictionary<string, Dictionary<string, int>> counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>());
 
-        public Dictionary<string, Dictionary<string, int>> Counts { get; } = fields.ToDictionary(f => f, _ => new Dictionary<string, int>());
+        public Dictionary<string, Dictionary<string, int>> Counts
+        {
+            get
+            {
+                Flush();
+                return counts;
+            }
+        }
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -208,22 +218,37 @@ public sealed class SearchIndex : IDisposable
         }
 
         public void SetNextReader(AtomicReaderContext context)
-            => values = fields.Select(f => context.AtomicReader.GetSortedDocValues(f)).ToArray();
+        {
+            Flush();
+            values = fields.Select(f => context.AtomicReader.GetSortedDocValues(f)).ToArray();
+            ords = values.Select(v => v is null ? [] : new int[v.ValueCount]).ToArray();
+        }
 
         public void Collect(int doc)
         {
-            for (var i = 0; i < fields.Length; i++)
+            for (var i = 0; i < values.Length; i++)
             {
-                var dv = values[i];
-                if (dv is null) continue;
-                var ord = dv.GetOrd(doc);
-                if (ord < 0) continue;
-                var term = new BytesRef();
-                dv.LookupOrd(ord, term);
-                var key = term.Utf8ToString();
-                var counts = Counts[fields[i]];
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                var ord = values[i]?.GetOrd(doc) ?? -1;
+                if (ord >= 0) ords[i][ord]++;
             }
+        }
+
+        private void Flush()
+        {
+            var term = new BytesRef();
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] is not { } dv) continue;
+                for (var ord = 0; ord < ords[i].Length; ord++)
+                {
+                    if (ords[i][ord] == 0) continue;
+                    dv.LookupOrd(ord, term);
+                    var key = term.Utf8ToString();
+                    counts[fields[i]][key] = counts[fields[i]].GetValueOrDefault(key) + ords[i][ord];
+                }
+            }
+            values = [];
+            ords = [];
         }
     }
 }

@@ -10,6 +10,7 @@ app.Configure(c =>
     c.AddCommand<RunCommand>("run").WithDescription("Post contributions over HTTP from N concurrent connections; log every acknowledged id.");
     c.AddCommand<BaselineCommand>("baseline").WithDescription("Raw durable inserts of 600-byte rows from N concurrent tasks: the ceiling of the disk.");
     c.AddCommand<SizeCommand>("size").WithDescription("p95 of the consultation and record reads at a small and a large consultation, same run, over HTTP.");
+    c.AddCommand<SearchCommand>("search").WithDescription("Search: N synthetic documents in six languages, ECP vs raw Lucene.Net vs SQLite FTS5, same run.");
     c.AddCommand<VerifyCommand>("verify").WithDescription("Check that every acknowledged contribution is in the database.");
 });
 return await app.RunAsync(args);

@@ -11,6 +11,7 @@ using Ecp.Features.Invitations;
 using Ecp.Features.Notifications;
 using Ecp.Features.Record;
 using Ecp.Features.Registry;
+using Ecp.Features.Search;
 using Ecp.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -57,6 +58,7 @@ public static class EcpWeb
         services.AddDecisions();
         services.AddConsultations();
         services.AddNotifications(configuration);
+        services.AddSearch(configuration);
         services.AddDemo();
 
         // Pages in Arabic, Chinese and Russian are written as UTF-8 characters, not as numeric
@@ -177,6 +179,7 @@ public static class EcpWeb
         app.MapConsultations();
         app.MapInvitations();
         app.MapNotifications();
+        app.MapSearch();
         app.MapRazorPages();
         return app;
     }

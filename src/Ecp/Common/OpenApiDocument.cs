@@ -118,6 +118,7 @@ public static class OpenApiDocument
         ["Decisions"] = "Decisions by consensus: one formal position per Member State, advisory views, the outcome.",
         ["Consultations"] = "Consultations and questionnaires: contributions, attachments, results, synthesis.",
         ["Notifications"] = "Follows (e-mail notices) and the Atom feed of consultation events.",
+        ["Search"] = "Full-text search of what is public, in the six UN languages.",
         ["Operations"] = "For operators: whether a node answers.",
         ["Invitations"] = "The secretariat invites participants in bulk: each invitation, once accepted, is an account and an accreditation.",
     };

@@ -18,7 +18,7 @@ public sealed partial class CliTests
     {
         { ["--help"] }, { ["-h"] }, { ["help"] },
         { ["serve", "--help"] }, { ["migrate", "--help"] }, { ["seed-demo", "--help"] },
-        { ["create-admin", "--help"] }, { ["verify-record", "-h"] }, { ["help", "serve"] },
+        { ["create-admin", "--help"] }, { ["verify-record", "-h"] }, { ["reindex", "--help"] }, { ["help", "serve"] },
     };
 
     [Theory]
@@ -39,7 +39,7 @@ public sealed partial class CliTests
             {
                 // Every verb on one line of its own: name and description, no wrapped continuation.
                 var commands = stdout[stdout.IndexOf("COMMANDS:", StringComparison.Ordinal)..].Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
-                Assert.Equal(["serve", "migrate", "seed-demo", "create-admin", "verify-record", "monitor"], commands.Select(l => l.Trim().Split(' ')[0]));
+                Assert.Equal(["serve", "migrate", "seed-demo", "create-admin", "verify-record", "monitor", "reindex"], commands.Select(l => l.Trim().Split(' ')[0]));
                 Assert.All(commands, l => Assert.Matches(@"^ {4}[a-z-]+ +\S", l));
             }
         });
@@ -179,6 +179,9 @@ public sealed partial class CliTests
             Assert.Equal(0, await EcpCli.RunAsync(["seed-demo", "--database", path]));
             Assert.Equal(0, await EcpCli.RunAsync(["create-admin", "--database", path, "--email", "chair@cli.example", "--name", "The Chair"]));
             Assert.Equal(0, await EcpCli.RunAsync(["verify-record", "--database", path]));
+            // The search index, beside the database file by default, rebuilt from the record.
+            Assert.Equal(0, await EcpCli.RunAsync(["reindex", "--database", path]));
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(Path.GetDirectoryName(path)!, "search-index")));
 
             await using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path}").Options);
             Assert.Contains(await db.People.ToListAsync(), p => p.DisplayName == "The Chair" && p.Role == Common.Role.Secretariat);

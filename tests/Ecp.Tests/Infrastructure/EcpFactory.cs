@@ -49,6 +49,9 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra settings ("Ecp:ApiWritesPerMinute" = "3"); set them before the first use.</summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>Each host keeps its own search index (a node's local disk), deleted on dispose.</summary>
+    public string SearchIndexPath { get; } = Path.Combine(Path.GetTempPath(), "ecp-search-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Replaces the clock (e.g. a FakeTimeProvider); set it before the first use.</summary>
     public TimeProvider? Clock { get; set; }
 
@@ -73,6 +76,7 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Ecp:Database", DatabaseSetting);
+        builder.UseSetting("Ecp:Search:IndexPath", SearchIndexPath);
         // The tests write far faster than any person; the rate-limit test lowers these again.
         builder.UseSetting("Ecp:PublicWritesPerMinute", "1000000");
         builder.UseSetting("Ecp:ApiWritesPerMinute", "1000000");
@@ -115,6 +119,9 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         await base.DisposeAsync();
+        try { Directory.Delete(SearchIndexPath, recursive: true); }
+        catch (IOException) { /* a temp directory; the OS cleans up what we cannot */ }
+        catch (UnauthorizedAccessException) { }
         if (!ownsDatabase) return;
         if (Database.ProviderOf(DatabaseSetting) == DatabaseProvider.Postgres)
         {

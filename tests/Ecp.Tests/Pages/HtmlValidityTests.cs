@@ -115,6 +115,8 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("consultation", anyone, $"/consultations/{consultation}"),
             ("questionnaire", anyone, $"/consultations/{questionnaire}"),
             ("results", anyone, $"/consultations/{questionnaire}/results"),
+            ("search", anyone, "/search?q=access*"),
+            ("search, malformed", anyone, "/search?q=%28access"),
             ("documents", anyone, "/documents"),
             ("document", anyone, $"/documents/{documentId}"),
             ("first version", anyone, $"/documents/{documentId}?version=1"),

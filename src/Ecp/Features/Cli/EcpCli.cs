@@ -12,7 +12,7 @@ public static class EcpCli
     /// <summary>Exit code of a command line that does not parse, as most Unix tools use it.</summary>
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "create-admin", "verify-record"];
+    private static readonly string[] Verbs = ["serve", "migrate", "seed-demo", "create-admin", "verify-record", "reindex"];
 
     /// <summary>
     /// True when every argument only configures the host (<c>--urls=...</c>, <c>--environment=Testing</c>):
@@ -56,6 +56,7 @@ public static class EcpCli
             c.AddCommand<VerifyRecordCommand>("verify-record").WithDescription("Check the record's hash chain (exit 1 if broken).");
             c.AddCommand<MonitorCommand>("monitor").WithDescription("Check a platform's signed record only grew (exit 1 if not).")
                 .WithExample("monitor", "--url", "https://ecp.example.org", "--state", "ecp-monitor.json");
+            c.AddCommand<ReindexCommand>("reindex").WithDescription("Rebuild this node's search index from the record.");
         });
         return app.RunAsync(args);
     }

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ecp.Features.Search;
+
+/// <summary>The search page: a GET form (no JavaScript), facet links, highlighted snippets (the
+/// snippet is HTML-escaped by the index except for its &lt;mark&gt; elements).</summary>
+public sealed class SearchModel(SearchQuery search) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Group { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
+
+    public SearchResults? Results { get; private set; }
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+        var outcome = search.Run(new SearchQuery.Request(Q, null, null, null, Group, null, null, Sort, Cursor));
+        if (outcome.Error is ValidationError v) Error = v.Fields[0].MessageKey;
+        else if (outcome.Error is null) Results = outcome.Value;
+    }
+
+    public string Link(string? group, string? cursor = null)
+        => QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["group"] = group, ["sort"] = Sort, ["cursor"] = cursor }
+            .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is var qs ? "/search" + qs : "/search";
+}

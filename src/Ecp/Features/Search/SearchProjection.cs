@@ -1,0 +1,117 @@
+using Ecp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.Search;
+
+/// <summary>
+/// The search projection, on every node: follows the public record after the index's checkpoint
+/// (kept in the Lucene commit), re-reads the current public state of each entity an entry touched,
+/// (re)indexes or deletes it, commits with the new checkpoint and refreshes the searcher. It polls
+/// every 150 ms, so a publication on any node is searchable well within a second. Searches are
+/// served from the index as it is while it catches up.
+/// </summary>
+public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex index, IEnumerable<ISearchSource> sources, ILogger<SearchProjection> log) : BackgroundService
+{
+    internal const int BatchSize = 1000;
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(150);
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<string, ISearchSource> byEntity = sources.ToDictionary(s => s.Entity);
+
+    public long Checkpoint => index.Checkpoint;
+
+    /// <summary>Runs passes until the record is caught up; returns the entries read.</summary>
+    public async Task<long> CatchUpAsync(IProgress<(long Done, long Total)>? progress = null, CancellationToken ct = default)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            long read = 0;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var last = await db.RecordEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+            while (true)
+            {
+                var from = index.Checkpoint;
+                var entries = await db.RecordEntries.AsNoTracking().Where(e => e.Sequence > from).OrderBy(e => e.Sequence).Take(BatchSize)
+                    .Select(e => new { e.Sequence, e.Entity, e.EntityId }).ToListAsync(ct);
+                if (entries.Count == 0) return read;
+                foreach (var group in entries.Where(e => byEntity.ContainsKey(e.Entity)).GroupBy(e => e.Entity))
+                {
+                    var ids = group.Select(e => e.EntityId).Distinct().ToList();
+                    var docs = await byEntity[group.Key].LoadAsync(db, ids, ct);
+                    foreach (var id in ids)
+                    {
+                        if (docs.TryGetValue(id, out var doc)) index.Put(doc with { Id = $"{group.Key}/{id}" });
+                        else index.Delete($"{group.Key}/{id}");
+                    }
+                }
+                index.Commit(entries[^1].Sequence);
+                read += entries.Count;
+                progress?.Report((entries[^1].Sequence, Math.Max(last, entries[^1].Sequence)));
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>For tests and the API's freshness: waits until the index has reached this record sequence.</summary>
+    public async Task WaitForAsync(long sequence, CancellationToken ct = default)
+    {
+        while (index.Checkpoint < sequence)
+        {
+            await CatchUpAsync(ct: ct);
+            if (index.Checkpoint < sequence) await Task.Delay(20, ct);
+        }
+    }
+
+    /// <summary>Waits until the index has reached the record's last entry, as it is now.</summary>
+    public async Task WaitForRecordAsync(CancellationToken ct = default)
+    {
+        long last;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            last = await scope.ServiceProvider.GetRequiredService<AppDbContext>().RecordEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        }
+        await WaitForAsync(last, ct);
+    }
+
+    /// <summary>Empties the index; the next pass rebuilds it from the whole record.</summary>
+    public async Task ResetAsync(CancellationToken ct = default)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            index.DeleteAll();
+            index.Commit(0);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Poll);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await CatchUpAsync(ct: stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    log.LogWarning(e, "A search indexing pass failed; the next tick retries it.");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

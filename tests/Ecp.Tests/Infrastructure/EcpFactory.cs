@@ -76,7 +76,8 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Ecp:Database", DatabaseSetting);
-        builder.UseSetting("Ecp:Search:IndexPath", SearchIndexPath);
+        // Each host built (a second one made with WithWebHostBuilder too) opens its own index: one writer a directory.
+        builder.UseSetting("Ecp:Search:IndexPath", Path.Combine(SearchIndexPath, Guid.NewGuid().ToString("N")));
         // The tests write far faster than any person; the rate-limit test lowers these again.
         builder.UseSetting("Ecp:PublicWritesPerMinute", "1000000");
         builder.UseSetting("Ecp:ApiWritesPerMinute", "1000000");

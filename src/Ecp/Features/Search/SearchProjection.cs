@@ -10,7 +10,7 @@ namespace Ecp.Features.Search;
 /// every 150 ms, so a publication on any node is searchable well within a second. Searches are
 /// served from the index as it is while it catches up.
 /// </summary>
-public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex index, IEnumerable<ISearchSource> sources, ILogger<SearchProjection> log) : BackgroundService
+public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex index, IEnumerable<ISearchSource> sources, IConfiguration configuration, ILogger<SearchProjection> log) : BackgroundService
 {
     internal const int BatchSize = 1000;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(150);
@@ -95,6 +95,9 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Ecp:Search:Follow=false: this node does not index in the background (a test measuring
+        // something else); searches still answer from what the index holds.
+        if (!configuration.GetValue("Ecp:Search:Follow", true)) return;
         using var timer = new PeriodicTimer(Poll);
         try
         {

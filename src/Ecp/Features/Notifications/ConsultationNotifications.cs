@@ -142,31 +142,9 @@ public sealed class ConsultationNotifications(
     {
         var poll = TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds));
         var reminders = TimeSpan.FromSeconds(Math.Max(1, options.Value.ReminderCheckSeconds));
-        await Task.WhenAll(EveryAsync(poll, ProjectAsync, stoppingToken), EveryAsync(reminders, RemindAsync, stoppingToken));
-    }
-
-    /// <summary>Runs a pass on each tick of the injected clock; a failed pass is logged and retried
-    /// on the next tick (the database may be migrating, or restarting).</summary>
-    private async Task EveryAsync(TimeSpan period, Func<CancellationToken, Task<int>> pass, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(period, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                try
-                {
-                    await pass(ct);
-                }
-                catch (Exception e) when (!ct.IsCancellationRequested)
-                {
-                    log.LogWarning(e, "A notifications pass failed; the next tick retries it.");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
+        await Task.WhenAll(
+            Ticks.EveryAsync(poll, clock, ProjectAsync, log, "notifications", stoppingToken),
+            Ticks.EveryAsync(reminders, clock, RemindAsync, log, "reminders", stoppingToken));
     }
 
     private async Task<List<OutboxMessage>> NoticesAsync(AppDbContext db, NotificationMail mail, IReadOnlyList<RecordFact> entries, DateTimeOffset now, CancellationToken ct)

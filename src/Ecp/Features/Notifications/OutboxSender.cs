@@ -102,27 +102,8 @@ public sealed class OutboxSender(
         return sent;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    log.LogWarning(e, "An outbox pass failed; the next tick retries it.");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        => Ticks.EveryAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), clock, RunOnceAsync, log, "outbox", stoppingToken);
 
     /// <summary>The failures of a mail server are expected values here, not bugs.</summary>
     private static async Task<Exception?> ConnectAsync(SmtpClient client, SmtpOptions settings, CancellationToken ct)

@@ -31,26 +31,8 @@ public sealed class RecordTreeFollower(IServiceScopeFactory scopes, TimeProvider
         return await checkpoints.SignIfDueAsync(ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds)), clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    log.LogWarning(e, "A pass of the record's tree failed; the next tick retries it.");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        => options.Value.Enabled
+            ? Ticks.EveryAsync(TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds)), clock, RunOnceAsync, log, "record tree", stoppingToken)
+            : Task.CompletedTask;
 }

@@ -93,28 +93,10 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
         // Ecp:Search:Follow=false: this node does not index in the background (a test measuring
         // something else); searches still answer from what the index holds.
-        if (!configuration.GetValue("Ecp:Search:Follow", true)) return;
-        using var timer = new PeriodicTimer(Poll);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await CatchUpAsync(ct: stoppingToken);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    log.LogWarning(e, "A search indexing pass failed; the next tick retries it.");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+        => configuration.GetValue("Ecp:Search:Follow", true)
+            ? Ticks.EveryAsync(Poll, TimeProvider.System, ct => CatchUpAsync(ct: ct), log, "search indexing", stoppingToken)
+            : Task.CompletedTask;
 }

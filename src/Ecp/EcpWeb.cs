@@ -8,6 +8,7 @@ using Ecp.Features.Consultations;
 using Ecp.Features.Decisions;
 using Ecp.Features.Drafts;
 using Ecp.Features.Invitations;
+using Ecp.Features.Issues;
 using Ecp.Features.Notifications;
 using Ecp.Features.Record;
 using Ecp.Features.Registry;
@@ -56,6 +57,7 @@ public static class EcpWeb
         services.AddBodies();
         services.AddDrafts();
         services.AddDecisions();
+        services.AddIssues();
         services.AddConsultations();
         services.AddNotifications(configuration);
         services.AddSearch(configuration);
@@ -176,6 +178,7 @@ public static class EcpWeb
         app.MapBodies();
         app.MapDrafts();
         app.MapDecisions();
+        app.MapIssues();
         app.MapConsultations();
         app.MapInvitations();
         app.MapNotifications();

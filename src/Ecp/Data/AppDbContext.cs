@@ -40,6 +40,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Consultations.Contribution> Contributions => Set<Features.Consultations.Contribution>();
 
+    public DbSet<Features.Issues.IssueCluster> IssueClusters => Set<Features.Issues.IssueCluster>();
+
+    public DbSet<Features.Issues.Issue> Issues => Set<Features.Issues.Issue>();
+
+    public DbSet<Features.Issues.IssueMapping> IssueMappings => Set<Features.Issues.IssueMapping>();
+
+    public DbSet<Features.Issues.MappingProposal> MappingProposals => Set<Features.Issues.MappingProposal>();
+
+    public DbSet<Features.Issues.ScopeAssessment> ScopeAssessments => Set<Features.Issues.ScopeAssessment>();
+
+    public DbSet<Features.Issues.IssueTag> IssueTags => Set<Features.Issues.IssueTag>();
+
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
 
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();

@@ -63,6 +63,8 @@ public static class Database
             onMigration?.Invoke(migration);
             await migrator.MigrateAsync(migration, ct);
         }
+        // Reference data that lives in the database because the secretariat changes it afterwards.
+        await Features.Issues.IssueTaxonomy.SeedAsync(db, ct);
         if (db is SqliteAppDbContext)
         {
             // WAL lets readers run beside the writer; the setting is kept in the file.

@@ -151,8 +151,8 @@ public sealed class IssueMapApiTests(EcpFactory app) : IClassFixture<EcpFactory>
         var problem = await (await person.Api.PostJsonAsync($"/api/v1/issues/{issue}/scope-assessments",
             new { scope = "global", reason = "" })).ExpectProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.StartsWith(start, (string)problem["errors"]!["Scope"]![0]!);
-        Assert.NotNull(problem["errors"]!["Reason"]);
+        Assert.StartsWith(start, (string)problem["errors"]!["scope"]![0]!);
+        Assert.NotNull(problem["errors"]!["reason"]);
         Assert.Equal(head, await app.CreatePublicClient().RecordHeadAsync());
     }
 

@@ -119,6 +119,7 @@ public static class OpenApiDocument
         ["Consultations"] = "Consultations and questionnaires: contributions, attachments, results, synthesis.",
         ["Notifications"] = "Follows (e-mail notices) and the Atom feed of consultation events.",
         ["Search"] = "Full-text search of what is public, in the six UN languages.",
+        ["Issues"] = "The issue map: international Internet-related public policy issues, who addresses each, the gaps, and the scope assessments of ¶69 by stakeholder group.",
         ["Operations"] = "For operators: whether a node answers.",
         ["Invitations"] = "The secretariat invites participants in bulk: each invitation, once accepted, is an account and an accreditation.",
     };

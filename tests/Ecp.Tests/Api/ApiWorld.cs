@@ -187,9 +187,47 @@ public sealed class ApiWorld : IAsyncLifetime
             }
             case "FollowTarget":
                 return ((await Factory.People.RegisteredAsync()).Api, "/api/v1/follows", Json(new { consultationId = OpenConsultationId }));
+            case "AssessScope":
+                return (Stakeholder.Api, "/api/v1/issues/net-neutrality/scope-assessments", Json(new { scope = "international-public-policy", reason = "Traffic management rules cross borders." }));
+            case "ProposeMappingChange":
+                return (Stakeholder.Api, "/api/v1/issues/root-zone/mapping-proposals", Json(new
+                {
+                    kind = "external", title = "RFC 7720, DNS Root Name Service Protocol and Deployment Requirements", url = "https://www.rfc-editor.org/rfc/rfc7720",
+                    statusNote = "Published by the IETF in 2015.", gaps = new[] { "awareness" }, reason = "The protocol requirements of the root service.",
+                }));
+            case "DecideMappingProposal":
+            {
+                var proposal = await (await Stakeholder.Api.PostJsonAsync("/api/v1/issues/root-zone/mapping-proposals",
+                    new { kind = "organization", organizationId = OrganizationId, reason = "They run a root server." })).ExpectAsync(HttpStatusCode.Created);
+                return (Secretariat.Api, $"/api/v1/issues/root-zone/mapping-proposals/{Drafting.Id(proposal)}/decision", Json(new { decision = "reject", reason = "Not an operator of the root." }));
+            }
+            case "AddIssue":
+                return (Secretariat.Api, "/api/v1/issues", Json(new { cluster = "security", code = $"issue-{Guid.NewGuid():N}", names = new { en = "Ransomware", fr = "Rançongiciels" } }));
+            case "RenameIssue":
+                return (Secretariat.Api, $"/api/v1/issues/{await IssueAsync()}/names", Json(new { names = new { en = "Cross-border data flows", es = "Flujos transfronterizos de datos" } }));
+            case "MergeIssue":
+                return (Secretariat.Api, $"/api/v1/issues/{await IssueAsync()}/merge", Json(new { into = await IssueAsync(), reason = "The same issue under two names." }));
+            case "RetireIssue":
+                return (Secretariat.Api, $"/api/v1/issues/{await IssueAsync()}/retire", Json(new { reason = "No longer an Internet-related issue." }));
+            case "TagWithIssue":
+                return (Secretariat.Api, $"/api/v1/issues/{await IssueAsync()}/tags", Json(new { subject = "document", subjectId = DocumentId }));
+            case "UntagIssue":
+            {
+                var issue = await IssueAsync();
+                var tagged = await (await Secretariat.Api.PostJsonAsync($"/api/v1/issues/{issue}/tags", new { subject = "document", subjectId = DocumentId })).ExpectAsync(HttpStatusCode.OK);
+                return (Secretariat.Api, $"/api/v1/issues/{issue}/tags/{(string)tagged["tagged"]![0]!["id"]!}/remove", Json(new { }));
+            }
             default:
                 return null;
         }
+    }
+
+    /// <summary>A fresh issue, for a write that changes or ends one.</summary>
+    private async Task<string> IssueAsync()
+    {
+        var added = await (await Secretariat.Api.PostJsonAsync("/api/v1/issues", new { cluster = "legal", code = $"issue-{Guid.NewGuid():N}", names = new { en = "Online gambling" } }))
+            .ExpectAsync(HttpStatusCode.Created);
+        return (string)added["code"]!;
     }
 
     /// <summary>A consultation that closed, with one contribution ([C-1]), made now by moving the fake clock.</summary>

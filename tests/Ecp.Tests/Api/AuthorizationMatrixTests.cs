@@ -81,6 +81,17 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         ["DELETE /api/v1/follows/{id}"] =                   [D,     A,         A,       A,          A,       A],
         // The record's checkpoints are signed on a timer; the secretariat may ask for one now.
         ["POST /api/v1/record/checkpoints"] =               [D,     D,         D,       D,          D,       A],
+        // The issue map: participants assess scope (¶69) and propose mapping changes (as may the
+        // secretariat, which decides them); the taxonomy and its tags are the secretariat's.
+        ["POST /api/v1/issues/{id}/scope-assessments"] =    [D,     D,         A,       A,          A,       D],
+        ["POST /api/v1/issues/{id}/mapping-proposals"] =    [D,     D,         A,       A,          A,       A],
+        ["POST /api/v1/issues/{id}/mapping-proposals/{proposalId}/decision"] = [D, D, D, D,       D,       A],
+        ["POST /api/v1/issues"] =                           [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/issues/{id}/names"] =                [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/issues/{id}/merge"] =                [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/issues/{id}/retire"] =               [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/issues/{id}/tags"] =                 [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/issues/{id}/tags/{tagId}/remove"] =  [D,     D,         D,       D,          D,       A],
     };
 
     public static TheoryData<string, string> Cells()
@@ -285,9 +296,52 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                 return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/follows/{Drafting.Id(follow)}");
             case "POST /api/v1/record/checkpoints":
                 return Post("/api/v1/record/checkpoints", new { });
+            case "POST /api/v1/issues/{id}/scope-assessments":
+                return Post($"/api/v1/issues/{await IssueAsync()}/scope-assessments", new { scope = "international-public-policy", reason = "Matrix cell." });
+            case "POST /api/v1/issues/{id}/mapping-proposals":
+                return Post($"/api/v1/issues/{await IssueAsync()}/mapping-proposals", new { kind = "external", title = "Matrix instrument", url = "https://example.org/matrix", reason = "Matrix cell." });
+            case "POST /api/v1/issues/{id}/mapping-proposals/{proposalId}/decision":
+            {
+                var (issue, proposal) = await IssueWithProposalAsync();
+                return Post($"/api/v1/issues/{issue}/mapping-proposals/{proposal}/decision", new { decision = "accept", reason = "Matrix cell." });
+            }
+            case "POST /api/v1/issues":
+                return Post("/api/v1/issues", new { cluster = "legal", code = $"matrix-{Guid.NewGuid():N}", names = new { en = "Matrix issue" } });
+            case "POST /api/v1/issues/{id}/names":
+                return Post($"/api/v1/issues/{await IssueAsync()}/names", new { names = new { en = "Matrix issue, renamed" } });
+            case "POST /api/v1/issues/{id}/merge":
+                return Post($"/api/v1/issues/{await IssueAsync()}/merge", new { into = await IssueAsync(), reason = "Matrix cell." });
+            case "POST /api/v1/issues/{id}/retire":
+                return Post($"/api/v1/issues/{await IssueAsync()}/retire", new { reason = "Matrix cell." });
+            case "POST /api/v1/issues/{id}/tags":
+                return Post($"/api/v1/issues/{await IssueAsync()}/tags", new { subject = "document", subjectId = Drafting.Id(await app.Drafting.DocumentAsync()) });
+            case "POST /api/v1/issues/{id}/tags/{tagId}/remove":
+            {
+                var issue = await IssueAsync();
+                var tagged = await (await (await app.People.SecretariatAsync()).Api.PostJsonAsync($"/api/v1/issues/{issue}/tags",
+                    new { subject = "document", subjectId = Drafting.Id(await app.Drafting.DocumentAsync()) })).ExpectAsync(HttpStatusCode.OK);
+                return Post($"/api/v1/issues/{issue}/tags/{(string)tagged["tagged"]![0]!["id"]!}/remove", new { });
+            }
             default:
                 throw new InvalidOperationException($"No request written for {endpoint}: add one here.");
         }
+    }
+
+    /// <summary>An issue added by the secretariat for one cell.</summary>
+    private async Task<string> IssueAsync()
+    {
+        var secretariat = await app.People.SecretariatAsync();
+        var added = await (await secretariat.Api.PostJsonAsync("/api/v1/issues", new { cluster = "legal", code = $"matrix-{Guid.NewGuid():N}", names = new { en = "Matrix issue" } }))
+            .ExpectAsync(HttpStatusCode.Created);
+        return (string)added["code"]!;
+    }
+
+    private async Task<(string Issue, string Proposal)> IssueWithProposalAsync()
+    {
+        var issue = await IssueAsync();
+        var proposal = await (await (await app.People.StakeholderAsync()).Api.PostJsonAsync($"/api/v1/issues/{issue}/mapping-proposals",
+            new { kind = "external", title = "Matrix instrument", url = "https://example.org/matrix", reason = "Matrix cell." })).ExpectAsync(HttpStatusCode.Created);
+        return (issue, (string)proposal["id"]!);
     }
 
     private static readonly object ContributionBody = new { language = "en", consentToCite = true, answers = new[] { new { question = 1, text = "Matrix cell." } } };

@@ -98,6 +98,19 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
         }, consent: true);
         await (await stakeholder.Api.PostJsonAsync("/api/v1/follows", new { bodyId })).ExpectAsync(HttpStatusCode.Created);
 
+        // An issue with a mapping, a pending proposal, scope assessments and a tagged document.
+        var proposal = await (await stakeholder.Api.PostJsonAsync("/api/v1/issues/net-neutrality/mapping-proposals",
+            new { kind = "organization", organizationId = organization.Id, statusNote = "Studies traffic management.", gaps = new[] { "research" }, reason = "Their 2024 report." })).ExpectAsync(HttpStatusCode.Created);
+        await (await chair.Api.PostJsonAsync($"/api/v1/issues/net-neutrality/mapping-proposals/{Drafting.Id(proposal)}/decision", new { decision = "accept", reason = "Verified." }))
+            .ExpectAsync(HttpStatusCode.OK);
+        await (await stakeholder.Api.PostJsonAsync("/api/v1/issues/net-neutrality/mapping-proposals",
+            new { kind = "external", title = "BEREC guidelines", url = "https://www.berec.europa.eu/", reason = "Regional regulator guidance." })).ExpectAsync(HttpStatusCode.Created);
+        await (await stakeholder.Api.PostJsonAsync("/api/v1/issues/net-neutrality/scope-assessments", new { scope = "international-public-policy", reason = "Traffic crosses borders." }))
+            .ExpectAsync(HttpStatusCode.OK);
+        await (await delegated.Api.PostJsonAsync("/api/v1/issues/net-neutrality/scope-assessments", new { scope = "national-public-policy", reason = "A matter for national regulators." }))
+            .ExpectAsync(HttpStatusCode.OK);
+        await (await chair.Api.PostJsonAsync("/api/v1/issues/net-neutrality/tags", new { subject = "document", subjectId = documentId })).ExpectAsync(HttpStatusCode.OK);
+
         var anyone = factory.CreatePublicClient();
         var (asChair, _) = await people.LogInAsync(chair);
         var (asStakeholder, _) = await people.LogInAsync(stakeholder);
@@ -122,6 +135,9 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("first version", anyone, $"/documents/{documentId}?version=1"),
             ("compare", anyone, $"/documents/{documentId}/compare?from=1&to=2"),
             ("decision", anyone, $"/decisions/{decisionId}"),
+            ("issue map", anyone, "/issues"),
+            ("issue map, filtered", anyone, "/issues?gap=research&uncovered=true"),
+            ("issue", anyone, "/issues/net-neutrality"),
             ("record", anyone, "/record"),
             ("log in", anyone, "/account/log-in"),
             ("sign up", anyone, "/account/sign-up"),
@@ -143,6 +159,8 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("chair's document", asChair, $"/documents/{documentId}"),
             ("chair's consultation", asChair, $"/consultations/{consultation}"),
             ("chair's decision", asChair, $"/decisions/{decisionId}"),
+            ("participant's issue", asStakeholder, "/issues/net-neutrality"),
+            ("chair's issue", asChair, "/issues/net-neutrality"),
         ];
     }
 

@@ -63,6 +63,9 @@ public static partial class RecentActivity
         Consultations.ConsultationActions.Drafted, Consultations.ConsultationActions.Opened, Consultations.ConsultationActions.Extended, Consultations.ConsultationActions.Synthesized, Consultations.ConsultationActions.Presented,
         Consultations.ConsultationActions.ContributionSubmitted, Consultations.ConsultationActions.ContributionEdited, Consultations.ConsultationActions.ContributionWithdrawn, Consultations.ConsultationActions.ContributionHidden, Consultations.ConsultationActions.AttachmentAdded,
         Invitations.InvitationActions.Issued, Invitations.InvitationActions.Accepted,
+        Issues.IssueActions.Added, Issues.IssueActions.Renamed, Issues.IssueActions.Merged, Issues.IssueActions.Retired, Issues.IssueActions.ScopeAssessed,
+        Issues.IssueActions.MappingProposed, Issues.IssueActions.MappingProposalAccepted, Issues.IssueActions.MappingProposalRejected,
+        Issues.IssueActions.Tagged, Issues.IssueActions.Untagged,
     };
 
     /// <summary>The sentences that name no target ("{0} asked to be accredited").</summary>
@@ -80,6 +83,7 @@ public static partial class RecentActivity
         var decisionIds = Ids(entries, "decisionId");
         var organizationIds = Ids(entries, "organizationId");
         var bodyIds = Ids(entries, "bodyId");
+        var issueCodes = entries.Where(e => e.Entity == Issues.IssueActions.Entity).Select(e => e.EntityId).Distinct().ToList();
 
         var consultations = consultationIds.Count == 0 ? [] : await db.Consultations.AsNoTracking()
             .Where(c => consultationIds.Contains(c.Id)).Select(c => new { c.Id, c.Topic }).ToDictionaryAsync(c => c.Id, c => c.Topic, ct);
@@ -95,6 +99,9 @@ public static partial class RecentActivity
             .Where(o => organizationIds.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var bodies = bodyIds.Count == 0 ? [] : await db.Bodies.AsNoTracking()
             .Where(b => bodyIds.Contains(b.Id)).Select(b => new { b.Id, b.Name }).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+
+        var issues = issueCodes.Count == 0 ? [] : (await db.Issues.AsNoTracking().Where(i => issueCodes.Contains(i.Code)).ToListAsync(ct))
+            .ToDictionary(i => i.Code, i => i.Names.Current().Text);
 
         ActivityTarget? Named(IReadOnlyDictionary<Guid, string> names, Guid? id, string href)
             => id is { } key && names.TryGetValue(key, out var text) ? new ActivityTarget(text, href + key) : null;
@@ -112,6 +119,9 @@ public static partial class RecentActivity
                 "body" => Named(bodies, Id(payload, "bodyId"), "/record?entity=body&entityId="),
                 "person" or "accreditation" => Id(payload, "personId") is { } person && TextOf(payload, "displayName") is { } name
                     ? new ActivityTarget(name, $"/people/{person}")
+                    : null,
+                "issue" or "scope-assessment" or "mapping-proposal" or "issue-tag" => issues.TryGetValue(e.EntityId, out var issue)
+                    ? new ActivityTarget(issue, $"/issues/{Uri.EscapeDataString(e.EntityId)}")
                     : null,
                 _ => null,
             };

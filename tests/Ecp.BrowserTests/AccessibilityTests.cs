@@ -118,6 +118,14 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         ["decision-delegate-errors"] = (Who.Delegate, "/decisions/{decision}", true),
         ["decision-chair"] = (Who.Secretariat, "/decisions/{decision}", false),
         ["decision-closed"] = (Who.Public, "/decisions/{closed-decision}", false),
+        // The issue map. "-errors": the scope assessment (delegate) and the rename (secretariat)
+        // submitted empty.
+        ["issues"] = (Who.Public, "/issues", false),
+        ["issues-filtered"] = (Who.Public, "/issues?gap=capacity&uncovered=true", false),
+        ["issue"] = (Who.Public, "/issues/net-neutrality", false),
+        ["issue-delegate"] = (Who.Delegate, "/issues/net-neutrality", false),
+        ["issue-delegate-errors"] = (Who.Delegate, "/issues/net-neutrality", true),
+        ["issue-chair"] = (Who.Secretariat, "/issues/root-zone", false),
     };
 
     public static TheoryData<string, string> PagesInEnglishAndArabic()

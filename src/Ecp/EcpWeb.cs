@@ -2,6 +2,7 @@ using System.Globalization;
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Accounts;
+using Ecp.Features.Assessments;
 using Ecp.Features.Bodies;
 using Ecp.Features.Cli;
 using Ecp.Features.Consultations;
@@ -56,6 +57,7 @@ public static class EcpWeb
         services.AddBodies();
         services.AddDrafts();
         services.AddDecisions();
+        services.AddAssessments();
         services.AddConsultations();
         services.AddNotifications(configuration);
         services.AddSearch(configuration);
@@ -176,6 +178,7 @@ public static class EcpWeb
         app.MapBodies();
         app.MapDrafts();
         app.MapDecisions();
+        app.MapAssessments();
         app.MapConsultations();
         app.MapInvitations();
         app.MapNotifications();

@@ -121,6 +121,7 @@ public static class OpenApiDocument
         ["Search"] = "Full-text search of what is public, in the six UN languages.",
         ["Operations"] = "For operators: whether a node answers.",
         ["Invitations"] = "The secretariat invites participants in bulk: each invitation, once accepted, is an account and an accreditation.",
+        ["Assessments"] = "Assessment rounds of the implementation of enhanced cooperation: ratings 1-5 per dimension, results by stakeholder group, the between-group gap and the trend; CSV and JSON.",
     };
 
     private static bool IsQueryValue(Type type)

@@ -40,6 +40,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Consultations.Contribution> Contributions => Set<Features.Consultations.Contribution>();
 
+    public DbSet<Features.Assessments.AssessmentRound> AssessmentRounds => Set<Features.Assessments.AssessmentRound>();
+
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
 
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();

@@ -98,6 +98,11 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
         }, consent: true);
         await (await stakeholder.Api.PostJsonAsync("/api/v1/follows", new { bodyId })).ExpectAsync(HttpStatusCode.Created);
 
+        // Two assessment rounds, the first closed, rated by a government and a stakeholder.
+        var closedRound = await AssessmentAsync(chair, [(delegated, 2), (stakeholder, 4)]);
+        await (await chair.Api.PostAsync($"/api/v1/assessments/{closedRound}/close", null)).ExpectAsync(HttpStatusCode.OK);
+        var round = await AssessmentAsync(chair, [(delegated, 3), (stakeholder, 5)]);
+
         var anyone = factory.CreatePublicClient();
         var (asChair, _) = await people.LogInAsync(chair);
         var (asStakeholder, _) = await people.LogInAsync(stakeholder);
@@ -122,6 +127,9 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("first version", anyone, $"/documents/{documentId}?version=1"),
             ("compare", anyone, $"/documents/{documentId}/compare?from=1&to=2"),
             ("decision", anyone, $"/decisions/{decisionId}"),
+            ("assessments", anyone, "/assessments"),
+            ("assessment round", anyone, $"/assessments/{round}"),
+            ("closed assessment round", anyone, $"/assessments/{closedRound}"),
             ("record", anyone, "/record"),
             ("log in", anyone, "/account/log-in"),
             ("sign up", anyone, "/account/sign-up"),
@@ -143,7 +151,22 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("chair's document", asChair, $"/documents/{documentId}"),
             ("chair's consultation", asChair, $"/consultations/{consultation}"),
             ("chair's decision", asChair, $"/decisions/{decisionId}"),
+            ("chair's assessments", asChair, "/assessments"),
+            ("chair's assessment round", asChair, $"/assessments/{round}"),
+            ("delegate's assessment round", asDelegate, $"/assessments/{round}"),
+            ("stakeholder's assessment round", asStakeholder, $"/assessments/{round}"),
         ];
+    }
+
+    /// <summary>A round on the default dimensions, each person rating "equal-footing".</summary>
+    private static async Task<string> AssessmentAsync(TestPerson secretariat, (TestPerson Who, int Score)[] ratings)
+    {
+        var id = (string)(await (await secretariat.Api.PostJsonAsync("/api/v1/assessments", new { title = "Implementation of enhanced cooperation" })).ExpectAsync(HttpStatusCode.Created))["id"]!;
+        foreach (var (who, score) in ratings)
+        {
+            await (await who.Api.PostJsonAsync($"/api/v1/assessments/{id}/ratings", new { dimension = "equal-footing", score, comment = "Some progress." })).ExpectAsync(HttpStatusCode.OK);
+        }
+        return id;
     }
 
     private async Task<string> ConsultationAsync(TestPerson secretariat, Guid bodyId, object[]? questions)

@@ -70,7 +70,12 @@ public sealed class AssessmentRound
         if (given.Count > MaxDimensions) check.Add("Dimensions", "Assessment.TooManyDimensions", MaxDimensions);
         for (var i = 0; i < given.Count && i < MaxDimensions; i++)
         {
-            var d = given[i];
+            // A JSON client may send null items despite the type.
+            if (given[i] is not { } d)
+            {
+                check.Add($"Dimensions[{i}]", "Validation.Required");
+                continue;
+            }
             if (d.Code is not { } code || !IsCode(code) || given.Take(i).Any(o => o.Code == code)) check.Add($"Dimensions[{i}].Code", "Assessment.DimensionCodeInvalid");
             check.RequiredText($"Dimensions[{i}].Name", d.Name, DimensionNameMaxLength);
         }

@@ -8,6 +8,7 @@ public static class CliFeature
         services.AddScoped<DemoData>();
         services.AddScoped<DemoDrafts>();
         services.AddScoped<DemoConsultations>();
+        services.AddScoped<DemoAssessments>();
         return services;
     }
 }

@@ -22,7 +22,8 @@ public sealed class DemoData(
     RequestAccreditation request,
     ApproveAccreditation approve,
     DemoDrafts drafts,
-    DemoConsultations consultations)
+    DemoConsultations consultations,
+    DemoAssessments assessments)
 {
     private const string Domain = "demo.ecp.example";
 
@@ -115,6 +116,7 @@ public sealed class DemoData(
         await drafts.LoadAsync(cast, ct);
         await consultations.LoadAsync(cast, ct);
         await consultations.LoadQuestionnaireAsync(cast, ct);
+        await assessments.LoadAsync(cast, ct);
     }
 
     private async Task<IReadOnlyList<DemoLogin>> ResetPasswordsAsync(CancellationToken ct)

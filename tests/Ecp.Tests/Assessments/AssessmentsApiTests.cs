@@ -212,6 +212,85 @@ public sealed class AssessmentsApiTests(EcpFactory app) : IClassFixture<EcpFacto
         Assert.Contains("Better than last year.", page.Body!.TextContent);
     }
 
+    [Fact]
+    public async Task List_PagedOneAtATime_OpenRoundsFirstEveryRoundOnce()
+    {
+        var chair = await app.Drafting.ChairAsync();
+        var closed = await RoundAsync();
+        await (await chair.Api.PostAsync($"/api/v1/assessments/{closed}/close", null)).ExpectAsync(HttpStatusCode.OK);
+        await RoundAsync();
+        var client = app.CreatePublicClient();
+
+        var seen = new List<JsonNode>();
+        for (var url = "/api/v1/assessments?limit=1"; url is not null;)
+        {
+            using var response = await client.GetAsync(url);
+            seen.AddRange((await response.ExpectAsync(HttpStatusCode.OK)).AsArray().Select(r => r!));
+            url = response.Headers.TryGetValues("Link", out var links) ? links.Single().Split('<', '>')[1] : null;
+        }
+
+        var all = await client.GetJsonAsync("/api/v1/assessments?limit=200");
+        Assert.Equal(all.AsArray().Select(r => (string)r!["id"]!), seen.Select(r => (string)r["id"]!));
+        Assert.Equal(seen.Count, seen.Select(r => (string)r["id"]!).Distinct().Count());
+        var open = seen.Select(r => (bool)r["isOpen"]!).ToList();
+        Assert.Equal(open.OrderByDescending(o => o), open);
+        Assert.Contains(seen, r => (string)r["id"]! == closed.ToString() && !(bool)r["isOpen"]!);
+    }
+
+    [Fact]
+    public async Task Page_SecretariatOpensWithItsOwnDimensions_OneLineEach()
+    {
+        var chair = await app.Drafting.ChairAsync();
+        var (browser, _) = await app.People.LogInAsync(chair);
+
+        using var response = await browser.SubmitFormAsync("/assessments", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Implementation, special round",
+            ["Input.Dimensions"] = "Open data\nالتعددية اللغوية\n",
+        }, "form:has(#Input_Title)");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.Matches("^/assessments/[0-9a-f-]{36}$", location);
+        var id = location.Split('/')[^1];
+        var round = await app.CreatePublicClient().GetJsonAsync($"/api/v1/assessments/{id}");
+        Assert.Equal([("open-data", "Open data"), ("dimension-2", "التعددية اللغوية")],
+            round["dimensions"]!.AsArray().Select(d => ((string)d!["code"]!, (string)d["name"]!)).ToArray());
+    }
+
+    [Fact]
+    public async Task Page_ScoreOutOfRangeThroughTheForm_ErrorBesideTheDimensionAndNothingRecorded()
+    {
+        var roundId = await RoundAsync();
+        var delegatePerson = await app.People.DelegateAsync("MEX");
+        var (browser, _) = await app.People.LogInAsync(delegatePerson);
+        var head = await delegatePerson.Api.RecordHeadAsync();
+
+        using var response = await browser.SubmitFormAsync($"/assessments/{roundId}",
+            new Dictionary<string, string> { ["Rate.Score"] = "6" }, "form.rating-form:has(input[value='speed'])");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("Choose a score from 1 to 5.", page.QuerySelector("#Score-speed")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".error-summary a[href='#Score-speed']"));
+        Assert.Equal(head, await delegatePerson.Api.RecordHeadAsync());
+    }
+
+    [Fact]
+    public async Task HomePage_AfterARating_ReadsAsASentenceLinkingTheRound()
+    {
+        var chair = await app.Drafting.ChairAsync();
+        var roundId = Id(await (await chair.Api.PostJsonAsync("/api/v1/assessments", new { title = "Home page round" })).ExpectAsync(HttpStatusCode.Created));
+        var stakeholder = await app.People.StakeholderAsync();
+        await RatedAsync(stakeholder, roundId, "reporting", 3);
+
+        var page = await app.CreatePublicClient().GetPageAsync("/");
+
+        var lines = page.QuerySelectorAll("main ol li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent.Trim(), @"\s+", " ")).ToList();
+        Assert.Contains(lines, l => l.EndsWith($"{stakeholder.DisplayName} rated the implementation in Home page round", StringComparison.Ordinal));
+        Assert.NotNull(page.QuerySelector($"main ol li a[href='/assessments/{roundId}']"));
+    }
+
     /// <summary>The example the results and CSV tests compute by hand: ratings of "equal-footing" only.</summary>
     private async Task HandExampleAsync(Guid roundId)
     {

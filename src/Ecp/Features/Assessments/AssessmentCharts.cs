@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 
 namespace Ecp.Features.Assessments;
@@ -21,6 +22,9 @@ public static class AssessmentCharts
     // Distinguishable without colour too: each series of the trend has its own dash pattern.
     private static readonly string[] Colours = ["#1a4fa0", "#b3261e", "#0b6e3d", "#6b3fa0", "#8a5a00", "#1b1b1b"];
     private static readonly string[] Dashes = ["", "8 4", "2 3", "12 4 2 4", "4 4", "1 6"];
+
+    // Names in any script as they are, not as character references (the page is UTF-8).
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>A dimension's median per group: one bar each, the value written beside it ("-" where nobody rated).</summary>
     public static IHtmlContent Medians(IReadOnlyList<(string Label, double? Median)> groups, string ariaLabel, bool rtl)
@@ -77,7 +81,7 @@ public static class AssessmentCharts
 
     private static StringBuilder Open(string ariaLabel, int height, bool rtl)
         => new StringBuilder().Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"chart\" role=\"img\" aria-label=\"{HtmlEncoder.Default.Encode(ariaLabel)}\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" font-size=\"14\"{(rtl ? " direction=\"rtl\"" : "")}>");
+            $"<svg class=\"chart\" role=\"img\" aria-label=\"{Encoder.Encode(ariaLabel)}\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" font-size=\"14\"{(rtl ? " direction=\"rtl\"" : "")}>");
 
     private static IHtmlContent Close(StringBuilder svg) => new HtmlString(svg.Append("</svg>").ToString());
 
@@ -93,7 +97,7 @@ public static class AssessmentCharts
 
     private static void Text(StringBuilder svg, double x, double y, string anchor, string text, bool rtl)
         => svg.Append(CultureInfo.InvariantCulture,
-            $"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" fill=\"#1b1b1b\"{(rtl ? " direction=\"rtl\"" : "")}>{HtmlEncoder.Default.Encode(text)}</text>");
+            $"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" fill=\"#1b1b1b\"{(rtl ? " direction=\"rtl\"" : "")}>{Encoder.Encode(text)}</text>");
 
     /// <summary>A left-to-right x, mirrored for a right-to-left page.</summary>
     private static double X(double x, bool rtl) => rtl ? Width - x : x;

@@ -76,7 +76,7 @@ public sealed class AssessmentRound
                 check.Add($"Dimensions[{i}]", "Validation.Required");
                 continue;
             }
-            if (d.Code is not { } code || !IsCode(code) || given.Take(i).Any(o => o.Code == code)) check.Add($"Dimensions[{i}].Code", "Assessment.DimensionCodeInvalid");
+            if (d.Code is not { } code || !IsCode(code) || given.Take(i).Any(o => o?.Code == code)) check.Add($"Dimensions[{i}].Code", "Assessment.DimensionCodeInvalid");
             check.RequiredText($"Dimensions[{i}].Name", d.Name, DimensionNameMaxLength);
         }
         if (!check.IsValid) return check.ToError();

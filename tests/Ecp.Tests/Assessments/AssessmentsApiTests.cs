@@ -277,6 +277,22 @@ public sealed class AssessmentsApiTests(EcpFactory app) : IClassFixture<EcpFacto
     }
 
     [Fact]
+    public async Task Page_InArabic_RightToLeftWithArabicDimensionNamesAndMirroredCharts()
+    {
+        var roundId = await RoundAsync();
+        await RatedAsync(await app.People.DelegateAsync("EGY"), roundId, "equal-footing", 2);
+
+        var page = await app.CreatePublicClient().GetPageAsync($"/assessments/{roundId}?culture=ar");
+
+        Assert.Equal("rtl", page.DocumentElement.GetAttribute("dir"));
+        Assert.Contains("قدرة الحكومات على العمل على قدم المساواة", page.QuerySelector("main")!.TextContent);
+        var charts = page.QuerySelectorAll("svg[role='img']");
+        Assert.NotEmpty(charts);
+        Assert.All(charts, svg => Assert.Equal("rtl", svg.GetAttribute("direction")));
+        Assert.Contains("الفرق بين أعلى وسيط وأدنى وسيط", page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public async Task HomePage_AfterARating_ReadsAsASentenceLinkingTheRound()
     {
         var chair = await app.Drafting.ChairAsync();

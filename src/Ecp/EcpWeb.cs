@@ -2,6 +2,7 @@ using System.Globalization;
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Accounts;
+using Ecp.Features.Assessments;
 using Ecp.Features.Bodies;
 using Ecp.Features.Cli;
 using Ecp.Features.Consultations;
@@ -58,6 +59,7 @@ public static class EcpWeb
         services.AddDrafts();
         services.AddDecisions();
         services.AddIssues();
+        services.AddAssessments();
         services.AddConsultations();
         services.AddNotifications(configuration);
         services.AddSearch(configuration);
@@ -179,6 +181,7 @@ public static class EcpWeb
         app.MapDrafts();
         app.MapDecisions();
         app.MapIssues();
+        app.MapAssessments();
         app.MapConsultations();
         app.MapInvitations();
         app.MapNotifications();

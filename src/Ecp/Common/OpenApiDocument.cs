@@ -122,6 +122,7 @@ public static class OpenApiDocument
         ["Issues"] = "The issue map: international Internet-related public policy issues, who addresses each, the gaps, and the scope assessments of ¶69 by stakeholder group.",
         ["Operations"] = "For operators: whether a node answers.",
         ["Invitations"] = "The secretariat invites participants in bulk: each invitation, once accepted, is an account and an accreditation.",
+        ["Assessments"] = "Assessment rounds of the implementation of enhanced cooperation: ratings 1-5 per dimension, results by stakeholder group, the between-group gap and the trend; CSV and JSON.",
     };
 
     private static bool IsQueryValue(Type type)

@@ -39,6 +39,8 @@ public sealed class ApiWorld : IAsyncLifetime
     public Guid OrganizationId { get; private set; }
     public Guid AccreditationId { get; private set; }
     public Guid FollowId { get; private set; }
+    public Guid AssessmentId { get; private set; }
+    public Guid ClosedAssessmentId { get; private set; }
     /// <summary>A second token of the registered person, so revoking it leaves their own working.</summary>
     public Guid SpareTokenId { get; private set; }
 
@@ -67,6 +69,9 @@ public sealed class ApiWorld : IAsyncLifetime
         OpenConsultationId = await ConsultationAsync(TimeSpan.FromDays(30));
         ContributionId = await ContributionAsync(OpenConsultationId, Stakeholder);
         FollowId = Drafting.Id(await (await Registered.Api.PostJsonAsync("/api/v1/follows", new { bodyId = BodyId })).ExpectAsync(HttpStatusCode.Created));
+        ClosedAssessmentId = await AssessmentAsync();
+        await (await Secretariat.Api.PostAsync($"/api/v1/assessments/{ClosedAssessmentId}/close", null)).ExpectAsync(HttpStatusCode.OK);
+        AssessmentId = await AssessmentAsync();
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
@@ -101,6 +106,7 @@ public sealed class ApiWorld : IAsyncLifetime
             "tokens" => [SpareTokenId],
             "follows" => [FollowId],
             "bodies" => [BodyId],
+            "assessments" => [AssessmentId, ClosedAssessmentId],
             _ => [],
         };
         return ids.Select(i => i.ToString()).ToList();
@@ -108,7 +114,7 @@ public sealed class ApiWorld : IAsyncLifetime
 
     /// <summary>Every id the world holds, for uuid fields of a body.</summary>
     public IReadOnlyList<Guid> AllIds()
-        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId];
+        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId, AssessmentId];
 
     /// <summary>
     /// A request the operation accepts (2xx), with targets made fresh where the operation uses
@@ -217,6 +223,12 @@ public sealed class ApiWorld : IAsyncLifetime
                 var tagged = await (await Secretariat.Api.PostJsonAsync($"/api/v1/issues/{issue}/tags", new { subject = "document", subjectId = DocumentId })).ExpectAsync(HttpStatusCode.OK);
                 return (Secretariat.Api, $"/api/v1/issues/{issue}/tags/{(string)tagged["tagged"]![0]!["id"]!}/remove", Json(new { }));
             }
+            case "OpenAssessmentRound":
+                return (Secretariat.Api, "/api/v1/assessments", Json(new { title = "Assessment of implementation, 2027", closesAt = now.AddDays(30), dimensions = new[] { new { code = "open-data", name = "Open data published by the organizations" } } }));
+            case "CloseAssessmentRound":
+                return (Secretariat.Api, $"/api/v1/assessments/{await AssessmentAsync()}/close", Json(new { }));
+            case "RateDimension":
+                return (Stakeholder.Api, $"/api/v1/assessments/{AssessmentId}/ratings", Json(new { dimension = "equal-footing", score = 3, comment = "Some progress since Tunis." }));
             default:
                 return null;
         }
@@ -229,6 +241,9 @@ public sealed class ApiWorld : IAsyncLifetime
             .ExpectAsync(HttpStatusCode.Created);
         return (string)added["code"]!;
     }
+    /// <summary>An open assessment round on the default dimensions.</summary>
+    private async Task<Guid> AssessmentAsync()
+        => Drafting.Id(await (await Secretariat.Api.PostJsonAsync("/api/v1/assessments", new { title = "Assessment of implementation" })).ExpectAsync(HttpStatusCode.Created));
 
     /// <summary>A consultation that closed, with one contribution ([C-1]), made now by moving the fake clock.</summary>
     private async Task<Guid> ClosedConsultationAsync()

@@ -138,6 +138,10 @@ public static class EcpWeb
         services.AddDataProtection().SetApplicationName("ecp").PersistKeysToDbContext<AppDbContext>();
 
         services.AddEcpRateLimits();
+        // Anyone's page may read what is public (GET and HEAD, no credentials); no other site
+        // can make a browser write (a cross-origin POST fails its preflight).
+        services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
+            .WithExposedHeaders("ETag", "Link", "Retry-After", "RateLimit", "RateLimit-Policy")));
         return services;
     }
 
@@ -162,6 +166,8 @@ public static class EcpWeb
         var staticAssets = File.Exists(Path.Combine(AppContext.BaseDirectory, $"{app.Environment.ApplicationName}.staticwebassets.endpoints.json"));
         if (!staticAssets) app.UseStaticFiles(); // no build manifest (an unusual host): plain wwwroot
         app.UseRouting();
+        app.UseWhen(ctx => IsApi(ctx) || ctx.Request.Path.StartsWithSegments("/feeds"), open => open.UseCors());
+        app.UseWhen(ConditionalGet.Applies, reads => reads.UseMiddleware<ConditionalGet>());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseEcpRateLimits();

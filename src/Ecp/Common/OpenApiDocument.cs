@@ -96,7 +96,7 @@ public static class OpenApiDocument
                 statuses.Add(StatusCodes.Status404NotFound);
             }
             if (writes) statuses.Add(StatusCodes.Status409Conflict);
-            if (metadata.OfType<EnableRateLimitingAttribute>().Any()) statuses.Add(StatusCodes.Status429TooManyRequests);
+            if (metadata.OfType<ApiConventions.ApiWrite>().Any()) statuses.Add(StatusCodes.Status429TooManyRequests);
             foreach (var status in statuses)
             {
                 metadata.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), status, ProblemJson));

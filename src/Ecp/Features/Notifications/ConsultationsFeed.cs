@@ -98,7 +98,9 @@ public static class ConsultationsFeed
             new XElement(Atom + "id", "urn:ecp:feed:consultations"),
             new XElement(Atom + "title", l["Feed.Title"].Value),
             new XElement(Atom + "subtitle", l["Feed.Subtitle"].Value),
-            new XElement(Atom + "updated", AtomTime(newest.Count > 0 ? newest[0].Updated : now)),
+            // The last change; an empty feed has never changed (a fixed instant, so that its
+            // ETag holds and a conditional GET answers 304).
+            new XElement(Atom + "updated", AtomTime(newest.Count > 0 ? newest[0].Updated : DateTimeOffset.UnixEpoch)),
             new XElement(Atom + "author", new XElement(Atom + "name", l["App.Name"].Value)),
             Link("self", MediaType, site + Path),
             Link("alternate", "text/html", site + "/consultations"),

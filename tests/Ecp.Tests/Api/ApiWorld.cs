@@ -92,7 +92,10 @@ public sealed class ApiWorld : IAsyncLifetime
         if (parameter == "code") return ["BRA"];
         if (parameter == "number") return ["1"];
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var collection = segments[Array.IndexOf(segments, "{" + parameter + "}") - 1];
+        // The segment may carry a suffix after the parameter ("/feeds/bodies/{id}.atom").
+        var collection = segments[Array.FindIndex(segments, s => s.StartsWith("{" + parameter + "}", StringComparison.Ordinal)) - 1];
+        // Issues are named by their code, the id of the taxonomy.
+        if (collection == "issues") return ["net-neutrality", "root-zone"];
         Guid[] ids = collection switch
         {
             "consultations" => [OpenConsultationId, ClosedConsultationId],

@@ -259,7 +259,7 @@ public sealed class AssessmentsApiTests(EcpFactory app) : IClassFixture<EcpFacto
     }
 
     [Fact]
-    public async Task Page_ScoreOutOfRangeThroughTheForm_ErrorBesideTheDimensionAndNothingRecorded()
+    public async Task Page_ScoreOutOfRangeThroughTheForm_ErrorBesideTheDimensionInputKeptNothingRecorded()
     {
         var roundId = await RoundAsync();
         var delegatePerson = await app.People.DelegateAsync("MEX");
@@ -267,12 +267,13 @@ public sealed class AssessmentsApiTests(EcpFactory app) : IClassFixture<EcpFacto
         var head = await delegatePerson.Api.RecordHeadAsync();
 
         using var response = await browser.SubmitFormAsync($"/assessments/{roundId}",
-            new Dictionary<string, string> { ["Rate.Score"] = "6" }, "form.rating-form:has(input[value='speed'])");
+            new Dictionary<string, string> { ["Rate.Score"] = "6", ["Rate.Comment"] = "Kept after the refusal." }, "form.rating-form:has(input[value='speed'])");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Contains("Choose a score from 1 to 5.", page.QuerySelector("#Score-speed")!.TextContent);
         Assert.NotNull(page.QuerySelector(".error-summary a[href='#Score-speed']"));
+        Assert.Equal("Kept after the refusal.", page.QuerySelector("#Comment-speed")!.TextContent);
         Assert.Equal(head, await delegatePerson.Api.RecordHeadAsync());
     }
 

@@ -112,6 +112,24 @@ public sealed class AssessmentsApiTests(EcpFactory app) : IClassFixture<EcpFacto
     }
 
     [Fact]
+    public async Task Rate_AfterTheClosingTime_409AndListedAmongTheClosed()
+    {
+        var chair = await app.Drafting.ChairAsync();
+        var roundId = Id(await (await chair.Api.PostJsonAsync("/api/v1/assessments", new { title = "Short round", closesAt = DateTimeOffset.UtcNow.AddSeconds(2) }))
+            .ExpectAsync(HttpStatusCode.Created));
+        var stakeholder = await app.People.StakeholderAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        var problem = await (await Rate(stakeholder, roundId, "speed", 3)).ExpectProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal("assessment-closed", (string)problem["code"]!);
+        var listed = (await app.CreatePublicClient().GetJsonAsync("/api/v1/assessments?limit=200")).AsArray();
+        Assert.False((bool)listed.Single(r => (string)r!["id"]! == roundId.ToString())!["isOpen"]!);
+        // The secretariat's close is still recorded.
+        await (await chair.Api.PostAsync($"/api/v1/assessments/{roundId}/close", null)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Results_ByGroupAndBetweenGroupGap_MatchTheHandComputedExample()
     {
         var roundId = await RoundAsync();

@@ -92,7 +92,7 @@ public sealed class AssessmentsApiTests(EcpFactory app) : IClassFixture<EcpFacto
     }
 
     [Fact]
-    public async Task Rate_AfterTheClose_409AndNothingChanged()
+    public async Task Rate_AfterTheClose_409InFrenchAndNothingChanged()
     {
         var roundId = await RoundAsync();
         var chair = await app.Drafting.ChairAsync();
@@ -101,9 +101,16 @@ public sealed class AssessmentsApiTests(EcpFactory app) : IClassFixture<EcpFacto
         await (await chair.Api.PostAsync($"/api/v1/assessments/{roundId}/close", null)).ExpectAsync(HttpStatusCode.OK);
         var head = await chair.Api.RecordHeadAsync();
 
-        var problem = await (await Rate(delegatePerson, roundId, "speed", 5)).ExpectProblemAsync(HttpStatusCode.Conflict);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/assessments/{roundId}/ratings")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { dimension = "speed", score = 5 }),
+        };
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("fr"));
+
+        var problem = await (await delegatePerson.Api.SendAsync(request)).ExpectProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("assessment-closed", (string)problem["code"]!);
+        Assert.Equal("La série d’évaluation est clôturée : elle n’accepte plus de notes.", (string)problem["detail"]!);
         Assert.Equal(head, await chair.Api.RecordHeadAsync());
         var round = await app.CreatePublicClient().GetJsonAsync($"/api/v1/assessments/{roundId}");
         Assert.Equal(3, (int)Assert.Single(round["history"]!.AsArray())!["score"]!);

@@ -60,6 +60,18 @@ public sealed class AssessmentRulesTests
     }
 
     [Fact]
+    public void Rate_AfterItsClosingTime_AssessmentClosedButTheSecretariatStillRecordsTheClose()
+    {
+        var round = AssessmentRound.Open(1, "Implementation", Now.AddDays(30), null, Now).Value;
+        Assert.True(round.Rate(Stakeholder(), "speed", 3, null, Now.AddDays(29)).IsSuccess);
+
+        Assert.IsType<AssessmentClosed>(round.Rate(Stakeholder(), "speed", 3, null, Now.AddDays(30)).Error);
+        Assert.False(round.IsOpenAt(Now.AddDays(30)));
+        Assert.True(round.Close(Now.AddDays(31)).IsSuccess);
+        Assert.Equal(Now.AddDays(31), round.ClosedAt);
+    }
+
+    [Fact]
     public void Rate_UnknownDimensionScoreOutOfRangeCommentTooLong_EachFieldNamed()
     {
         var round = Open();

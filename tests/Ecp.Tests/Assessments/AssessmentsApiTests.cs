@@ -92,7 +92,7 @@ public sealed class AssessmentsApiTests(EcpFactory app) : IClassFixture<EcpFacto
     }
 
     [Fact]
-    public async Task Rate_AfterTheClose_409AndNothingChanged()
+    public async Task Rate_AfterTheClose_409InFrenchAndNothingChanged()
     {
         var roundId = await RoundAsync();
         var chair = await app.Drafting.ChairAsync();
@@ -101,14 +101,39 @@ public sealed class AssessmentsApiTests(EcpFactory app) : IClassFixture<EcpFacto
         await (await chair.Api.PostAsync($"/api/v1/assessments/{roundId}/close", null)).ExpectAsync(HttpStatusCode.OK);
         var head = await chair.Api.RecordHeadAsync();
 
-        var problem = await (await Rate(delegatePerson, roundId, "speed", 5)).ExpectProblemAsync(HttpStatusCode.Conflict);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/assessments/{roundId}/ratings")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { dimension = "speed", score = 5 }),
+        };
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("fr"));
+
+        var problem = await (await delegatePerson.Api.SendAsync(request)).ExpectProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("assessment-closed", (string)problem["code"]!);
+        Assert.Equal("La série d’évaluation est clôturée : elle n’accepte plus de notes.", (string)problem["detail"]!);
         Assert.Equal(head, await chair.Api.RecordHeadAsync());
         var round = await app.CreatePublicClient().GetJsonAsync($"/api/v1/assessments/{roundId}");
         Assert.Equal(3, (int)Assert.Single(round["history"]!.AsArray())!["score"]!);
         Assert.False((bool)round["isOpen"]!);
         await (await chair.Api.PostAsync($"/api/v1/assessments/{roundId}/close", null)).ExpectProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Rate_AfterTheClosingTime_409AndListedAmongTheClosed()
+    {
+        var chair = await app.Drafting.ChairAsync();
+        var roundId = Id(await (await chair.Api.PostJsonAsync("/api/v1/assessments", new { title = "Short round", closesAt = DateTimeOffset.UtcNow.AddSeconds(2) }))
+            .ExpectAsync(HttpStatusCode.Created));
+        var stakeholder = await app.People.StakeholderAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        var problem = await (await Rate(stakeholder, roundId, "speed", 3)).ExpectProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal("assessment-closed", (string)problem["code"]!);
+        var listed = (await app.CreatePublicClient().GetJsonAsync("/api/v1/assessments?limit=200")).AsArray();
+        Assert.False((bool)listed.Single(r => (string)r!["id"]! == roundId.ToString())!["isOpen"]!);
+        // The secretariat's close is still recorded.
+        await (await chair.Api.PostAsync($"/api/v1/assessments/{roundId}/close", null)).ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -259,7 +284,7 @@ public sealed class AssessmentsApiTests(EcpFactory app) : IClassFixture<EcpFacto
     }
 
     [Fact]
-    public async Task Page_ScoreOutOfRangeThroughTheForm_ErrorBesideTheDimensionAndNothingRecorded()
+    public async Task Page_ScoreOutOfRangeThroughTheForm_ErrorBesideTheDimensionInputKeptNothingRecorded()
     {
         var roundId = await RoundAsync();
         var delegatePerson = await app.People.DelegateAsync("MEX");
@@ -267,12 +292,13 @@ public sealed class AssessmentsApiTests(EcpFactory app) : IClassFixture<EcpFacto
         var head = await delegatePerson.Api.RecordHeadAsync();
 
         using var response = await browser.SubmitFormAsync($"/assessments/{roundId}",
-            new Dictionary<string, string> { ["Rate.Score"] = "6" }, "form.rating-form:has(input[value='speed'])");
+            new Dictionary<string, string> { ["Rate.Score"] = "6", ["Rate.Comment"] = "Kept after the refusal." }, "form.rating-form:has(input[value='speed'])");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Contains("Choose a score from 1 to 5.", page.QuerySelector("#Score-speed")!.TextContent);
         Assert.NotNull(page.QuerySelector(".error-summary a[href='#Score-speed']"));
+        Assert.Equal("Kept after the refusal.", page.QuerySelector("#Comment-speed")!.TextContent);
         Assert.Equal(head, await delegatePerson.Api.RecordHeadAsync());
     }
 

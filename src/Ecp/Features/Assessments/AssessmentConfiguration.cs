@@ -21,7 +21,6 @@ internal sealed class AssessmentRoundConfiguration : IEntityTypeConfiguration<As
         b.Navigation(r => r.Dimensions).HasField("dimensions").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(r => r.AllRatings).WithOne().HasForeignKey(x => x.RoundId);
         b.Navigation(r => r.AllRatings).HasField("ratings").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        b.Ignore(r => r.IsOpen);
         b.Ignore(r => r.Ratings);
     }
 }

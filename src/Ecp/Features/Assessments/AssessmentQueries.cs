@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Resources;
@@ -9,24 +10,33 @@ namespace Ecp.Features.Assessments;
 /// <summary>Assessment rounds as the public sees them: the list (open rounds first), one round with its
 /// ratings, its results by stakeholder group and the trend across rounds. Dimension names are given in
 /// the reader's language (the default dimensions' from the resources, a custom one as the secretariat wrote it).</summary>
-public sealed class AssessmentQueries(AppDbContext db, IStringLocalizer<SharedResource> l)
+public sealed class AssessmentQueries(AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
     public async Task<AssessmentList> ListAsync(string? after, int? limit, CancellationToken ct)
     {
         var take = Paging.Take(limit);
+        var now = clock.GetUtcNow();
         var query = db.AssessmentRounds.AsNoTracking().IgnoreAutoIncludes();
-        // Open rounds first (0), then closed ones (1); newest first within each.
+        // Open rounds first, then closed ones; newest first within each. The cursor is the last
+        // row's (closed? 1 : 0) and number.
+        var open = AssessmentRound.OpenAt(now);
+        var round = open.Parameters[0];
+        var closedLast = Expression.Lambda<Func<AssessmentRound, int>>(Expression.Condition(open.Body, Expression.Constant(0), Expression.Constant(1)), round);
         if (Paging.TryParse(after, out var key, out _) && key.Split(':') is [var f, var n]
-            && int.TryParse(f, System.Globalization.CultureInfo.InvariantCulture, out var closed)
+            && int.TryParse(f, System.Globalization.CultureInfo.InvariantCulture, out var closed) && closed is 0 or 1
             && int.TryParse(n, System.Globalization.CultureInfo.InvariantCulture, out var number))
         {
-            query = query.Where(r => (r.ClosedAt == null ? 0 : 1) > closed || ((r.ClosedAt == null ? 0 : 1) == closed && r.Number < number));
+            // After an open round: every closed one and the open ones numbered lower; after a closed one: the closed ones numbered lower.
+            var lower = Expression.LessThan(Expression.Property(round, nameof(AssessmentRound.Number)), Expression.Constant(number));
+            var notOpen = Expression.Not(open.Body);
+            query = query.Where(Expression.Lambda<Func<AssessmentRound, bool>>(closed == 0 ? Expression.OrElse(notOpen, lower) : Expression.AndAlso(notOpen, lower), round));
         }
-        var rows = await query.OrderBy(r => r.ClosedAt == null ? 0 : 1).ThenByDescending(r => r.Number).Take(take + 1)
-            .Select(r => new AssessmentSummary(r.Id, r.Number, r.Title, r.OpenedAt, r.ClosesAt, r.ClosedAt, r.ClosedAt == null,
-                r.AllRatings.Count(x => x.SupersededAt == null)))
+        var rows = await query.OrderBy(closedLast).ThenByDescending(r => r.Number).Take(take + 1)
+            .Select(r => new { Round = r, Ratings = r.AllRatings.Count(x => x.SupersededAt == null) })
             .ToListAsync(ct);
-        var (page, next) = Paging.Split(rows, take, r => Paging.Format($"{(r.IsOpen ? 0 : 1)}:{r.Number}", r.Id));
+        var summaries = rows.Select(x => new AssessmentSummary(x.Round.Id, x.Round.Number, x.Round.Title, x.Round.OpenedAt, x.Round.ClosesAt,
+            x.Round.ClosedAt, x.Round.IsOpenAt(now), x.Ratings)).ToList();
+        var (page, next) = Paging.Split(summaries, take, r => Paging.Format($"{(r.IsOpen ? 0 : 1)}:{r.Number}", r.Id));
         return new AssessmentList(page, next);
     }
 
@@ -34,7 +44,7 @@ public sealed class AssessmentQueries(AppDbContext db, IStringLocalizer<SharedRe
     {
         var round = await db.AssessmentRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null) return null;
-        return new AssessmentView(round.Id, round.Number, round.Title, round.OpenedAt, round.ClosesAt, round.ClosedAt, round.IsOpen,
+        return new AssessmentView(round.Id, round.Number, round.Title, round.OpenedAt, round.ClosesAt, round.ClosedAt, round.IsOpenAt(clock.GetUtcNow()),
             round.Dimensions.OrderBy(d => d.Position).Select(d => new DimensionView(d.Code, d.Position, NameOf(d))).ToList(),
             round.Ratings.OrderBy(r => r.RatedAt).ThenBy(r => r.Id).Select(ToView).ToList(),
             round.AllRatings.OrderBy(r => r.RatedAt).ThenBy(r => r.Id).Select(ToView).ToList());
@@ -43,7 +53,7 @@ public sealed class AssessmentQueries(AppDbContext db, IStringLocalizer<SharedRe
     public async Task<AssessmentResultsView?> ResultsAsync(Guid id, CancellationToken ct)
     {
         var round = await db.AssessmentRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        return round is null ? null : new AssessmentResultsView(round.Id, round.Number, round.Title, round.IsOpen,
+        return round is null ? null : new AssessmentResultsView(round.Id, round.Number, round.Title, round.IsOpenAt(clock.GetUtcNow()),
             AssessmentResults.DivergenceName, l["Assessment.DivergenceDefinition"], ResultsOf(round));
     }
 
@@ -51,7 +61,7 @@ public sealed class AssessmentQueries(AppDbContext db, IStringLocalizer<SharedRe
     public async Task<TrendView> TrendAsync(CancellationToken ct)
     {
         var rounds = await db.AssessmentRounds.AsNoTracking().OrderBy(r => r.Number).ToListAsync(ct);
-        return AssessmentResults.Trend(rounds.Select(r => (new RoundRef(r.Id, r.Number, r.Title, r.IsOpen), ResultsOf(r))).ToList());
+        return AssessmentResults.Trend(rounds.Select(r => (new RoundRef(r.Id, r.Number, r.Title, r.IsOpenAt(clock.GetUtcNow())), ResultsOf(r))).ToList());
     }
 
     private IReadOnlyList<DimensionResult> ResultsOf(AssessmentRound round)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Ecp.Common;
 using Ecp.Features.Registry;
 
@@ -42,12 +43,17 @@ public sealed class AssessmentRound
 
     public DateTimeOffset OpenedAt { get; private set; }
 
-    /// <summary>When the round is announced to close; it closes when the secretariat closes it.</summary>
+    /// <summary>When the round stops taking ratings, if the secretariat set a time; it may close it earlier.</summary>
     public DateTimeOffset? ClosesAt { get; private set; }
 
+    /// <summary>When the secretariat closed the round.</summary>
     public DateTimeOffset? ClosedAt { get; private set; }
 
-    public bool IsOpen => ClosedAt is null;
+    /// <summary>Whether the round takes ratings at <paramref name="now"/>: not closed, and its closing time (if any) not reached.</summary>
+    public bool IsOpenAt(DateTimeOffset now) => ClosedAt is null && (ClosesAt is null || ClosesAt > now);
+
+    /// <summary><see cref="IsOpenAt"/> as a query (the same rule), so the list can put the open rounds first.</summary>
+    public static Expression<Func<AssessmentRound, bool>> OpenAt(DateTimeOffset now) => r => r.ClosedAt == null && (r.ClosesAt == null || r.ClosesAt > now);
 
     public IReadOnlyList<AssessmentDimension> Dimensions => dimensions;
 
@@ -103,7 +109,7 @@ public sealed class AssessmentRound
     public Result<Rating> Rate(Actor rater, string? dimension, int? score, string? comment, DateTimeOffset now)
     {
         if (rater.ParticipantGroup is not { } group) return new OnlyParticipantsRate();
-        if (!IsOpen) return new AssessmentClosed();
+        if (!IsOpenAt(now)) return new AssessmentClosed();
         var check = new Validation();
         if (dimensions.All(d => d.Code != dimension)) check.Add("Dimension", "Assessment.DimensionUnknown");
         if (score is not (>= LowestScore and <= HighestScore)) check.Add("Score", "Assessment.ScoreOutOfRange", LowestScore, HighestScore);
@@ -125,10 +131,11 @@ public sealed class AssessmentRound
         return Ratings.SingleOrDefault(r => r.DimensionCode == dimension && r.SpeaksFor(state, rater.PersonId ?? Guid.Empty));
     }
 
-    /// <summary>The secretariat closes the round: no rating after it.</summary>
+    /// <summary>The secretariat closes the round: no rating after it. A round whose closing time has
+    /// passed is closed too, so the close is on the record.</summary>
     public Result<AssessmentRound> Close(DateTimeOffset now)
     {
-        if (!IsOpen) return new AssessmentClosed();
+        if (ClosedAt is not null) return new AssessmentClosed();
         ClosedAt = now;
         return this;
     }

@@ -52,6 +52,9 @@ public sealed class ConditionalGet(RequestDelegate next)
                 return;
             }
         }
+        // Nothing written (a 404 of no endpoint, a 405): leave the answer untouched, so the
+        // status-code pages still write their problem detail into it.
+        if (body.IsEmpty) return;
         ctx.Response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(ctx.Request.Method)) await original.WriteAsync(body, ctx.RequestAborted);
     }

@@ -11,6 +11,7 @@ using Ecp.Features.Drafts;
 using Ecp.Features.Invitations;
 using Ecp.Features.Issues;
 using Ecp.Features.Notifications;
+using Ecp.Features.OpenData;
 using Ecp.Features.Record;
 using Ecp.Features.Registry;
 using Ecp.Features.Search;
@@ -59,6 +60,7 @@ public static class EcpWeb
         services.AddDrafts();
         services.AddDecisions();
         services.AddIssues();
+        services.AddOpenData();
         services.AddAssessments();
         services.AddConsultations();
         services.AddNotifications(configuration);
@@ -192,6 +194,7 @@ public static class EcpWeb
         app.MapInvitations();
         app.MapNotifications();
         app.MapSearch();
+        app.MapOpenData();
         app.MapRazorPages();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ecp.Common;
 using Ecp.Data;
+using Ecp.Features.Accountability;
 using Ecp.Features.Accounts;
 using Ecp.Features.Assessments;
 using Ecp.Features.Bodies;
@@ -60,6 +61,7 @@ public static class EcpWeb
         services.AddDrafts();
         services.AddDecisions();
         services.AddIssues();
+        services.AddAccountability();
         services.AddOpenData();
         services.AddAssessments();
         services.AddConsultations();
@@ -189,6 +191,7 @@ public static class EcpWeb
         app.MapDrafts();
         app.MapDecisions();
         app.MapIssues();
+        app.MapAccountability();
         app.MapAssessments();
         app.MapConsultations();
         app.MapInvitations();

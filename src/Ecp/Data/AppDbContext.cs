@@ -53,6 +53,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Issues.IssueTag> IssueTags => Set<Features.Issues.IssueTag>();
     public DbSet<Features.Assessments.AssessmentRound> AssessmentRounds => Set<Features.Assessments.AssessmentRound>();
 
+    public DbSet<Features.Accountability.TrackedResult> Results => Set<Features.Accountability.TrackedResult>();
+
+    public DbSet<Features.Accountability.Milestone> Milestones => Set<Features.Accountability.Milestone>();
+
+    public DbSet<Features.Accountability.ResultImplementer> ResultImplementers => Set<Features.Accountability.ResultImplementer>();
+
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
 
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();

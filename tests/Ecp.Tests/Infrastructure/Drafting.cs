@@ -100,5 +100,15 @@ public sealed class Drafting(EcpFactory app)
         return await (await chairClient.PostJsonAsync("/api/v1/decisions", new { documentId })).ExpectAsync(HttpStatusCode.Created);
     }
 
+    /// <summary>A fresh document adopted by consensus (its first version) before a body of every Member State.</summary>
+    public async Task<JsonNode> AdoptedDocumentAsync(params string[] operative)
+    {
+        var document = await DocumentAsync(operative);
+        var decision = await DecisionAsync(Id(document));
+        var chairClient = (await ChairAsync()).Api;
+        await (await chairClient.PostJsonAsync($"/api/v1/decisions/{Id(decision)}/close", new { outcome = "adopted-by-consensus" })).ExpectAsync(HttpStatusCode.OK);
+        return document;
+    }
+
     public static Guid Id(JsonNode node) => Guid.Parse((string)node["id"]!);
 }

@@ -67,6 +67,8 @@ public static partial class RecentActivity
         Issues.IssueActions.MappingProposed, Issues.IssueActions.MappingProposalAccepted, Issues.IssueActions.MappingProposalRejected,
         Issues.IssueActions.Tagged, Issues.IssueActions.Untagged,
         Assessments.AssessmentActions.Opened, Assessments.AssessmentActions.RatingRecorded, Assessments.AssessmentActions.Closed,
+        Accountability.ResultActions.Defined, Accountability.ResultActions.StatusUpdated, Accountability.ResultActions.MilestoneAdded,
+        Accountability.ResultActions.MilestoneCompleted, Accountability.ResultActions.ImplementersAssigned,
     };
 
     /// <summary>The sentences that name no target ("{0} asked to be accredited").</summary>
@@ -86,6 +88,7 @@ public static partial class RecentActivity
         var bodyIds = Ids(entries, "bodyId");
         var issueCodes = entries.Where(e => e.Entity == Issues.IssueActions.Entity).Select(e => e.EntityId).Distinct().ToList();
         var roundIds = Ids(entries, "roundId");
+        var resultIds = Ids(entries, "resultId");
 
         var consultations = consultationIds.Count == 0 ? [] : await db.Consultations.AsNoTracking()
             .Where(c => consultationIds.Contains(c.Id)).Select(c => new { c.Id, c.Topic }).ToDictionaryAsync(c => c.Id, c => c.Topic, ct);
@@ -104,6 +107,9 @@ public static partial class RecentActivity
         var rounds = roundIds.Count == 0 ? [] : await db.AssessmentRounds.AsNoTracking().IgnoreAutoIncludes()
             .Where(r => roundIds.Contains(r.Id)).Select(r => new { r.Id, r.Title }).ToDictionaryAsync(r => r.Id, r => r.Title, ct);
 
+        var results = resultIds.Count == 0 ? [] : await db.Results.AsNoTracking()
+            .Where(r => resultIds.Contains(r.Id)).Select(r => new { r.Id, r.Title }).ToDictionaryAsync(r => r.Id, r => r.Title, ct);
+
         var issues = issueCodes.Count == 0 ? [] : (await db.Issues.AsNoTracking().Where(i => issueCodes.Contains(i.Code)).ToListAsync(ct))
             .ToDictionary(i => i.Code, i => i.Names.Current().Text);
 
@@ -118,6 +124,7 @@ public static partial class RecentActivity
                 "consultation" or "contribution" => Named(consultations, Id(payload, "consultationId"), "/consultations/"),
                 "document" or "amendment" or "comment" => Named(documents, Id(payload, "documentId"), "/documents/"),
                 "decision" or "position" or "advisory-view" => Named(decisions, Id(payload, "decisionId"), "/decisions/"),
+                "result" => Named(results, Id(payload, "resultId"), "/results/"),
                 "assessment" or "rating" => Named(rounds, Id(payload, "roundId"), "/assessments/"),
                 "organization" => Named(organizations, Id(payload, "organizationId"), "/organizations/"),
                 // Bodies have no page of their own: their entries on the record are what there is to read.

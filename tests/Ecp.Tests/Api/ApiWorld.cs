@@ -41,6 +41,10 @@ public sealed class ApiWorld : IAsyncLifetime
     public Guid FollowId { get; private set; }
     public Guid AssessmentId { get; private set; }
     public Guid ClosedAssessmentId { get; private set; }
+    /// <summary>A result on a document adopted by consensus, with one milestone.</summary>
+    public Guid ResultId { get; private set; }
+    public Guid MilestoneId { get; private set; }
+    public Guid AdoptedDocumentId { get; private set; }
     /// <summary>A second token of the registered person, so revoking it leaves their own working.</summary>
     public Guid SpareTokenId { get; private set; }
 
@@ -72,6 +76,9 @@ public sealed class ApiWorld : IAsyncLifetime
         ClosedAssessmentId = await AssessmentAsync();
         await (await Secretariat.Api.PostAsync($"/api/v1/assessments/{ClosedAssessmentId}/close", null)).ExpectAsync(HttpStatusCode.OK);
         AssessmentId = await AssessmentAsync();
+        AdoptedDocumentId = Drafting.Id(await Factory.Drafting.AdoptedDocumentAsync());
+        ResultId = Drafting.Id(await (await Secretariat.Api.PostJsonAsync("/api/v1/results", new { documentId = AdoptedDocumentId, title = "Capacity building" })).ExpectAsync(HttpStatusCode.Created));
+        MilestoneId = await MilestoneAsync();
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
@@ -110,6 +117,8 @@ public sealed class ApiWorld : IAsyncLifetime
             "follows" => [FollowId],
             "bodies" => [BodyId],
             "assessments" => [AssessmentId, ClosedAssessmentId],
+            "results" => [ResultId],
+            "milestones" => [MilestoneId],
             _ => [],
         };
         return ids.Select(i => i.ToString()).ToList();
@@ -117,7 +126,7 @@ public sealed class ApiWorld : IAsyncLifetime
 
     /// <summary>Every id the world holds, for uuid fields of a body.</summary>
     public IReadOnlyList<Guid> AllIds()
-        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId, AssessmentId];
+        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId, AssessmentId, ResultId];
 
     /// <summary>
     /// A request the operation accepts (2xx), with targets made fresh where the operation uses
@@ -232,6 +241,16 @@ public sealed class ApiWorld : IAsyncLifetime
                 return (Secretariat.Api, $"/api/v1/assessments/{await AssessmentAsync()}/close", Json(new { }));
             case "RateDimension":
                 return (Stakeholder.Api, $"/api/v1/assessments/{AssessmentId}/ratings", Json(new { dimension = "equal-footing", score = 3, comment = "Some progress since Tunis." }));
+            case "DefineResult":
+                return (Secretariat.Api, "/api/v1/results", Json(new { documentId = AdoptedDocumentId, paragraph = "1", title = "Experience shared", parentId = ResultId }));
+            case "UpdateResultStatus":
+                return (Secretariat.Api, $"/api/v1/results/{ResultId}/status", Json(new { status = "in-progress", progress = 40, reason = "Two workshops held." }));
+            case "AddMilestone":
+                return (Secretariat.Api, $"/api/v1/results/{ResultId}/milestones", Json(new { title = "Regional workshop", dueOn = "2027-05-01" }));
+            case "CompleteMilestone":
+                return (Secretariat.Api, $"/api/v1/results/{ResultId}/milestones/{await MilestoneAsync()}/done", Json(new { doneOn = "2026-06-02" }));
+            case "AssignImplementers":
+                return (Secretariat.Api, $"/api/v1/results/{ResultId}/implementers", Json(new { organizationIds = new[] { OrganizationId } }));
             default:
                 return null;
         }
@@ -244,6 +263,13 @@ public sealed class ApiWorld : IAsyncLifetime
             .ExpectAsync(HttpStatusCode.Created);
         return (string)added["code"]!;
     }
+    /// <summary>A fresh milestone of the world's result, still to be done.</summary>
+    private async Task<Guid> MilestoneAsync()
+    {
+        var result = await (await Secretariat.Api.PostJsonAsync($"/api/v1/results/{ResultId}/milestones", new { title = "Milestone", dueOn = "2027-01-31" })).ExpectAsync(HttpStatusCode.OK);
+        return Drafting.Id(result["milestones"]!.AsArray().Last(m => m!["doneOn"] is null)!);
+    }
+
     /// <summary>An open assessment round on the default dimensions.</summary>
     private async Task<Guid> AssessmentAsync()
         => Drafting.Id(await (await Secretariat.Api.PostJsonAsync("/api/v1/assessments", new { title = "Assessment of implementation" })).ExpectAsync(HttpStatusCode.Created));

@@ -96,6 +96,12 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         ["POST /api/v1/issues/{id}/retire"] =               [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/issues/{id}/tags"] =                 [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/issues/{id}/tags/{tagId}/remove"] =  [D,     D,         D,       D,          D,       A],
+        // Accountability: the secretariat defines and tracks the results of adopted outcomes.
+        ["POST /api/v1/results"] =                          [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/results/{id}/status"] =              [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/results/{id}/milestones"] =          [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/results/{id}/milestones/{milestoneId}/done"] = [D, D, D, D,             D,       A],
+        ["POST /api/v1/results/{id}/implementers"] =        [D,     D,         D,       D,          D,       A],
     };
 
     public static TheoryData<string, string> Cells()
@@ -332,9 +338,32 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                     new { subject = "document", subjectId = Drafting.Id(await app.Drafting.DocumentAsync()) })).ExpectAsync(HttpStatusCode.OK);
                 return Post($"/api/v1/issues/{issue}/tags/{(string)tagged["tagged"]![0]!["id"]!}/remove", new { });
             }
+            case "POST /api/v1/results":
+                return Post("/api/v1/results", new { documentId = Drafting.Id(await app.Drafting.AdoptedDocumentAsync()), title = "Matrix result" });
+            case "POST /api/v1/results/{id}/status":
+                return Post($"/api/v1/results/{await ResultAsync()}/status", new { status = "delayed", progress = 10, reason = "Matrix cell." });
+            case "POST /api/v1/results/{id}/milestones":
+                return Post($"/api/v1/results/{await ResultAsync()}/milestones", new { title = "Matrix milestone", dueOn = "2027-01-31" });
+            case "POST /api/v1/results/{id}/milestones/{milestoneId}/done":
+            {
+                var result = await ResultAsync();
+                var added = await (await (await app.People.SecretariatAsync()).Api.PostJsonAsync($"/api/v1/results/{result}/milestones",
+                    new { title = "Matrix milestone", dueOn = "2027-01-31" })).ExpectAsync(HttpStatusCode.OK);
+                return Post($"/api/v1/results/{result}/milestones/{(string)added["milestones"]![0]!["id"]!}/done", new { });
+            }
+            case "POST /api/v1/results/{id}/implementers":
+                return Post($"/api/v1/results/{await ResultAsync()}/implementers", new { organizationIds = new[] { (await app.People.OrganizationAsync()).Id } });
             default:
                 throw new InvalidOperationException($"No request written for {endpoint}: add one here.");
         }
+    }
+
+    /// <summary>A result on a freshly adopted document, defined by the secretariat for one cell.</summary>
+    private async Task<Guid> ResultAsync()
+    {
+        var secretariat = await app.People.SecretariatAsync();
+        var document = Drafting.Id(await app.Drafting.AdoptedDocumentAsync());
+        return Drafting.Id(await (await secretariat.Api.PostJsonAsync("/api/v1/results", new { documentId = document, title = "Matrix result" })).ExpectAsync(HttpStatusCode.Created));
     }
 
     /// <summary>An issue added by the secretariat for one cell.</summary>

@@ -114,6 +114,13 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
         var closedRound = await AssessmentAsync(chair, [(delegated, 2), (stakeholder, 4)]);
         await (await chair.Api.PostAsync($"/api/v1/assessments/{closedRound}/close", null)).ExpectAsync(HttpStatusCode.OK);
         var round = await AssessmentAsync(chair, [(delegated, 3), (stakeholder, 5)]);
+        // Results of an adopted document: a parent with a child in progress, a milestone, an implementer.
+        var adopted = Drafting.Id(await factory.Drafting.AdoptedDocumentAsync("invites Member States to share experience;"));
+        var parentResult = Drafting.Id(await (await chair.Api.PostJsonAsync("/api/v1/results", new { documentId = adopted, title = "Experience shared" })).ExpectAsync(HttpStatusCode.Created));
+        var leafResult = Drafting.Id(await (await chair.Api.PostJsonAsync("/api/v1/results", new { documentId = adopted, paragraph = "1", title = "Regional workshops", parentId = parentResult })).ExpectAsync(HttpStatusCode.Created));
+        await (await chair.Api.PostJsonAsync($"/api/v1/results/{leafResult}/status", new { status = "in-progress", progress = 40, reason = "Two of five held." })).ExpectAsync(HttpStatusCode.OK);
+        await (await chair.Api.PostJsonAsync($"/api/v1/results/{leafResult}/milestones", new { title = "Workshop in Africa", dueOn = "2027-05-01" })).ExpectAsync(HttpStatusCode.OK);
+        await (await chair.Api.PostJsonAsync($"/api/v1/results/{leafResult}/implementers", new { organizationIds = new[] { organization.Id } })).ExpectAsync(HttpStatusCode.OK);
 
         var anyone = factory.CreatePublicClient();
         var (asChair, _) = await people.LogInAsync(chair);
@@ -172,6 +179,12 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("chair's assessment round", asChair, $"/assessments/{round}"),
             ("delegate's assessment round", asDelegate, $"/assessments/{round}"),
             ("stakeholder's assessment round", asStakeholder, $"/assessments/{round}"),
+            ("results dashboard", anyone, "/results"),
+            ("results, filtered", anyone, "/results?status=in-progress"),
+            ("result", anyone, $"/results/{parentResult}"),
+            ("chair's result", asChair, $"/results/{leafResult}"),
+            ("adopted document", anyone, $"/documents/{adopted}"),
+            ("chair's adopted document", asChair, $"/documents/{adopted}"),
         ];
     }
 

@@ -24,6 +24,7 @@ public sealed class DemoData(
     DemoDrafts drafts,
     DemoConsultations consultations,
     DemoIssues issues,
+    DemoResults results,
     DemoAssessments assessments)
 {
     private const string Domain = "demo.ecp.example";
@@ -119,6 +120,7 @@ public sealed class DemoData(
         await consultations.LoadQuestionnaireAsync(cast, ct);
         await issues.LoadAsync(cast, ct);
         await assessments.LoadAsync(cast, ct);
+        await results.LoadAsync(cast, ct);
     }
 
     private async Task<IReadOnlyList<DemoLogin>> ResetPasswordsAsync(CancellationToken ct)

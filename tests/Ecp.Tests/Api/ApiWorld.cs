@@ -242,7 +242,7 @@ public sealed class ApiWorld : IAsyncLifetime
             case "RateDimension":
                 return (Stakeholder.Api, $"/api/v1/assessments/{AssessmentId}/ratings", Json(new { dimension = "equal-footing", score = 3, comment = "Some progress since Tunis." }));
             case "DefineResult":
-                return (Secretariat.Api, "/api/v1/results", Json(new { documentId = AdoptedDocumentId, paragraph = "1", title = "Experience shared", parentId = ResultId }));
+                return (Secretariat.Api, "/api/v1/results", Json(new { documentId = AdoptedDocumentId, paragraph = "1", title = "Experience shared", description = "Reports from Member States." }));
             case "UpdateResultStatus":
                 return (Secretariat.Api, $"/api/v1/results/{ResultId}/status", Json(new { status = "in-progress", progress = 40, reason = "Two workshops held." }));
             case "AddMilestone":

@@ -45,28 +45,31 @@ public static class AccountabilityApi
 
         writes.MapPost("/{id}/status", async Task<Results<Ok<ResultView>, ProblemHttpResult>> (Guid id, UpdateResultStatus.Command command, UpdateResultStatus useCase,
                 ActorAccessor actors, ResultQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(async r => TypedResults.Ok((await queries.GetAsync(r.Id, ct))!), l))
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(r => ViewAsync(queries, r.Id, ct), l))
             .WithName("UpdateResultStatus")
             .WithSummary("Change a result's status and, for a result without children, its progress (0-100), with a required reason that goes on the record (secretariat).");
 
         writes.MapPost("/{id}/milestones", async Task<Results<Ok<ResultView>, ProblemHttpResult>> (Guid id, AddMilestone.Command command, AddMilestone useCase,
                 ActorAccessor actors, ResultQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(async m => TypedResults.Ok((await queries.GetAsync(m.ResultId, ct))!), l))
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(m => ViewAsync(queries, m.ResultId, ct), l))
             .WithName("AddMilestone")
             .WithSummary("Add a milestone with its due date to a result (secretariat).");
 
         writes.MapPost("/{id}/milestones/{milestoneId}/done", async Task<Results<Ok<ResultView>, ProblemHttpResult>> (Guid id, Guid milestoneId,
                 CompleteMilestone.Command command, CompleteMilestone useCase, ActorAccessor actors, ResultQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await useCase.HandleAsync(await actors.GetAsync(ct), id, milestoneId, command, ct).ToHttpResultAsync(async m => TypedResults.Ok((await queries.GetAsync(m.ResultId, ct))!), l))
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, milestoneId, command, ct).ToHttpResultAsync(m => ViewAsync(queries, m.ResultId, ct), l))
             .WithName("CompleteMilestone")
             .WithSummary("Mark a milestone done on a date (today by default); a milestone is done once (secretariat).");
 
         writes.MapPost("/{id}/implementers", async Task<Results<Ok<ResultView>, ProblemHttpResult>> (Guid id, AssignImplementers.Command command, AssignImplementers useCase,
                 ActorAccessor actors, ResultQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(async r => TypedResults.Ok((await queries.GetAsync(r.Id, ct))!), l))
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(r => ViewAsync(queries, r.Id, ct), l))
             .WithName("AssignImplementers")
             .WithSummary("Name the registry's organizations that implement a result; the list replaces the previous one (secretariat).");
 
         return api;
     }
+
+    /// <summary>What a write answers: the result as it now reads.</summary>
+    private static async Task<Ok<ResultView>> ViewAsync(ResultQueries queries, Guid id, CancellationToken ct) => TypedResults.Ok((await queries.GetAsync(id, ct))!);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ecp.Common;
 using Ecp.Data;
+using Ecp.Features.AnnualReports;
 using Ecp.Features.Accounts;
 using Ecp.Features.Bodies;
 using Ecp.Features.Cli;
@@ -58,6 +59,7 @@ public static class EcpWeb
         services.AddDrafts();
         services.AddDecisions();
         services.AddIssues();
+        services.AddAnnualReports();
         services.AddConsultations();
         services.AddNotifications(configuration);
         services.AddSearch(configuration);
@@ -179,6 +181,7 @@ public static class EcpWeb
         app.MapDrafts();
         app.MapDecisions();
         app.MapIssues();
+        app.MapAnnualReports();
         app.MapConsultations();
         app.MapInvitations();
         app.MapNotifications();

@@ -120,6 +120,7 @@ public static class OpenApiDocument
         ["Notifications"] = "Follows (e-mail notices) and the Atom feed of consultation events.",
         ["Search"] = "Full-text search of what is public, in the six UN languages.",
         ["Issues"] = "The issue map: international Internet-related public policy issues, who addresses each, the gaps, and the scope assessments of ¶69 by stakeholder group.",
+        ["Annual reports"] = "Annual performance reports of the relevant organizations (Tunis Agenda ¶71): the yearly cycles, drafts private to each organization, submissions and revisions, and who reported on time, late or not at all.",
         ["Operations"] = "For operators: whether a node answers.",
         ["Invitations"] = "The secretariat invites participants in bulk: each invitation, once accepted, is an account and an accreditation.",
     };

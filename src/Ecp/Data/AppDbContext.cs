@@ -52,6 +52,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Issues.IssueTag> IssueTags => Set<Features.Issues.IssueTag>();
 
+    public DbSet<Features.AnnualReports.ReportingCycle> ReportingCycles => Set<Features.AnnualReports.ReportingCycle>();
+
+    public DbSet<Features.AnnualReports.AnnualReport> AnnualReports => Set<Features.AnnualReports.AnnualReport>();
+
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
 
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();

@@ -52,7 +52,7 @@ public static class AnnualReportsApi
 
         mine.MapGet("/{year:int}/drafts/mine", async Task<Results<Ok<DraftView>, ProblemHttpResult>> (int year, ReportQueries queries, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await queries.DraftAsync(await actors.GetAsync(ct), year, ct)).ToHttpResult(TypedResults.Ok, l))
-            .WithName("GetMyDraft")
+            .WithName("GetMyDraft").ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Your organization's draft report for the year (reporters of a requested organization).");
 
         writes.MapPost("/{year:int}/reports", async Task<Results<Created<ReportView>, ProblemHttpResult>> (int year, ReportCommand command, SubmitReport useCase, ActorAccessor actors, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

@@ -254,6 +254,24 @@ public sealed class AnnualReportsApiTests(AnnualReportsApiTests.World world) : I
         Assert.Contains(cycles.AsArray(), c => (int)c!["year"]! == year && (int)c["requested"]! == 1);
     }
 
+    [Fact]
+    public async Task RecentActivity_OfAReportingCycle_ToldAsSentencesNamingTheOrganization()
+    {
+        var organization = await app.People.OrganizationAsync(relevant: true, group: "technical-academic", name: $"Regional Internet Registry {Guid.NewGuid():N}"[..40]);
+        var reporter = await app.People.ReporterAsync(organization.Id);
+        var year = await reporting.CycleAsync(TimeSpan.FromDays(30), organization.Id);
+        await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/drafts", Reporting.Report("Draft words."))).ExpectAsync(HttpStatusCode.OK);
+        await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", Reporting.Report())).ExpectAsync(HttpStatusCode.Created);
+
+        var page = await app.CreatePublicClient().GetPageAsync("/");
+        var lines = page.QuerySelectorAll("main ol li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent.Trim(), @"\s+", " ")).ToList();
+
+        Assert.Contains(lines, l => l.EndsWith($"{reporter.DisplayName} submitted the annual performance report of {organization.Name}", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith($"{reporter.DisplayName} saved a draft report for {organization.Name}", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith($"The secretariat opened the reporting cycle {year}", StringComparison.Ordinal));
+        Assert.DoesNotContain("Draft words.", page.QuerySelector("main")!.TextContent);
+    }
+
     private async Task<JsonNode> RowAsync(int year, Guid organization)
         => Row((await app.CreatePublicClient().GetJsonAsync($"/api/v1/reporting-cycles/{year}"))["compliance"]!.AsArray(), organization);
 

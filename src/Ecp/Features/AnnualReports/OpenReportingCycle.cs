@@ -23,7 +23,7 @@ public sealed class OpenReportingCycle(AppDbContext db, PublicRecord record, Tim
     {
         if (actor.UnlessSecretariat() is { } denied) return denied;
         await record.BeginAsync(ct);
-        var ids = command.OrganizationIds?.Distinct().Take(Paging.MaxPageSize + 1).ToList() ?? [];
+        var ids = command.OrganizationIds?.Distinct().Take(ReportingCycle.MaxOrganizations).ToList() ?? [];
         var organizations = await db.Organizations.Where(o => ids.Contains(o.Id)).ToListAsync(ct);
         var yearTaken = command.Year is { } year && await db.ReportingCycles.AnyAsync(c => c.Year == year, ct);
         var opened = ReportingCycle.Open(command.Year, command.OpensAt, command.Deadline, command.OrganizationIds, organizations, yearTaken, clock.GetUtcNow());

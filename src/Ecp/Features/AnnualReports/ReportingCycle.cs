@@ -30,6 +30,7 @@ public sealed class ReportingCycle
 {
     public const int FirstYear = 2006;
     public const int LastYear = 2199;
+    public const int MaxOrganizations = 200;
 
     private readonly List<RequestedOrganization> requested = [];
 
@@ -65,6 +66,7 @@ public sealed class ReportingCycle
         if (deadline is null) check.Add("Deadline", "Validation.Required");
         else if (deadline <= opening) check.Add("Deadline", "Report.DeadlineBeforeOpening");
         if (organizationIds is not { Count: > 0 }) check.Add("OrganizationIds", "Validation.Required");
+        else if (organizationIds.Count > MaxOrganizations) return check.Add("OrganizationIds", "Report.TooMany", MaxOrganizations).ToError();
         for (var i = 0; i < (organizationIds?.Count ?? 0); i++)
         {
             var organization = organizations.FirstOrDefault(o => o.Id == organizationIds![i]);

@@ -127,6 +127,13 @@ public sealed class AnnualReportsApiTests(AnnualReportsApiTests.World world) : I
         Assert.Null(revisions[0]!["reason"]);
         Assert.Equal("A fifth consultation was left out.", (string)revisions[1]!["reason"]!);
         Assert.Equal((2, "Held five consultations."), ((int)report["current"]!["number"]!, (string)report["current"]!["content"]!["activities"]!));
+        // Shown with the difference: only the activities changed, "four" to "five".
+        Assert.Empty(revisions[0]!["changes"]!.AsArray());
+        var change = Assert.Single(revisions[1]!["changes"]!.AsArray())!;
+        Assert.Equal("activities", (string)change["field"]!);
+        var words = change["words"]!.AsArray().Select(w => ((string)w!["change"]!, ((string)w["text"]!).Trim())).ToList();
+        Assert.Contains(("deleted", "four"), words);
+        Assert.Contains(("inserted", "five"), words);
         // The standing is the first submission's: a correction after the deadline does not make it late.
         Assert.Equal("on-time", (string)report["status"]!);
         Assert.Equal(["report.submitted", "report.revised"], await app.CreatePublicClient().RecordActionsAsync("report", id));

@@ -12,8 +12,9 @@ public sealed record ComplianceRow(Guid OrganizationId, string OrganizationName,
 public sealed record CycleView(Guid Id, int Year, DateTimeOffset OpensAt, DateTimeOffset Deadline, string State, DateTimeOffset ComputedAt,
     IReadOnlyList<ComplianceRow> Compliance);
 
+/// <summary>A submitted revision; <see cref="Changes"/>: what it changed from the one before (none for the first).</summary>
 public sealed record RevisionView(int Number, int TemplateVersion, string Language, DateTimeOffset SubmittedAt, string SubmittedBy, string? Reason,
-    string ContentHash, ReportContent Content);
+    string ContentHash, ReportContent Content, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>A submitted report: the standing (on time or late, by its first submission), the current
 /// revision, and every revision, oldest first.</summary>

@@ -55,8 +55,10 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         var name = await db.Organizations.Where(o => o.Id == report.OrganizationId).Select(o => o.Name).SingleAsync(ct);
         var request = cycle.RequestOf(report.OrganizationId)!;
         var (status, daysLate) = request.ComplianceIn(cycle, report.SubmittedAt, clock.GetUtcNow());
-        var revisions = report.Revisions.OrderBy(v => v.Number).Select(v => new RevisionView(v.Number, v.TemplateVersion, v.Language, v.SubmittedAt,
-            v.SubmittedByName, v.Reason, v.ContentHash, ReportContent.FromJson(v.Content))).ToList();
+        var contents = report.Revisions.OrderBy(v => v.Number).Select(v => (Revision: v, Content: ReportContent.FromJson(v.Content))).ToList();
+        var revisions = contents.Select((r, i) => new RevisionView(r.Revision.Number, r.Revision.TemplateVersion, r.Revision.Language, r.Revision.SubmittedAt,
+            r.Revision.SubmittedByName, r.Revision.Reason, r.Revision.ContentHash, r.Content,
+            i == 0 ? [] : RevisionDiff.Compare(contents[i - 1].Content, r.Content))).ToList();
         return new ReportView(report.Id, report.Year, report.OrganizationId, name, request.DeadlineIn(cycle), report.SubmittedAt!.Value,
             status.ToCode(), daysLate, revisions[^1], revisions);
     }

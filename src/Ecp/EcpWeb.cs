@@ -3,6 +3,7 @@ using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.AnnualReports;
 using Ecp.Features.Accounts;
+using Ecp.Features.Assessments;
 using Ecp.Features.Bodies;
 using Ecp.Features.Cli;
 using Ecp.Features.Consultations;
@@ -11,6 +12,7 @@ using Ecp.Features.Drafts;
 using Ecp.Features.Invitations;
 using Ecp.Features.Issues;
 using Ecp.Features.Notifications;
+using Ecp.Features.OpenData;
 using Ecp.Features.Record;
 using Ecp.Features.Registry;
 using Ecp.Features.Search;
@@ -60,6 +62,8 @@ public static class EcpWeb
         services.AddDecisions();
         services.AddIssues();
         services.AddAnnualReports();
+        services.AddOpenData();
+        services.AddAssessments();
         services.AddConsultations();
         services.AddNotifications(configuration);
         services.AddSearch(configuration);
@@ -138,6 +142,10 @@ public static class EcpWeb
         services.AddDataProtection().SetApplicationName("ecp").PersistKeysToDbContext<AppDbContext>();
 
         services.AddEcpRateLimits();
+        // Anyone's page may read what is public (GET and HEAD, no credentials); no other site
+        // can make a browser write (a cross-origin POST fails its preflight).
+        services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
+            .WithExposedHeaders("ETag", "Link", "Retry-After", "RateLimit", "RateLimit-Policy")));
         return services;
     }
 
@@ -162,6 +170,8 @@ public static class EcpWeb
         var staticAssets = File.Exists(Path.Combine(AppContext.BaseDirectory, $"{app.Environment.ApplicationName}.staticwebassets.endpoints.json"));
         if (!staticAssets) app.UseStaticFiles(); // no build manifest (an unusual host): plain wwwroot
         app.UseRouting();
+        app.UseWhen(ctx => IsApi(ctx) || ctx.Request.Path.StartsWithSegments("/feeds"), open => open.UseCors());
+        app.UseWhen(ConditionalGet.Applies, reads => reads.UseMiddleware<ConditionalGet>());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseEcpRateLimits();
@@ -182,10 +192,12 @@ public static class EcpWeb
         app.MapDecisions();
         app.MapIssues();
         app.MapAnnualReports();
+        app.MapAssessments();
         app.MapConsultations();
         app.MapInvitations();
         app.MapNotifications();
         app.MapSearch();
+        app.MapOpenData();
         app.MapRazorPages();
         return app;
     }

@@ -1,6 +1,7 @@
 using Ecp.BrowserTests.Infrastructure;
 using Ecp.Common;
 using Ecp.Features.Accounts;
+using Ecp.Features.Assessments;
 using Ecp.Features.Decisions;
 using Ecp.Features.Drafts;
 using Ecp.Features.Registry;
@@ -44,11 +45,38 @@ public sealed class AccessibilityFixture : BrowserFixture
         await Server.RunAsync<IssueApiToken, IssueApiToken.Issued>(u => u.HandleAsync(Actor.Of(person), new IssueApiToken.Command { Name = "laptop" }));
 
         await DraftsAsync(brazil);
+        await AssessmentAsync(brazil);
 
         PersonState = await LoggedInStateAsync(email, Password);
         DelegateState = await LoggedInStateAsync(brazil.Email, Password);
         SecretariatState = await LoggedInStateAsync(SecretariatEmail, SecretariatPassword);
     }
+
+    /// <summary>A closed round and an open one, rated by Brazil and a civil society participant, so
+    /// the results (charts, tables, the between-group gap, the trend) have something to show.</summary>
+    private async Task AssessmentAsync(Participant brazil)
+    {
+        var stakeholder = await SignedUpAsync(UniqueName("Civil society"), UniqueEmail("stakeholder"));
+        await ApproveAsync(await Server.RunAsync<RequestAccreditation, Accreditation>(u => u.HandleAsync(Actor.Of(stakeholder),
+            new RequestAccreditation.Command { Kind = "stakeholder", StakeholderGroup = "civil-society", Motivation = "We follow enhanced cooperation." })));
+        var civilSociety = await this.PersonAsync(stakeholder.Id);
+        foreach (var (title, government, others) in new[] { ("Assessment of implementation, first round", 2, 4), ("Assessment of implementation, second round", 3, 3) })
+        {
+            var round = await Server.RunAsync<OpenAssessmentRound, AssessmentRound>(u => u.HandleAsync(Actor.Of(Secretariat), new OpenAssessmentRound.Command { Title = title }));
+            foreach (var dimension in round.Dimensions.Select(d => d.Code))
+            {
+                await Server.RunAsync<RateDimension, Rating>(u => u.HandleAsync(Actor.Of(brazil.Person), round.Id, new RateDimension.Command { Dimension = dimension, Score = government }));
+                await Server.RunAsync<RateDimension, Rating>(u => u.HandleAsync(Actor.Of(civilSociety), round.Id, new RateDimension.Command { Dimension = dimension, Score = others, Comment = "Views are heard, rarely acted on." }));
+            }
+            if (Round is not null) await Server.RunAsync<CloseAssessmentRound, AssessmentRound>(u => u.HandleAsync(Actor.Of(Secretariat), Round.Id));
+            Round ??= round;
+            OpenRound = round;
+        }
+    }
+
+    /// <summary>The first round (closed once the second opened) and the open second one.</summary>
+    public AssessmentRound Round { get; private set; } = null!;
+    public AssessmentRound OpenRound { get; private set; } = null!;
 
     private async Task DraftsAsync(Participant brazil)
     {
@@ -126,6 +154,11 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         ["issue-delegate"] = (Who.Delegate, "/issues/net-neutrality", false),
         ["issue-delegate-errors"] = (Who.Delegate, "/issues/net-neutrality", true),
         ["issue-chair"] = (Who.Secretariat, "/issues/root-zone", false),
+        // Assessment rounds: a closed round's results with the trend, the open one to rate.
+        ["assessments"] = (Who.Public, "/assessments", false),
+        ["assessment-results"] = (Who.Public, "/assessments/{round}", false),
+        ["assessment-delegate"] = (Who.Delegate, "/assessments/{open-round}", false),
+        ["assessment-chair"] = (Who.Secretariat, "/assessments/{open-round}", false),
     };
 
     public static TheoryData<string, string> PagesInEnglishAndArabic()
@@ -146,6 +179,7 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         var (who, path, submitEmpty) = Pages[pageKey];
         path = path.Replace("{organization}", app.Organization.Id.ToString()).Replace("{delegate}", app.Delegate.Id.ToString())
             .Replace("{document}", app.Negotiation.Document.Id.ToString())
+            .Replace("{round}", app.Round.Id.ToString()).Replace("{open-round}", app.OpenRound.Id.ToString())
             .Replace("{decision}", app.OpenDecision.Id.ToString()).Replace("{closed-decision}", app.ClosedDecision.Id.ToString());
         var state = who switch
         {

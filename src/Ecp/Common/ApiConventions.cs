@@ -19,7 +19,10 @@ public static class ApiConventions
     /// Who may do what is then decided by the use case.
     /// </summary>
     public static TBuilder RequireApiWriter<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
-        => builder.RequireApiToken().RequireRateLimiting(ApiWritesRateLimit);
+        => builder.RequireApiToken().WithMetadata(new ApiWrite());
+
+    /// <summary>Marks an API write: it counts in the <see cref="ApiWritesRateLimit"/> bucket.</summary>
+    public sealed class ApiWrite;
 
     /// <summary>Reads that concern the caller (their account, their requests): a token, no write limit.</summary>
     public static TBuilder RequireApiToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder

@@ -96,7 +96,7 @@ public static class OpenApiDocument
                 statuses.Add(StatusCodes.Status404NotFound);
             }
             if (writes) statuses.Add(StatusCodes.Status409Conflict);
-            if (metadata.OfType<EnableRateLimitingAttribute>().Any()) statuses.Add(StatusCodes.Status429TooManyRequests);
+            if (metadata.OfType<ApiConventions.ApiWrite>().Any()) statuses.Add(StatusCodes.Status429TooManyRequests);
             foreach (var status in statuses)
             {
                 metadata.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), status, ProblemJson));
@@ -118,11 +118,13 @@ public static class OpenApiDocument
         ["Decisions"] = "Decisions by consensus: one formal position per Member State, advisory views, the outcome.",
         ["Consultations"] = "Consultations and questionnaires: contributions, attachments, results, synthesis.",
         ["Notifications"] = "Follows (e-mail notices) and the Atom feed of consultation events.",
+        ["Open data"] = "Every public dataset as JSON Lines and CSV, streamed, with its data dictionary and licence (CC BY 4.0).",
         ["Search"] = "Full-text search of what is public, in the six UN languages.",
         ["Issues"] = "The issue map: international Internet-related public policy issues, who addresses each, the gaps, and the scope assessments of ¶69 by stakeholder group.",
         ["Annual reports"] = "Annual performance reports of the relevant organizations (Tunis Agenda ¶71): the yearly cycles, drafts private to each organization, submissions and revisions, and who reported on time, late or not at all.",
         ["Operations"] = "For operators: whether a node answers.",
         ["Invitations"] = "The secretariat invites participants in bulk: each invitation, once accepted, is an account and an accreditation.",
+        ["Assessments"] = "Assessment rounds of the implementation of enhanced cooperation: ratings 1-5 per dimension, results by stakeholder group, the between-group gap and the trend; CSV and JSON.",
     };
 
     private static bool IsQueryValue(Type type)

@@ -42,25 +42,61 @@ public static class RateLimits
 
     public static IServiceCollection AddEcpRateLimits(this IServiceCollection services)
     {
-        services.AddRateLimiter(o =>
+        services.AddSingleton<RateLimitBuckets>();
+        services.AddOptions<RateLimiterOptions>().Configure<RateLimitBuckets>((o, buckets) =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RejectAsync;
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(ctx => AuthenticationAttempt(ctx) is { } account
-                    ? Fixed("account:" + account, ctx, s => s.AuthAttemptsPerAccountPerMinute)
-                    : None),
-                PartitionedRateLimiter.Create<HttpContext, string>(ctx => AuthenticationAttempt(ctx) is not null
-                    ? Fixed("address:" + AddressOf(ctx), ctx, s => s.AuthAttemptsPerAddressPerMinute)
-                    : None),
-                PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsPageWrite(ctx)
-                    ? Fixed(AccountOf(ctx) is { } id ? "account:" + id : "address:" + AddressOf(ctx), ctx, s => s.PublicWritesPerMinute)
-                    : None));
-            // Per account, not per token: issuing more tokens does not raise the limit.
-            o.AddPolicy(ApiConventions.ApiWritesRateLimit, ctx => Fixed(AccountOf(ctx) ?? "address:" + AddressOf(ctx), ctx, s => s.ApiWritesPerMinute));
+            o.GlobalLimiter = buckets.Limiter;
         });
+        services.AddRateLimiter(_ => { });
         return services;
     }
+
+    /// <summary>
+    /// The buckets, each a named policy as the IETF RateLimit headers name them. One chained
+    /// limiter holds them all (a request takes a permit from each bucket it belongs to), and each
+    /// is kept apart too, so a refusal can say which bucket is empty.
+    /// </summary>
+    public sealed class RateLimitBuckets
+    {
+        public sealed record Bucket(string Name, Func<EcpOptions, int> PermitsPerMinute, Func<HttpContext, string?> Key)
+        {
+            internal PartitionedRateLimiter<HttpContext> Limiter { get; } = PartitionedRateLimiter.Create<HttpContext, string>(ctx => Key(ctx) is { } key
+                ? Fixed(key, ctx, PermitsPerMinute)
+                : None);
+        }
+
+        public RateLimitBuckets()
+        {
+            All =
+            [
+                new("authentication-account", s => s.AuthAttemptsPerAccountPerMinute, ctx => AuthenticationAttempt(ctx) is { } account ? "account:" + account : null),
+                new("authentication-address", s => s.AuthAttemptsPerAddressPerMinute, ctx => AuthenticationAttempt(ctx) is not null ? "address:" + AddressOf(ctx) : null),
+                new("page-writes", s => s.PublicWritesPerMinute, ctx => IsPageWrite(ctx) ? AccountOf(ctx) is { } id ? "account:" + id : "address:" + AddressOf(ctx) : null),
+                // Per account, not per token: issuing more tokens does not raise the limit.
+                new(ApiConventions.ApiWritesRateLimit, s => s.ApiWritesPerMinute, ctx => IsApiWrite(ctx) ? AccountOf(ctx) ?? "address:" + AddressOf(ctx) : null),
+            ];
+            Limiter = PartitionedRateLimiter.CreateChained([.. All.Select(b => b.Limiter)]);
+        }
+
+        public IReadOnlyList<Bucket> All { get; }
+
+        public PartitionedRateLimiter<HttpContext> Limiter { get; }
+
+        /// <summary>The buckets this request counts in.</summary>
+        public IEnumerable<Bucket> Of(HttpContext ctx) => All.Where(b => b.Key(ctx) is not null);
+
+        /// <summary>Those of them with no permit left (asking for none takes none).</summary>
+        public IEnumerable<Bucket> Exhausted(HttpContext ctx) => Of(ctx).Where(b =>
+        {
+            using var probe = b.Limiter.AttemptAcquire(ctx, 0);
+            return !probe.IsAcquired;
+        });
+    }
+
+    /// <summary>An API write: an endpoint marked by <see cref="ApiConventions.RequireApiWriter"/>.</summary>
+    private static bool IsApiWrite(HttpContext ctx) => ctx.GetEndpoint()?.Metadata.GetMetadata<ApiConventions.ApiWrite>() is not null;
 
     /// <summary>Behind a reverse proxy, "the client address" is the one the proxy forwards, but
     /// only from the proxies the operator names (Ecp:ForwardedHeaders); off by default.</summary>
@@ -153,7 +189,15 @@ public static class RateLimits
     {
         var http = ctx.HttpContext;
         var retryAfter = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = ((int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = seconds;
+        // The IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers): every policy the
+        // request counts under, with its quota per 60-second window, and the empty one(s).
+        var buckets = http.RequestServices.GetRequiredService<RateLimitBuckets>();
+        var settings = http.RequestServices.GetRequiredService<IOptions<EcpOptions>>().Value;
+        http.Response.Headers["RateLimit-Policy"] = string.Join(", ", buckets.Of(http).Select(b => $"\"{b.Name}\";q={Math.Max(1, b.PermitsPerMinute(settings))};w=60"));
+        var exhausted = buckets.Exhausted(http).Select(b => $"\"{b.Name}\";r=0;t={seconds}").ToList();
+        if (exhausted.Count > 0) http.Response.Headers["RateLimit"] = string.Join(", ", exhausted);
         if (!http.Request.Path.StartsWithSegments("/api")) return;
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: l["Problem.Title.429"], detail: l["Error.RateLimited"],

@@ -51,6 +51,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Issues.ScopeAssessment> ScopeAssessments => Set<Features.Issues.ScopeAssessment>();
 
     public DbSet<Features.Issues.IssueTag> IssueTags => Set<Features.Issues.IssueTag>();
+    public DbSet<Features.Assessments.AssessmentRound> AssessmentRounds => Set<Features.Assessments.AssessmentRound>();
 
     public DbSet<Features.AnnualReports.ReportingCycle> ReportingCycles => Set<Features.AnnualReports.ReportingCycle>();
 

@@ -39,6 +39,8 @@ public sealed class ApiWorld : IAsyncLifetime
     public Guid OrganizationId { get; private set; }
     public Guid AccreditationId { get; private set; }
     public Guid FollowId { get; private set; }
+    public Guid AssessmentId { get; private set; }
+    public Guid ClosedAssessmentId { get; private set; }
     /// <summary>A second token of the registered person, so revoking it leaves their own working.</summary>
     public Guid SpareTokenId { get; private set; }
     /// <summary>A reporter of a relevant organization, requested in two cycles: it submitted a
@@ -82,6 +84,9 @@ public sealed class ApiWorld : IAsyncLifetime
         DraftingYear = await reporting.CycleAsync(TimeSpan.FromDays(30), ReportingOrganizationId);
         ReportId = Drafting.Id(await (await Reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{SubmittedYear}/reports", AnnualReports.Reporting.Report()))
             .ExpectAsync(HttpStatusCode.Created));
+        ClosedAssessmentId = await AssessmentAsync();
+        await (await Secretariat.Api.PostAsync($"/api/v1/assessments/{ClosedAssessmentId}/close", null)).ExpectAsync(HttpStatusCode.OK);
+        AssessmentId = await AssessmentAsync();
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
@@ -103,7 +108,10 @@ public sealed class ApiWorld : IAsyncLifetime
         if (parameter == "number") return ["1"];
         if (parameter == "year") return [SubmittedYear.ToString(System.Globalization.CultureInfo.InvariantCulture), DraftingYear.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var collection = segments[Array.IndexOf(segments, "{" + parameter + "}") - 1];
+        // The segment may carry a suffix after the parameter ("/feeds/bodies/{id}.atom").
+        var collection = segments[Array.FindIndex(segments, s => s.StartsWith("{" + parameter + "}", StringComparison.Ordinal)) - 1];
+        // Issues are named by their code, the id of the taxonomy.
+        if (collection == "issues") return ["net-neutrality", "root-zone"];
         Guid[] ids = collection switch
         {
             "consultations" => [OpenConsultationId, ClosedConsultationId],
@@ -118,6 +126,7 @@ public sealed class ApiWorld : IAsyncLifetime
             "follows" => [FollowId],
             "bodies" => [BodyId],
             "reports" => [ReportId],
+            "assessments" => [AssessmentId, ClosedAssessmentId],
             _ => [],
         };
         return ids.Select(i => i.ToString()).ToList();
@@ -125,7 +134,7 @@ public sealed class ApiWorld : IAsyncLifetime
 
     /// <summary>Every id the world holds, for uuid fields of a body.</summary>
     public IReadOnlyList<Guid> AllIds()
-        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId, ReportingOrganizationId, ReportId];
+        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId, ReportingOrganizationId, ReportId, AssessmentId];
 
     /// <summary>
     /// A request the operation accepts (2xx), with targets made fresh where the operation uses
@@ -250,6 +259,12 @@ public sealed class ApiWorld : IAsyncLifetime
             }
             case "ReviseReport":
                 return (Reporter.Api, $"/api/v1/reports/{ReportId}/revisions", Json(AnnualReports.Reporting.Report(reason: "A consultation was left out.")));
+            case "OpenAssessmentRound":
+                return (Secretariat.Api, "/api/v1/assessments", Json(new { title = "Assessment of implementation, 2027", closesAt = now.AddDays(30), dimensions = new[] { new { code = "open-data", name = "Open data published by the organizations" } } }));
+            case "CloseAssessmentRound":
+                return (Secretariat.Api, $"/api/v1/assessments/{await AssessmentAsync()}/close", Json(new { }));
+            case "RateDimension":
+                return (Stakeholder.Api, $"/api/v1/assessments/{AssessmentId}/ratings", Json(new { dimension = "equal-footing", score = 3, comment = "Some progress since Tunis." }));
             default:
                 return null;
         }
@@ -262,6 +277,9 @@ public sealed class ApiWorld : IAsyncLifetime
             .ExpectAsync(HttpStatusCode.Created);
         return (string)added["code"]!;
     }
+    /// <summary>An open assessment round on the default dimensions.</summary>
+    private async Task<Guid> AssessmentAsync()
+        => Drafting.Id(await (await Secretariat.Api.PostJsonAsync("/api/v1/assessments", new { title = "Assessment of implementation" })).ExpectAsync(HttpStatusCode.Created));
 
     /// <summary>A consultation that closed, with one contribution ([C-1]), made now by moving the fake clock.</summary>
     private async Task<Guid> ClosedConsultationAsync()

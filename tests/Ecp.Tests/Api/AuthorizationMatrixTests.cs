@@ -86,6 +86,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         // Following is an account preference: anyone with an account, for themselves.
         ["POST /api/v1/follows"] =                          [D,     A,         A,       A,          A,       A],
         ["DELETE /api/v1/follows/{id}"] =                   [D,     A,         A,       A,          A,       A],
+        // Assessing: the secretariat opens and closes rounds; every accredited participant rates.
+        ["POST /api/v1/assessments"] =                      [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/assessments/{id}/close"] =           [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/assessments/{id}/ratings"] =         [D,     D,         A,       A,          A,       D],
         // The record's checkpoints are signed on a timer; the secretariat may ask for one now.
         ["POST /api/v1/record/checkpoints"] =               [D,     D,         D,       D,          D,       A],
         // The issue map: participants assess scope (¶69) and propose mapping changes (as may the
@@ -308,6 +312,12 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                 var follower = caller ?? await app.People.RegisteredAsync();
                 var follow = await (await follower.Api.PostJsonAsync("/api/v1/follows", new { bodyId = await app.Drafting.BodyAsync() })).ExpectAsync(HttpStatusCode.Created);
                 return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/follows/{Drafting.Id(follow)}");
+            case "POST /api/v1/assessments":
+                return Post("/api/v1/assessments", new { title = "Matrix round" });
+            case "POST /api/v1/assessments/{id}/close":
+                return Post($"/api/v1/assessments/{await AssessmentAsync()}/close", new { });
+            case "POST /api/v1/assessments/{id}/ratings":
+                return Post($"/api/v1/assessments/{await AssessmentAsync()}/ratings", new { dimension = "speed", score = 2 });
             case "POST /api/v1/record/checkpoints":
                 return Post("/api/v1/record/checkpoints", new { });
             case "POST /api/v1/issues/{id}/scope-assessments":
@@ -401,6 +411,13 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
             bodyId = (string)body["id"]!, topic = "Matrix consultation", description = "A target for one cell.",
             questions = new[] { "Any views?" }, eligibility = "all-stakeholders", opensAt = now.AddMinutes(-1), closesAt = now + closesIn,
         };
+    }
+
+    /// <summary>An open assessment round made by the secretariat for one cell.</summary>
+    private async Task<string> AssessmentAsync()
+    {
+        var secretariat = await app.People.SecretariatAsync();
+        return (string)(await (await secretariat.Api.PostJsonAsync("/api/v1/assessments", new { title = "Matrix round" })).ExpectAsync(HttpStatusCode.Created))["id"]!;
     }
 
     /// <summary>A consultation made by the secretariat for one cell, opened unless asked otherwise.</summary>

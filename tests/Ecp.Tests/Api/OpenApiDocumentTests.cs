@@ -196,7 +196,11 @@ public sealed class OpenApiDocumentTests(EcpFactory factory) : IClassFixture<Ecp
     [
         "#/paths/~1health/get/responses",
         "#/paths/~1api~1v1~1record~1key/get/responses",
+        "#/paths/~1api~1v1~1assessments~1trend/get/responses",
         "#/paths/~1feeds~1consultations.atom/get/responses",
+        "#/paths/~1feeds~1documents.atom/get/responses",
+        "#/paths/~1api~1v1~1open-data/get/responses",
+        "#/paths/~1feeds~1decisions.atom/get/responses",
         "#/paths/~1api~1v1~1member-states/get/responses",
         "#/paths/~1api~1v1~1stakeholder-groups/get/responses",
         "#/paths/~1api~1v1~1record~1verify/get/responses",

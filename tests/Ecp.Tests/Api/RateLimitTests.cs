@@ -29,6 +29,12 @@ public sealed class RateLimitTests
         var problem = await fourth.ExpectProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
         AssertRetryAfter(fourth);
+        // The IETF RateLimit fields name the policies and the one that is empty.
+        var policies = string.Join(", ", fourth.Headers.GetValues("RateLimit-Policy"));
+        Assert.Contains("\"api-writes\";q=3;w=60", policies);
+        Assert.Contains("\"authentication-account\";q=", policies);
+        var limit = Assert.Single(fourth.Headers.GetValues("RateLimit"));
+        Assert.Equal($"\"api-writes\";r=0;t={(int)fourth.Headers.RetryAfter!.Delta!.Value.TotalSeconds}", limit);
         // The limit is per caller: someone else still gets through.
         var other = await app.People.RegisteredAsync();
         await (await other.Api.PostJsonAsync("/api/v1/me/tokens", new { name = "mine" })).ExpectAsync(HttpStatusCode.Created);

@@ -69,6 +69,20 @@ public sealed class ConsentTests(EcpFactory factory) : IClassFixture<EcpFactory>
         {
             AssertNamesNone(await anonymous.GetStringAsync($"/feeds/consultations.atom?culture={language}"), hidden, "feed");
         }
+        var bodyId = (string)(await anonymous.GetJsonAsync($"/api/v1/consultations/{consultationId}"))["bodyId"]!;
+        foreach (var url in new[] { $"/feeds/consultations/{consultationId}.atom", $"/feeds/bodies/{bodyId}.atom" })
+        {
+            AssertNamesNone(await anonymous.GetStringAsync(url), hidden, url);
+        }
+
+        // Every open data dump, in every format.
+        foreach (var dataset in (await anonymous.GetJsonAsync("/api/v1/open-data"))["datasets"]!.AsArray())
+        {
+            foreach (var file in dataset!["files"]!.AsArray().Select(f => (string)f!["url"]!).Where(u => !u.EndsWith(".gz", StringComparison.Ordinal)))
+            {
+                AssertNamesNone(await anonymous.GetStringAsync(file), hidden, file);
+            }
+        }
 
         // The record: each entry of these contributions names only the group, under a hash.
         foreach (var (contribution, group) in new[] { (fromCuba, "government"), (fromNgo, "civil-society") })

@@ -110,6 +110,10 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
         await (await delegated.Api.PostJsonAsync("/api/v1/issues/net-neutrality/scope-assessments", new { scope = "national-public-policy", reason = "A matter for national regulators." }))
             .ExpectAsync(HttpStatusCode.OK);
         await (await chair.Api.PostJsonAsync("/api/v1/issues/net-neutrality/tags", new { subject = "document", subjectId = documentId })).ExpectAsync(HttpStatusCode.OK);
+        // Two assessment rounds, the first closed, rated by a government and a stakeholder.
+        var closedRound = await AssessmentAsync(chair, [(delegated, 2), (stakeholder, 4)]);
+        await (await chair.Api.PostAsync($"/api/v1/assessments/{closedRound}/close", null)).ExpectAsync(HttpStatusCode.OK);
+        var round = await AssessmentAsync(chair, [(delegated, 3), (stakeholder, 5)]);
 
         var anyone = factory.CreatePublicClient();
         var (asChair, _) = await people.LogInAsync(chair);
@@ -138,6 +142,9 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("issue map", anyone, "/issues"),
             ("issue map, filtered", anyone, "/issues?gap=research&uncovered=true"),
             ("issue", anyone, "/issues/net-neutrality"),
+            ("assessments", anyone, "/assessments"),
+            ("assessment round", anyone, $"/assessments/{round}"),
+            ("closed assessment round", anyone, $"/assessments/{closedRound}"),
             ("record", anyone, "/record"),
             ("log in", anyone, "/account/log-in"),
             ("sign up", anyone, "/account/sign-up"),
@@ -161,7 +168,22 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("chair's decision", asChair, $"/decisions/{decisionId}"),
             ("participant's issue", asStakeholder, "/issues/net-neutrality"),
             ("chair's issue", asChair, "/issues/net-neutrality"),
+            ("chair's assessments", asChair, "/assessments"),
+            ("chair's assessment round", asChair, $"/assessments/{round}"),
+            ("delegate's assessment round", asDelegate, $"/assessments/{round}"),
+            ("stakeholder's assessment round", asStakeholder, $"/assessments/{round}"),
         ];
+    }
+
+    /// <summary>A round on the default dimensions, each person rating "equal-footing".</summary>
+    private static async Task<string> AssessmentAsync(TestPerson secretariat, (TestPerson Who, int Score)[] ratings)
+    {
+        var id = (string)(await (await secretariat.Api.PostJsonAsync("/api/v1/assessments", new { title = "Implementation of enhanced cooperation" })).ExpectAsync(HttpStatusCode.Created))["id"]!;
+        foreach (var (who, score) in ratings)
+        {
+            await (await who.Api.PostJsonAsync($"/api/v1/assessments/{id}/ratings", new { dimension = "equal-footing", score, comment = "Some progress." })).ExpectAsync(HttpStatusCode.OK);
+        }
+        return id;
     }
 
     private async Task<string> ConsultationAsync(TestPerson secretariat, Guid bodyId, object[]? questions)

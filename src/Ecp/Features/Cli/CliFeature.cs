@@ -9,6 +9,7 @@ public static class CliFeature
         services.AddScoped<DemoDrafts>();
         services.AddScoped<DemoConsultations>();
         services.AddScoped<DemoIssues>();
+        services.AddScoped<DemoAssessments>();
         return services;
     }
 }

@@ -23,7 +23,8 @@ public sealed class DemoData(
     ApproveAccreditation approve,
     DemoDrafts drafts,
     DemoConsultations consultations,
-    DemoIssues issues)
+    DemoIssues issues,
+    DemoAssessments assessments)
 {
     private const string Domain = "demo.ecp.example";
 
@@ -117,6 +118,7 @@ public sealed class DemoData(
         await consultations.LoadAsync(cast, ct);
         await consultations.LoadQuestionnaireAsync(cast, ct);
         await issues.LoadAsync(cast, ct);
+        await assessments.LoadAsync(cast, ct);
     }
 
     private async Task<IReadOnlyList<DemoLogin>> ResetPasswordsAsync(CancellationToken ct)

@@ -68,6 +68,7 @@ public static partial class RecentActivity
         Issues.IssueActions.Tagged, Issues.IssueActions.Untagged,
         AnnualReports.AnnualReportActions.CycleOpened, AnnualReports.AnnualReportActions.ExtensionGranted, AnnualReports.AnnualReportActions.DraftSaved,
         AnnualReports.AnnualReportActions.Submitted, AnnualReports.AnnualReportActions.Revised,
+        Assessments.AssessmentActions.Opened, Assessments.AssessmentActions.RatingRecorded, Assessments.AssessmentActions.Closed,
     };
 
     /// <summary>The sentences that name no target ("{0} asked to be accredited").</summary>
@@ -86,6 +87,7 @@ public static partial class RecentActivity
         var organizationIds = Ids(entries, "organizationId");
         var bodyIds = Ids(entries, "bodyId");
         var issueCodes = entries.Where(e => e.Entity == Issues.IssueActions.Entity).Select(e => e.EntityId).Distinct().ToList();
+        var roundIds = Ids(entries, "roundId");
 
         var consultations = consultationIds.Count == 0 ? [] : await db.Consultations.AsNoTracking()
             .Where(c => consultationIds.Contains(c.Id)).Select(c => new { c.Id, c.Topic }).ToDictionaryAsync(c => c.Id, c => c.Topic, ct);
@@ -101,6 +103,8 @@ public static partial class RecentActivity
             .Where(o => organizationIds.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var bodies = bodyIds.Count == 0 ? [] : await db.Bodies.AsNoTracking()
             .Where(b => bodyIds.Contains(b.Id)).Select(b => new { b.Id, b.Name }).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        var rounds = roundIds.Count == 0 ? [] : await db.AssessmentRounds.AsNoTracking().IgnoreAutoIncludes()
+            .Where(r => roundIds.Contains(r.Id)).Select(r => new { r.Id, r.Title }).ToDictionaryAsync(r => r.Id, r => r.Title, ct);
 
         var issues = issueCodes.Count == 0 ? [] : (await db.Issues.AsNoTracking().Where(i => issueCodes.Contains(i.Code)).ToListAsync(ct))
             .ToDictionary(i => i.Code, i => i.Names.Current().Text);
@@ -116,6 +120,7 @@ public static partial class RecentActivity
                 "consultation" or "contribution" => Named(consultations, Id(payload, "consultationId"), "/consultations/"),
                 "document" or "amendment" or "comment" => Named(documents, Id(payload, "documentId"), "/documents/"),
                 "decision" or "position" or "advisory-view" => Named(decisions, Id(payload, "decisionId"), "/decisions/"),
+                "assessment" or "rating" => Named(rounds, Id(payload, "roundId"), "/assessments/"),
                 "organization" => Named(organizations, Id(payload, "organizationId"), "/organizations/"),
                 // Bodies have no page of their own: their entries on the record are what there is to read.
                 "body" => Named(bodies, Id(payload, "bodyId"), "/record?entity=body&entityId="),

@@ -25,7 +25,7 @@ public static class ConsultationsFeed
     public const int Size = 50;
     /// <summary>The category of a closing: not a record action (a consultation closes by its time, unrecorded).</summary>
     public const string ClosedCategory = "consultation.closed";
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    internal static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     private sealed record FeedEntry(string Id, DateTimeOffset Updated, string Title, string Summary, string Category, Guid ConsultationId);
 
@@ -35,7 +35,13 @@ public static class ConsultationsFeed
         var newest = await NewestAsync(db, now, l, ct);
         var feed = Feed(newest, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", now, l);
 
-        // Small (50 entries): built in memory, so the answer has a length and no synchronous I/O.
+        return await WriteAsync(feed, ct);
+    }
+
+    /// <summary>A feed as the answer. Small (50 entries): built in memory, so the answer has a
+    /// length and no synchronous I/O.</summary>
+    internal static async Task<IResult> WriteAsync(XElement feed, CancellationToken ct)
+    {
         using var buffer = new MemoryStream();
         await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true }))
         {
@@ -98,7 +104,9 @@ public static class ConsultationsFeed
             new XElement(Atom + "id", "urn:ecp:feed:consultations"),
             new XElement(Atom + "title", l["Feed.Title"].Value),
             new XElement(Atom + "subtitle", l["Feed.Subtitle"].Value),
-            new XElement(Atom + "updated", AtomTime(newest.Count > 0 ? newest[0].Updated : now)),
+            // The last change; an empty feed has never changed (a fixed instant, so that its
+            // ETag holds and a conditional GET answers 304).
+            new XElement(Atom + "updated", AtomTime(newest.Count > 0 ? newest[0].Updated : DateTimeOffset.UnixEpoch)),
             new XElement(Atom + "author", new XElement(Atom + "name", l["App.Name"].Value)),
             Link("self", MediaType, site + Path),
             Link("alternate", "text/html", site + "/consultations"),
@@ -117,7 +125,7 @@ public static class ConsultationsFeed
         return json.RootElement.Clone();
     }
 
-    private static XElement Link(string rel, string type, string href)
+    internal static XElement Link(string rel, string type, string href)
         => new(Atom + "link", new XAttribute("rel", rel), new XAttribute("type", type), new XAttribute("href", href));
 
     private static string Time(JsonElement payload, string property)
@@ -128,5 +136,5 @@ public static class ConsultationsFeed
     private static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
     /// <summary>RFC 3339, as Atom requires.</summary>
-    private static string AtomTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string AtomTime(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -31,6 +31,7 @@ public static class NotificationsFeature
             .WithTags("Notifications").WithName("GetConsultationsFeed")
             .WithSummary("Atom feed of the last 50 consultation events: opened, extended, closed.")
             .Produces<string>(StatusCodes.Status200OK, ConsultationsFeed.MediaType);
+        app.MapRecordFeeds();
         return app;
     }
 }

@@ -290,6 +290,86 @@ namespace Ecp.Data.Migrations.Postgres
                     b.ToTable("RequestedOrganization");
                 });
 
+            modelBuilder.Entity("Ecp.Features.Assessments.AssessmentRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentRounds");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Assessments.Rating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DimensionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MemberStateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RaterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RaterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StakeholderGroup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "DimensionCode");
+
+                    b.ToTable("AssessmentRatings", (string)null);
+                });
+
             modelBuilder.Entity("Ecp.Features.Bodies.Body", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2122,6 +2202,44 @@ namespace Ecp.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ecp.Features.Assessments.AssessmentRound", b =>
+                {
+                    b.OwnsMany("Ecp.Features.Assessments.AssessmentDimension", "Dimensions", b1 =>
+                        {
+                            b1.Property<Guid>("RoundId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Code")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("RoundId", "Code");
+
+                            b1.ToTable("AssessmentDimensions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoundId");
+                        });
+
+                    b.Navigation("Dimensions");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Assessments.Rating", b =>
+                {
+                    b.HasOne("Ecp.Features.Assessments.AssessmentRound", null)
+                        .WithMany("AllRatings")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ecp.Features.Bodies.BodyMember", b =>
                 {
                     b.HasOne("Ecp.Features.Bodies.Body", null)
@@ -2459,6 +2577,11 @@ namespace Ecp.Data.Migrations.Postgres
             modelBuilder.Entity("Ecp.Features.AnnualReports.ReportingCycle", b =>
                 {
                     b.Navigation("Requested");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Assessments.AssessmentRound", b =>
+                {
+                    b.Navigation("AllRatings");
                 });
 
             modelBuilder.Entity("Ecp.Features.Bodies.Body", b =>

@@ -285,6 +285,86 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.ToTable("RequestedOrganization");
                 });
 
+            modelBuilder.Entity("Ecp.Features.Assessments.AssessmentRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentRounds");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Assessments.Rating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DimensionCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberStateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RaterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StakeholderGroup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "DimensionCode");
+
+                    b.ToTable("AssessmentRatings", (string)null);
+                });
+
             modelBuilder.Entity("Ecp.Features.Bodies.Body", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2111,6 +2191,44 @@ namespace Ecp.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ecp.Features.Assessments.AssessmentRound", b =>
+                {
+                    b.OwnsMany("Ecp.Features.Assessments.AssessmentDimension", "Dimensions", b1 =>
+                        {
+                            b1.Property<Guid>("RoundId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Code")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("RoundId", "Code");
+
+                            b1.ToTable("AssessmentDimensions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoundId");
+                        });
+
+                    b.Navigation("Dimensions");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Assessments.Rating", b =>
+                {
+                    b.HasOne("Ecp.Features.Assessments.AssessmentRound", null)
+                        .WithMany("AllRatings")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ecp.Features.Bodies.BodyMember", b =>
                 {
                     b.HasOne("Ecp.Features.Bodies.Body", null)
@@ -2448,6 +2566,11 @@ namespace Ecp.Data.Migrations.Sqlite
             modelBuilder.Entity("Ecp.Features.AnnualReports.ReportingCycle", b =>
                 {
                     b.Navigation("Requested");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Assessments.AssessmentRound", b =>
+                {
+                    b.Navigation("AllRatings");
                 });
 
             modelBuilder.Entity("Ecp.Features.Bodies.Body", b =>

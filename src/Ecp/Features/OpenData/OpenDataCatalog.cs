@@ -1,0 +1,113 @@
+using Ecp.Common;
+using Ecp.Data;
+using Ecp.Features.Consultations;
+using Ecp.Features.Decisions;
+using Ecp.Features.Issues;
+using Ecp.Features.Registry;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.OpenData;
+
+/// <summary>
+/// Every public dataset of the platform. What a page shows only under conditions appears here only
+/// under the same ones: a contributor's name and organization only where they consented to be
+/// cited; a hidden or withdrawn contribution's text never (the row stays, with its status, so
+/// counts add up). Private drafts are not in the database's public tables at all.
+/// </summary>
+public static class OpenDataCatalog
+{
+    public const string Licence = "CC BY 4.0";
+    public const string LicenceUrl = "https://creativecommons.org/licenses/by/4.0/";
+
+    private static OpenDataField F(string name, string type, string meaning) => new(name, type, meaning);
+
+    public static IReadOnlyList<OpenDataset> All { get; } =
+    [
+        new("member-states", "The 193 Member States of the United Nations, with their regional group and names in the six languages.",
+            [F("code", "string", "ISO 3166-1 alpha-3 code"), F("alpha2", "string", "ISO 3166-1 alpha-2 code"), F("regionalGroup", "code", "UN regional group"),
+             F("nameAr", "string", "Name in Arabic"), F("nameZh", "string", "Name in Chinese"), F("nameEn", "string", "Name in English"),
+             F("nameFr", "string", "Name in French"), F("nameRu", "string", "Name in Russian"), F("nameEs", "string", "Name in Spanish")],
+            (_, states, _) => states.All.OrderBy(s => s.Code, StringComparer.Ordinal)
+                .Select(s => new object?[] { s.Code, s.Alpha2, s.RegionalGroup.ToCode(), N(s, "ar"), N(s, "zh"), N(s, "en"), N(s, "fr"), N(s, "ru"), N(s, "es") })
+                .ToAsyncEnumerable()),
+        new("organizations", "Organizations of the registry.",
+            [F("id", "uuid", "Organization id"), F("name", "string", "Name"), F("acronym", "string", "Acronym, if any"),
+             F("stakeholderGroup", "code", "Stakeholder group of the Tunis Agenda"), F("country", "string", "Country of seat (alpha-3), if any"),
+             F("consultativeStatus", "code", "ECOSOC consultative status"), F("relevantOrganization", "boolean", "Asked for annual performance reports (Tunis Agenda ¶71)"),
+             F("registeredAt", "timestamp", "When it was registered")],
+            (db, _, ct) => db.Organizations.AsNoTracking().OrderBy(o => o.Id).AsAsyncEnumerable()
+                .Select(o => new object?[] { o.Id, o.Name, o.Acronym, o.StakeholderGroup.ToCode(), o.CountryCode, o.ConsultativeStatus.ToCode(), o.IsRelevantOrganization, o.RegisteredAt })),
+        new("bodies", "Bodies (WGEC, WTPF-13...) with their mandate and membership rule.",
+            [F("id", "uuid", "Body id"), F("name", "string", "Name"), F("acronym", "string", "Acronym"), F("mandateReference", "string", "Document symbol of the mandate"),
+             F("membershipRule", "code", "Who is a member"), F("observerRule", "string", "Who observes, in the body's words"), F("createdAt", "timestamp", "When it was established on the platform")],
+            (db, _, ct) => db.Bodies.AsNoTracking().OrderBy(b => b.Id).AsAsyncEnumerable()
+                .Select(b => new object?[] { b.Id, b.Name, b.Acronym, b.MandateReference, b.MembershipRule.ToCode(), b.ObserverRule, b.CreatedAt })),
+        new("consultations", "Consultations and questionnaires.",
+            [F("id", "uuid", "Consultation id"), F("bodyId", "uuid", "The body that runs it"), F("topic", "string", "Topic"), F("description", "string", "Description"),
+             F("phase", "code", "Where it stands: draft, open, closed, synthesized, presented"), F("eligibility", "code", "Who may contribute"),
+             F("opensAt", "timestamp", "Opening"), F("closesAt", "timestamp", "Closing (after any extension)")],
+            (db, _, ct) => db.Consultations.AsNoTracking().Where(c => c.Phase != ConsultationPhase.Draft).OrderBy(c => c.Id).AsAsyncEnumerable()
+                .Select(c => new object?[] { c.Id, c.BodyId, c.Topic, c.Description, c.Phase.ToCode(), c.Eligibility.ToCode(), c.OpensAt, c.ClosesAt })),
+        new("contributions", "Contributions to consultations, with their current answers. The author's name and organization only where they consented to be cited; no text for a hidden or withdrawn contribution.",
+            [F("id", "uuid", "Contribution id"), F("consultationId", "uuid", "The consultation"), F("number", "integer", "Its number in the consultation (C-n)"),
+             F("stakeholderGroup", "code", "The contributor's stakeholder group"), F("memberState", "string", "For a government: the Member State (alpha-3)"),
+             F("authorName", "string", "The contributor's name, only with consent to be cited"), F("organizationId", "uuid", "The contributor's organization, only with consent to be cited"),
+             F("consentToCite", "boolean", "Whether the contributor agreed to be cited individually"), F("status", "code", "active, withdrawn or hidden"),
+             F("language", "string", "Language of the current version"), F("submittedAt", "timestamp", "First submission"), F("updatedAt", "timestamp", "Last edit"),
+             F("wordCount", "integer", "Words in the current version"), F("text", "string", "The current answers, one per line; empty when hidden or withdrawn")],
+            (db, _, ct) => db.Contributions.AsNoTracking().Where(c => db.Consultations.Any(x => x.Id == c.ConsultationId && x.Phase != ConsultationPhase.Draft))
+                .OrderBy(c => c.Id).AsSingleQuery().AsAsyncEnumerable()
+                .Select(c => new object?[]
+                {
+                    c.Id, c.ConsultationId, c.Number, c.Group.ToCode(), c.MemberStateCode,
+                    PublicAttribution.CitedName(c.ConsentToCite, c.AuthorName), c.ConsentToCite ? c.OrganizationId : null, c.ConsentToCite,
+                    c.IsHidden ? "hidden" : c.Status.ToCode(), c.Current.Language, c.SubmittedAt, c.UpdatedAt, c.WordCount,
+                    c.IsHidden || c.Status != ContributionStatus.Active ? null : string.Join("\n", c.Current.Answers.Select(a => a.Text).Where(t => !string.IsNullOrWhiteSpace(t))),
+                })),
+        new("documents", "Outcome documents (Opinions, recommendations, reports, reference texts).",
+            [F("id", "uuid", "Document id"), F("symbol", "string", "UN or ITU document symbol"), F("title", "string", "Title"), F("kind", "code", "Kind of document"),
+             F("state", "code", "Where the negotiation stands"), F("bodyId", "uuid", "The body, if any"), F("originalLanguage", "string", "Language of the original"),
+             F("createdAt", "timestamp", "When it was first circulated")],
+            (db, _, ct) => db.Documents.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Symbol, d.Title, d.Kind, d.State, d.BodyId, d.OriginalLanguage, d.CreatedAt }).AsAsyncEnumerable()
+                .Select(d => new object?[] { d.Id, d.Symbol, d.Title, d.Kind.ToCode(), d.State.ToCode(), d.BodyId, d.OriginalLanguage, d.CreatedAt })),
+        new("decisions", "Decisions by consensus on a version of a document.",
+            [F("id", "uuid", "Decision id"), F("documentId", "uuid", "The document"), F("version", "integer", "The version decided on"), F("bodyId", "uuid", "The deciding body"),
+             F("openedAt", "timestamp", "Opened"), F("closedAt", "timestamp", "Closed, if closed"), F("outcome", "code", "adopted-by-consensus, not-adopted-divergent-views or withdrawn")],
+            (db, _, ct) => db.Decisions.AsNoTracking().IgnoreAutoIncludes().OrderBy(d => d.Id)
+                .Select(d => new { d.Id, d.DocumentId, d.VersionNumber, d.BodyId, d.OpenedAt, d.ClosedAt, d.Outcome }).AsAsyncEnumerable()
+                .Select(d => new object?[] { d.Id, d.DocumentId, d.VersionNumber, d.BodyId, d.OpenedAt, d.ClosedAt, d.Outcome is { } o ? o.ToCode() : null })),
+        new("positions", "Formal positions of Member States on decisions, superseded ones included (one voice per State: the standing one has no supersededAt).",
+            [F("id", "uuid", "Position id"), F("decisionId", "uuid", "The decision"), F("memberState", "string", "The Member State (alpha-3)"),
+             F("position", "code", "support, no-objection, reservation or objection"), F("statement", "string", "The statement, if any"),
+             F("statedAt", "timestamp", "When it was stated"), F("supersededAt", "timestamp", "When a later position of the State replaced it")],
+            (db, _, ct) => db.Set<FormalPosition>().AsNoTracking().OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.DecisionId, p.MemberStateCode, p.Kind, p.Statement, p.StatedAt, p.SupersededAt }).AsAsyncEnumerable()
+                .Select(p => new object?[] { p.Id, p.DecisionId, p.MemberStateCode, p.Kind.ToCode(), p.Statement, p.StatedAt, p.SupersededAt })),
+        new("issues", "The issue map's taxonomy (CSTD mapping E/CN.16/2015/CRP.2 and the secretariat's changes); only the English names are official.",
+            [F("code", "string", "Issue code, its id"), F("cluster", "string", "Cluster code"), F("state", "code", "active, merged or retired"),
+             F("successor", "string", "For a merged issue: the issue it became part of"),
+             F("nameAr", "string", "Name in Arabic"), F("nameZh", "string", "Name in Chinese"), F("nameEn", "string", "Name in English"),
+             F("nameFr", "string", "Name in French"), F("nameRu", "string", "Name in Russian"), F("nameEs", "string", "Name in Spanish")],
+            (db, _, ct) => db.Issues.AsNoTracking().OrderBy(i => i.Code).AsAsyncEnumerable()
+                .Select(i => new object?[] { i.Code, i.ClusterCode, i.State.ToCode(), i.SuccessorCode, i.Names.Ar, i.Names.Zh, i.Names.En, i.Names.Fr, i.Names.Ru, i.Names.Es })),
+        new("issue-mappings", "Who and what addresses each issue, with the gaps found; removed mappings included.",
+            [F("id", "uuid", "Mapping id"), F("issue", "string", "Issue code"), F("kind", "code", "organization, document or external"),
+             F("organizationId", "uuid", "The organization, for kind organization"), F("documentId", "uuid", "The document, for kind document"),
+             F("title", "string", "The instrument's title, for kind external"), F("url", "string", "The instrument's address, for kind external"),
+             F("statusNote", "string", "How it addresses the issue"), F("gaps", "string", "Gap types found, space-separated: implementation awareness capacity research"),
+             F("mappedAt", "timestamp", "When the accepted proposal made it"), F("removedAt", "timestamp", "When an accepted proposal removed it")],
+            (db, _, ct) => db.IssueMappings.AsNoTracking().OrderBy(m => m.Id).AsAsyncEnumerable()
+                .Select(m => new object?[] { m.Id, m.IssueCode, m.Kind.ToCode(), m.OrganizationId, m.DocumentId, m.Title, m.Url, m.StatusNote, string.Join(' ', m.Gaps.ToCodes()), m.MappedAt, m.RemovedAt })),
+        new("scope-assessments", "Assessments of each issue's scope under Tunis Agenda ¶69, by stakeholder group, superseded ones included.",
+            [F("id", "uuid", "Assessment id"), F("issue", "string", "Issue code"), F("stakeholderGroup", "code", "The group the voice belongs to"),
+             F("memberState", "string", "For a government: the Member State (alpha-3), one voice"),
+             F("scope", "code", "international-public-policy, national-public-policy or technical-operational"), F("reason", "string", "The reason given"),
+             F("assessedAt", "timestamp", "When"), F("supersededAt", "timestamp", "When a later assessment of the same voice replaced it")],
+            (db, _, ct) => db.ScopeAssessments.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable()
+                .Select(a => new object?[] { a.Id, a.IssueCode, a.Group.ToCode(), a.MemberStateCode, a.Scope.ToCode(), a.Reason, a.AssessedAt, a.SupersededAt })),
+    ];
+
+    public static OpenDataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);
+
+    private static string? N(MemberState state, string language) => state.Names.TryGetValue(language, out var n) ? n : null;
+}

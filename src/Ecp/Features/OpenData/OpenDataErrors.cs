@@ -1,0 +1,5 @@
+using Ecp.Common;
+
+namespace Ecp.Features.OpenData;
+
+public sealed record OpenDatasetNotFound() : NotFoundError("OpenData.NotFound");

@@ -1,0 +1,129 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text.Json.Nodes;
+using Ecp.Tests.Infrastructure;
+
+namespace Ecp.Tests.OpenData;
+
+/// <summary>The open data: every dataset in every format, its dictionary and licence, read back
+/// and compared with the API.</summary>
+public sealed class OpenDataTests(EcpFactory app) : IClassFixture<EcpFactory>
+{
+    [Fact]
+    public async Task Index_EveryDatasetWithItsDictionaryFourFilesAndTheLicence()
+    {
+        var index = await app.CreatePublicClient().GetJsonAsync("/api/v1/open-data");
+
+        Assert.Equal("CC BY 4.0", (string)index["licence"]!);
+        var datasets = index["datasets"]!.AsArray();
+        Assert.Equal(["member-states", "organizations", "bodies", "consultations", "contributions", "documents", "decisions", "positions", "issues", "issue-mappings", "scope-assessments"],
+            datasets.Select(d => (string)d!["name"]!).ToArray());
+        Assert.All(datasets, d =>
+        {
+            Assert.NotEmpty(d!["fields"]!.AsArray());
+            Assert.All(d["fields"]!.AsArray(), f => Assert.False(string.IsNullOrWhiteSpace((string?)f!["meaning"])));
+            Assert.Equal(["jsonl", "jsonl.gz", "csv", "csv.gz"], d["files"]!.AsArray().Select(f => (string)f!["format"]!).ToArray());
+        });
+    }
+
+    [Fact]
+    public async Task EveryDataset_JsonLinesAndCsv_SameRowsWithTheDictionarysFieldsGzipTheSameBytes()
+    {
+        await SeedAsync();
+        var client = app.CreatePublicClient();
+        foreach (var dataset in (await client.GetJsonAsync("/api/v1/open-data"))["datasets"]!.AsArray())
+        {
+            var name = (string)dataset!["name"]!;
+            var fields = dataset["fields"]!.AsArray().Select(f => (string)f!["name"]!).ToArray();
+            var jsonl = await DownloadAsync($"/api/v1/open-data/{name}.jsonl", "application/jsonl");
+            var rows = jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+            Assert.All(rows, r => Assert.Equal(fields, r.Select(p => p.Key).ToArray()));
+            var csv = await DownloadAsync($"/api/v1/open-data/{name}.csv", "text/csv");
+            Assert.StartsWith(string.Join(',', fields) + "\r\n", csv);
+            Assert.Equal(Gunzip(await client.GetByteArrayAsync($"/api/v1/open-data/{name}.jsonl.gz")), jsonl);
+            Assert.Equal(Gunzip(await client.GetByteArrayAsync($"/api/v1/open-data/{name}.csv.gz")), csv);
+            if (name is "member-states") Assert.Equal(193, rows.Count);
+            if (name is "issues") Assert.True(rows.Count >= 39);
+        }
+    }
+
+    [Fact]
+    public async Task Organizations_RoundTrip_TheDumpHoldsWhatTheApiShows()
+    {
+        var organization = await app.People.OrganizationAsync(relevant: true, group: "technical-academic", name: $"Open data org {Guid.NewGuid():N}");
+
+        var rows = (await DownloadAsync("/api/v1/open-data/organizations.jsonl", "application/jsonl"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var api = await app.CreatePublicClient().GetJsonAsync($"/api/v1/organizations/{organization.Id}");
+
+        var row = rows.Single(r => (string)r["id"]! == organization.Id.ToString());
+        Assert.Equal(((string)api["name"]!, (string)api["stakeholderGroup"]!["code"]!, true),
+            ((string)row["name"]!, (string)row["stakeholderGroup"]!, (bool)row["relevantOrganization"]!));
+        var registered = DateTimeOffset.Parse((string)row["registeredAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(organization.RegisteredAt.UtcTicks / TimeSpan.TicksPerMillisecond, registered.UtcTicks / TimeSpan.TicksPerMillisecond);
+    }
+
+    [Fact]
+    public async Task Contributions_HiddenText_NeverInTheDumpItsRowStays()
+    {
+        var (consultation, hiddenText) = await SeedAsync();
+
+        var dump = await DownloadAsync("/api/v1/open-data/contributions.jsonl", "application/jsonl");
+
+        Assert.DoesNotContain(hiddenText, dump);
+        var rows = dump.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).Where(r => (string)r["consultationId"]! == consultation).ToList();
+        Assert.Contains(rows, r => (string)r["status"]! == "hidden" && r["text"] is null);
+    }
+
+    [Theory]
+    [InlineData("no-such-dataset.jsonl")]
+    [InlineData("organizations.xml")]
+    [InlineData("organizations")]
+    public async Task Download_UnknownDatasetOrFormat_404Problem(string file)
+    {
+        var response = await app.CreatePublicClient().GetAsync($"/api/v1/open-data/{file}");
+
+        await response.ExpectProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>A consultation with a named contribution and a hidden one.</summary>
+    private async Task<(string Consultation, string HiddenText)> SeedAsync()
+    {
+        var secretariat = await app.People.SecretariatAsync();
+        var body = await app.Drafting.BodyAsync();
+        var created = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
+        {
+            bodyId = body, topic = "Open data", description = "What should be published?", questions = new[] { "Which datasets?" },
+            eligibility = "all-stakeholders", opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), closesAt = DateTimeOffset.UtcNow.AddDays(3),
+        })).ExpectAsync(HttpStatusCode.Created);
+        var id = (string)created["id"]!;
+        await (await secretariat.Api.PostAsync($"/api/v1/consultations/{id}/open", null)).ExpectAsync(HttpStatusCode.OK);
+        var hiddenText = $"Buy cheap watches {Guid.NewGuid():N}";
+        foreach (var text in new[] { "All of them, as CSV.", hiddenText })
+        {
+            var author = await app.People.StakeholderAsync();
+            var contribution = await (await author.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions",
+                new { language = "en", consentToCite = true, answers = new[] { new { question = 1, text } } })).ExpectAsync(HttpStatusCode.Created);
+            if (text == hiddenText)
+            {
+                await (await secretariat.Api.PostJsonAsync($"/api/v1/contributions/{contribution["id"]}/hide", new { reason = "spam" })).ExpectAsync(HttpStatusCode.OK);
+            }
+        }
+        return (id, hiddenText);
+    }
+
+    private async Task<string> DownloadAsync(string url, string mediaType)
+    {
+        var response = await app.CreatePublicClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static string Gunzip(byte[] bytes)
+    {
+        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        return reader.ReadToEnd();
+    }
+}

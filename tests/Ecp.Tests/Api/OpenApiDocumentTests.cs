@@ -201,6 +201,7 @@ public sealed class OpenApiDocumentTests(EcpFactory factory) : IClassFixture<Ecp
         "#/paths/~1feeds~1documents.atom/get/responses",
         "#/paths/~1api~1v1~1open-data/get/responses",
         "#/paths/~1feeds~1decisions.atom/get/responses",
+        "#/paths/~1feeds~1reports.atom/get/responses",
         "#/paths/~1api~1v1~1member-states/get/responses",
         "#/paths/~1api~1v1~1stakeholder-groups/get/responses",
         "#/paths/~1api~1v1~1record~1verify/get/responses",

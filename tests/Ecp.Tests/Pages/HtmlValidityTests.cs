@@ -103,7 +103,9 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
         var (reporting1, reporter) = await reporting.ReporterAsync();
         var (reporting2, _) = await reporting.ReporterAsync();
         var year = await reporting.CycleAsync(TimeSpan.FromDays(30), reporting1, reporting2);
-        await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created);
+        var report = Drafting.Id(await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created));
+        await (await reporter.Api.PostJsonAsync($"/api/v1/reports/{report}/revisions", AnnualReports.Reporting.Report("Held five open consultations on the root zone.", reason: "One consultation was left out.")))
+            .ExpectAsync(HttpStatusCode.OK);
 
         // An issue with a mapping, a pending proposal, scope assessments and a tagged document.
         var proposal = await (await stakeholder.Api.PostJsonAsync("/api/v1/issues/net-neutrality/mapping-proposals",
@@ -148,6 +150,7 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("decision", anyone, $"/decisions/{decisionId}"),
             ("reporting cycles", anyone, "/reports"),
             ("reporting cycle", anyone, $"/reports/{year}"),
+            ("annual report, revised", anyone, $"/reports/report/{report}"),
             ("issue map", anyone, "/issues"),
             ("issue map, filtered", anyone, "/issues?gap=research&uncovered=true"),
             ("issue", anyone, "/issues/net-neutrality"),

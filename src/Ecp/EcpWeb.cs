@@ -2,6 +2,7 @@ using System.Globalization;
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Accountability;
+using Ecp.Features.AnnualReports;
 using Ecp.Features.Accounts;
 using Ecp.Features.Assessments;
 using Ecp.Features.Bodies;
@@ -62,6 +63,7 @@ public static class EcpWeb
         services.AddDecisions();
         services.AddIssues();
         services.AddAccountability();
+        services.AddAnnualReports();
         services.AddOpenData();
         services.AddAssessments();
         services.AddConsultations();
@@ -192,6 +194,7 @@ public static class EcpWeb
         app.MapDecisions();
         app.MapIssues();
         app.MapAccountability();
+        app.MapAnnualReports();
         app.MapAssessments();
         app.MapConsultations();
         app.MapInvitations();

@@ -1,6 +1,7 @@
 using Ecp.BrowserTests.Infrastructure;
 using Ecp.Common;
 using Ecp.Features.Accounts;
+using Ecp.Features.AnnualReports;
 using Ecp.Features.Assessments;
 using Ecp.Features.Decisions;
 using Ecp.Features.Drafts;
@@ -46,6 +47,10 @@ public sealed class AccessibilityFixture : BrowserFixture
 
         await DraftsAsync(brazil);
         await AssessmentAsync(brazil);
+        Cycle = await Server.RunAsync<OpenReportingCycle, ReportingCycle>(u => u.HandleAsync(Actor.Of(Secretariat), new OpenReportingCycle.Command
+        {
+            Year = 2025, Deadline = DateTimeOffset.UtcNow.AddDays(30), OrganizationIds = [Organization.Id],
+        }));
 
         PersonState = await LoggedInStateAsync(email, Password);
         DelegateState = await LoggedInStateAsync(brazil.Email, Password);
@@ -73,6 +78,9 @@ public sealed class AccessibilityFixture : BrowserFixture
             OpenRound = round;
         }
     }
+
+    /// <summary>A reporting cycle asking the organization for its 2025 report.</summary>
+    public ReportingCycle Cycle { get; private set; } = null!;
 
     /// <summary>The first round (closed once the second opened) and the open second one.</summary>
     public AssessmentRound Round { get; private set; } = null!;
@@ -155,6 +163,8 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         ["issue-delegate-errors"] = (Who.Delegate, "/issues/net-neutrality", true),
         ["issue-chair"] = (Who.Secretariat, "/issues/root-zone", false),
         // Assessment rounds: a closed round's results with the trend, the open one to rate.
+        ["reports"] = (Who.Public, "/reports", false),
+        ["reporting-cycle"] = (Who.Public, "/reports/2025", false),
         ["assessments"] = (Who.Public, "/assessments", false),
         ["assessment-results"] = (Who.Public, "/assessments/{round}", false),
         ["assessment-delegate"] = (Who.Delegate, "/assessments/{open-round}", false),

@@ -58,6 +58,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Accountability.Milestone> Milestones => Set<Features.Accountability.Milestone>();
 
     public DbSet<Features.Accountability.ResultImplementer> ResultImplementers => Set<Features.Accountability.ResultImplementer>();
+    public DbSet<Features.AnnualReports.ReportingCycle> ReportingCycles => Set<Features.AnnualReports.ReportingCycle>();
+
+    public DbSet<Features.AnnualReports.AnnualReport> AnnualReports => Set<Features.AnnualReports.AnnualReport>();
 
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
 

@@ -47,6 +47,14 @@ public sealed class ApiWorld : IAsyncLifetime
     public Guid AdoptedDocumentId { get; private set; }
     /// <summary>A second token of the registered person, so revoking it leaves their own working.</summary>
     public Guid SpareTokenId { get; private set; }
+    /// <summary>A reporter of a relevant organization, requested in two cycles: it submitted a
+    /// report in <see cref="SubmittedYear"/> (revised by the tests) and drafts in <see cref="DraftingYear"/>.</summary>
+    public TestPerson Reporter { get; private set; } = null!;
+    public Guid ReportingOrganizationId { get; private set; }
+    public int SubmittedYear { get; private set; }
+    public int DraftingYear { get; private set; }
+    public Guid ReportId { get; private set; }
+    private AnnualReports.Reporting reporting = null!;
 
     public async Task InitializeAsync()
     {
@@ -73,6 +81,13 @@ public sealed class ApiWorld : IAsyncLifetime
         OpenConsultationId = await ConsultationAsync(TimeSpan.FromDays(30));
         ContributionId = await ContributionAsync(OpenConsultationId, Stakeholder);
         FollowId = Drafting.Id(await (await Registered.Api.PostJsonAsync("/api/v1/follows", new { bodyId = BodyId })).ExpectAsync(HttpStatusCode.Created));
+
+        reporting = new AnnualReports.Reporting(Factory, Clock);
+        (ReportingOrganizationId, Reporter) = await reporting.ReporterAsync();
+        SubmittedYear = await reporting.CycleAsync(TimeSpan.FromDays(30), ReportingOrganizationId);
+        DraftingYear = await reporting.CycleAsync(TimeSpan.FromDays(30), ReportingOrganizationId);
+        ReportId = Drafting.Id(await (await Reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{SubmittedYear}/reports", AnnualReports.Reporting.Report()))
+            .ExpectAsync(HttpStatusCode.Created));
         ClosedAssessmentId = await AssessmentAsync();
         await (await Secretariat.Api.PostAsync($"/api/v1/assessments/{ClosedAssessmentId}/close", null)).ExpectAsync(HttpStatusCode.OK);
         AssessmentId = await AssessmentAsync();
@@ -98,6 +113,7 @@ public sealed class ApiWorld : IAsyncLifetime
     {
         if (parameter == "code") return ["BRA"];
         if (parameter == "number") return ["1"];
+        if (parameter == "year") return [SubmittedYear.ToString(System.Globalization.CultureInfo.InvariantCulture), DraftingYear.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         // The segment may carry a suffix after the parameter ("/feeds/bodies/{id}.atom").
         var collection = segments[Array.FindIndex(segments, s => s.StartsWith("{" + parameter + "}", StringComparison.Ordinal)) - 1];
@@ -116,6 +132,7 @@ public sealed class ApiWorld : IAsyncLifetime
             "tokens" => [SpareTokenId],
             "follows" => [FollowId],
             "bodies" => [BodyId],
+            "reports" => [ReportId],
             "assessments" => [AssessmentId, ClosedAssessmentId],
             "results" => [ResultId],
             "milestones" => [MilestoneId],
@@ -126,7 +143,7 @@ public sealed class ApiWorld : IAsyncLifetime
 
     /// <summary>Every id the world holds, for uuid fields of a body.</summary>
     public IReadOnlyList<Guid> AllIds()
-        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId, AssessmentId, ResultId];
+        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId, ReportingOrganizationId, ReportId, AssessmentId, ResultId];
 
     /// <summary>
     /// A request the operation accepts (2xx), with targets made fresh where the operation uses
@@ -235,6 +252,22 @@ public sealed class ApiWorld : IAsyncLifetime
                 var tagged = await (await Secretariat.Api.PostJsonAsync($"/api/v1/issues/{issue}/tags", new { subject = "document", subjectId = DocumentId })).ExpectAsync(HttpStatusCode.OK);
                 return (Secretariat.Api, $"/api/v1/issues/{issue}/tags/{(string)tagged["tagged"]![0]!["id"]!}/remove", Json(new { }));
             }
+            case "OpenReportingCycle":
+                return (Secretariat.Api, "/api/v1/reporting-cycles", Json(new { year = reporting.NextYear(), opensAt = now, deadline = now.AddDays(30), organizationIds = new[] { ReportingOrganizationId } }));
+            case "GrantExtension":
+                // Each extension must move the deadline later than the last one.
+                return (Secretariat.Api, $"/api/v1/reporting-cycles/{DraftingYear}/extensions",
+                    Json(new { organizationId = ReportingOrganizationId, deadline = now.AddDays(40 + Interlocked.Increment(ref extensions)), reason = "The board meets after the deadline." }));
+            case "SaveReportDraft":
+                return (Reporter.Api, $"/api/v1/reporting-cycles/{DraftingYear}/drafts", Json(AnnualReports.Reporting.Report()));
+            case "SubmitReport":
+            {
+                // Once per organization and cycle: a fresh reporter and cycle each time.
+                var (organization, reporter) = await reporting.ReporterAsync();
+                return (reporter.Api, $"/api/v1/reporting-cycles/{await reporting.CycleAsync(TimeSpan.FromDays(30), organization)}/reports", Json(AnnualReports.Reporting.Report()));
+            }
+            case "ReviseReport":
+                return (Reporter.Api, $"/api/v1/reports/{ReportId}/revisions", Json(AnnualReports.Reporting.Report(reason: "A consultation was left out.")));
             case "OpenAssessmentRound":
                 return (Secretariat.Api, "/api/v1/assessments", Json(new { title = "Assessment of implementation, 2027", closesAt = now.AddDays(30), dimensions = new[] { new { code = "open-data", name = "Open data published by the organizations" } } }));
             case "CloseAssessmentRound":

@@ -24,7 +24,13 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
 
         public EcpFactory App { get; }
 
-        public World() => App = new EcpFactory { Clock = Clock };
+        public AnnualReports.Reporting Reporting { get; }
+
+        public World()
+        {
+            App = new EcpFactory { Clock = Clock };
+            Reporting = new AnnualReports.Reporting(App, Clock);
+        }
 
         public Task InitializeAsync() => App.InitializeAsync();
 
@@ -32,6 +38,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
     }
 
     private readonly EcpFactory app = world.App;
+    private readonly AnnualReports.Reporting reporting = world.Reporting;
 
     private const bool A = true;  // allowed: 2xx
     private const bool D = false; // denied: 401 without a token, 403 with one
@@ -102,6 +109,13 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         ["POST /api/v1/results/{id}/milestones"] =          [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/results/{id}/milestones/{milestoneId}/done"] = [D, D, D, D,             D,       A],
         ["POST /api/v1/results/{id}/implementers"] =        [D,     D,         D,       D,          D,       A],
+        // Annual performance reports: the secretariat runs the cycles; only a reporter of a
+        // requested organization drafts, submits and corrects that organization's report.
+        ["POST /api/v1/reporting-cycles"] =                 [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/reporting-cycles/{year}/extensions"] = [D,   D,         D,       D,          D,       A],
+        ["POST /api/v1/reporting-cycles/{year}/drafts"] =   [D,     D,         D,       D,          A,       D],
+        ["POST /api/v1/reporting-cycles/{year}/reports"] =  [D,     D,         D,       D,          A,       D],
+        ["POST /api/v1/reports/{id}/revisions"] =           [D,     D,         D,       D,          A,       D],
     };
 
     public static TheoryData<string, string> Cells()
@@ -353,6 +367,30 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
             }
             case "POST /api/v1/results/{id}/implementers":
                 return Post($"/api/v1/results/{await ResultAsync()}/implementers", new { organizationIds = new[] { (await app.People.OrganizationAsync()).Id } });
+            case "POST /api/v1/reporting-cycles":
+            {
+                var (organization, _) = await reporting.ReporterAsync();
+                var now = world.Clock.GetUtcNow();
+                return Post("/api/v1/reporting-cycles", new { year = reporting.NextYear(), deadline = now.AddDays(30), organizationIds = new[] { organization } });
+            }
+            case "POST /api/v1/reporting-cycles/{year}/extensions":
+            {
+                var (organization, _) = await reporting.ReporterAsync();
+                var year = await reporting.CycleAsync(TimeSpan.FromDays(30), organization);
+                return Post($"/api/v1/reporting-cycles/{year}/extensions", new { organizationId = organization, deadline = world.Clock.GetUtcNow().AddDays(60), reason = "Matrix cell." });
+            }
+            case "POST /api/v1/reporting-cycles/{year}/drafts":
+                return Post($"/api/v1/reporting-cycles/{await CycleRequestingAsync(caller)}/drafts", AnnualReports.Reporting.Report());
+            case "POST /api/v1/reporting-cycles/{year}/reports":
+                return Post($"/api/v1/reporting-cycles/{await CycleRequestingAsync(caller)}/reports", AnnualReports.Reporting.Report());
+            case "POST /api/v1/reports/{id}/revisions":
+            {
+                // The caller's own organization's report when the caller is a reporter; otherwise another's.
+                var reporter = caller is { Role: Role.Reporter } ? caller : (await reporting.ReporterAsync()).Reporter;
+                var year = await CycleRequestingAsync(reporter);
+                var submitted = await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created);
+                return Post($"/api/v1/reports/{(string)submitted["id"]!}/revisions", AnnualReports.Reporting.Report(reason: "Matrix cell."));
+            }
             default:
                 throw new InvalidOperationException($"No request written for {endpoint}: add one here.");
         }
@@ -364,6 +402,13 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         var secretariat = await app.People.SecretariatAsync();
         var document = Drafting.Id(await app.Drafting.AdoptedDocumentAsync());
         return Drafting.Id(await (await secretariat.Api.PostJsonAsync("/api/v1/results", new { documentId = document, title = "Matrix result" })).ExpectAsync(HttpStatusCode.Created));
+    }
+
+    /// <summary>A cycle requesting the caller's organization when the caller is a reporter (else another organization's).</summary>
+    private async Task<int> CycleRequestingAsync(TestPerson? caller)
+    {
+        var organization = caller is { Role: Role.Reporter } ? await AnnualReports.Reporting.OrganizationOfAsync(app, caller) : (await reporting.ReporterAsync()).Organization;
+        return await reporting.CycleAsync(TimeSpan.FromDays(30), organization);
     }
 
     /// <summary>An issue added by the secretariat for one cell.</summary>

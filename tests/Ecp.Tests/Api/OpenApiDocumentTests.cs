@@ -201,12 +201,14 @@ public sealed class OpenApiDocumentTests(EcpFactory factory) : IClassFixture<Ecp
         "#/paths/~1feeds~1documents.atom/get/responses",
         "#/paths/~1api~1v1~1open-data/get/responses",
         "#/paths/~1feeds~1decisions.atom/get/responses",
+        "#/paths/~1feeds~1reports.atom/get/responses",
         "#/paths/~1api~1v1~1member-states/get/responses",
         "#/paths/~1api~1v1~1stakeholder-groups/get/responses",
         "#/paths/~1api~1v1~1record~1verify/get/responses",
         "#/paths/~1api~1v1~1record~1download/get/responses",
         "#/paths/~1api~1v1~1bodies/get/responses",
         "#/paths/~1api~1v1~1consultations/get/responses",
+        "#/paths/~1api~1v1~1reporting-cycles/get/responses",
     ];
 
     private static IEnumerable<string> JsonNames(Type type)

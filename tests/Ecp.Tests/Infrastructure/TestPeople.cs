@@ -46,12 +46,12 @@ public sealed class TestPeople(EcpFactory factory)
         return await WithTokenAsync(person, email);
     }
 
-    /// <summary>The reporter of a relevant organization registered for this person.</summary>
-    public async Task<TestPerson> ReporterAsync()
+    /// <summary>The reporter of a relevant organization: the given one, or one registered for this person.</summary>
+    public async Task<TestPerson> ReporterAsync(Guid? organizationId = null)
     {
-        var organization = await OrganizationAsync(relevant: true, group: "technical-academic");
+        var organization = organizationId ?? (await OrganizationAsync(relevant: true, group: "technical-academic")).Id;
         var (person, email) = await SignUpAsync("Reporter");
-        await AccreditAsync(person, new RequestAccreditation.Command { Kind = "reporter", OrganizationId = organization.Id, Motivation = "I file our annual report." });
+        await AccreditAsync(person, new RequestAccreditation.Command { Kind = "reporter", OrganizationId = organization, Motivation = "I file our annual report." });
         return await WithTokenAsync(person, email);
     }
 

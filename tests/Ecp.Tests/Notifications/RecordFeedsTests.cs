@@ -60,6 +60,25 @@ public sealed class RecordFeedsTests(EcpFactory app) : IClassFixture<EcpFactory>
     }
 
     [Fact]
+    public async Task ReportsFeed_ASubmittedReportListedItsDraftNever()
+    {
+        var reporting = new AnnualReports.Reporting(app, TimeProvider.System);
+        var (organization, reporter) = await reporting.ReporterAsync();
+        var year = await reporting.CycleAsync(TimeSpan.FromDays(30), organization);
+        var draft = $"A private draft {Guid.NewGuid():N}";
+        await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/drafts", AnnualReports.Reporting.Report(draft))).ExpectAsync(HttpStatusCode.OK);
+        var report = await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created);
+
+        var feed = await FeedAsync("/feeds/reports.atom");
+        var text = await app.CreatePublicClient().GetStringAsync("/feeds/reports.atom");
+
+        Assert.Contains(feed.Items, i => i.Categories.Single().Name == "report.submitted"
+            && i.Links.Any(l => l.RelationshipType == "via" && l.Uri.PathAndQuery.Contains((string)report["id"]!)));
+        Assert.All(feed.Items, i => Assert.NotEqual("report.draft-saved", i.Categories.Single().Name));
+        Assert.DoesNotContain(draft, text);
+    }
+
+    [Fact]
     public async Task ConsultationFeed_UnknownId_404Problem()
     {
         var response = await app.CreatePublicClient().GetAsync($"/feeds/consultations/{Guid.NewGuid()}.atom");

@@ -98,6 +98,15 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
         }, consent: true);
         await (await stakeholder.Api.PostJsonAsync("/api/v1/follows", new { bodyId })).ExpectAsync(HttpStatusCode.Created);
 
+        // A reporting cycle with a report submitted and an organization that did not report.
+        var reporting = new AnnualReports.Reporting(factory, TimeProvider.System);
+        var (reporting1, reporter) = await reporting.ReporterAsync();
+        var (reporting2, _) = await reporting.ReporterAsync();
+        var year = await reporting.CycleAsync(TimeSpan.FromDays(30), reporting1, reporting2);
+        var report = Drafting.Id(await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created));
+        await (await reporter.Api.PostJsonAsync($"/api/v1/reports/{report}/revisions", AnnualReports.Reporting.Report("Held five open consultations on the root zone.", reason: "One consultation was left out.")))
+            .ExpectAsync(HttpStatusCode.OK);
+
         // An issue with a mapping, a pending proposal, scope assessments and a tagged document.
         var proposal = await (await stakeholder.Api.PostJsonAsync("/api/v1/issues/net-neutrality/mapping-proposals",
             new { kind = "organization", organizationId = organization.Id, statusNote = "Studies traffic management.", gaps = new[] { "research" }, reason = "Their 2024 report." })).ExpectAsync(HttpStatusCode.Created);
@@ -146,6 +155,9 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("first version", anyone, $"/documents/{documentId}?version=1"),
             ("compare", anyone, $"/documents/{documentId}/compare?from=1&to=2"),
             ("decision", anyone, $"/decisions/{decisionId}"),
+            ("reporting cycles", anyone, "/reports"),
+            ("reporting cycle", anyone, $"/reports/{year}"),
+            ("annual report, revised", anyone, $"/reports/report/{report}"),
             ("issue map", anyone, "/issues"),
             ("issue map, filtered", anyone, "/issues?gap=research&uncovered=true"),
             ("issue", anyone, "/issues/net-neutrality"),

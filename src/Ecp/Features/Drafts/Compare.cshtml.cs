@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using Ecp.Resources;
 using Microsoft.AspNetCore.Html;
@@ -31,25 +30,6 @@ public sealed class CompareModel(DocumentQueries queries, IStringLocalizer<Share
         return Page();
     }
 
-    /// <summary>The words of a paragraph with &lt;ins&gt;/&lt;del&gt;, written without any whitespace
-    /// of the markup's own between them (it would read as spaces in the text); screen readers
-    /// hear where an insertion or deletion starts and ends.</summary>
     public IHtmlContent Render(IReadOnlyList<WordPieceView> words)
-    {
-        var html = new StringBuilder();
-        var encoder = HttpContext.RequestServices.GetService<HtmlEncoder>() ?? HtmlEncoder.Default;
-        foreach (var w in words)
-        {
-            var text = encoder.Encode(w.Text);
-            html.Append(w.Change switch
-            {
-                "inserted" => $"<ins>{Hidden("Compare.InsertedStart")}{text}{Hidden("Compare.InsertedEnd")}</ins>",
-                "deleted" => $"<del>{Hidden("Compare.DeletedStart")}{text}{Hidden("Compare.DeletedEnd")}</del>",
-                _ => text,
-            });
-        }
-        return new HtmlString(html.ToString());
-
-        string Hidden(string key) => $"<span class=\"visually-hidden\">{encoder.Encode(l[key])}</span>";
-    }
+        => WordDiffHtml.Render(words, HttpContext.RequestServices.GetService<HtmlEncoder>() ?? HtmlEncoder.Default, l);
 }

@@ -6,6 +6,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Ecp.Common;
 using Ecp.Data;
+using Ecp.Features.AnnualReports;
 using Ecp.Features.Home;
 using Ecp.Features.Record;
 using Ecp.Resources;
@@ -80,7 +81,19 @@ public static partial class RecordFeeds
                     "/feeds/decisions.atom", "/documents", ct))
             .WithName("GetDecisionsFeed").WithSummary("Atom feed of every decision: opened, each Member State's position, each advisory view, the outcome.")
             .Produces<string>(StatusCodes.Status200OK, ConsultationsFeed.MediaType);
+
+        MapReportsFeed(feeds);
     }
+
+    /// <summary>Annual performance reports as they are submitted or revised (drafts are private
+    /// and have no place here).</summary>
+    private static void MapReportsFeed(RouteGroupBuilder feeds)
+        => feeds.MapGet("/reports.atom", async (HttpContext http, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await FeedAsync(http, db, l, db.RecordEntries.AsNoTracking().Where(e => e.Entity == AnnualReportActions.ReportEntity
+                        && (e.Action == AnnualReportActions.Submitted || e.Action == AnnualReportActions.Revised)),
+                    "urn:ecp:feed:reports", l["Feeds.Reports"], "/feeds/reports.atom", "/record?entity=report", ct))
+            .WithName("GetReportsFeed").WithSummary("Atom feed of annual performance reports submitted and revised (Tunis Agenda ¶71).")
+            .Produces<string>(StatusCodes.Status200OK, ConsultationsFeed.MediaType);
 
     /// <summary>The record entries about these things.</summary>
     private static IQueryable<RecordEntry> Entries(AppDbContext db, params (string Entity, IReadOnlyCollection<Guid> Ids)[] things)

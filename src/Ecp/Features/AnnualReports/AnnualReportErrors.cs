@@ -1,0 +1,27 @@
+using Ecp.Common;
+
+namespace Ecp.Features.AnnualReports;
+
+// The expected failures of annual performance reports: one record each, with the code and message
+// key the API and the pages show.
+
+public sealed record ReportingCycleNotFound() : NotFoundError("Report.CycleNotFound");
+
+/// <summary>No submitted report under this id (a draft is not a report anyone else may read).</summary>
+public sealed record ReportNotFound() : NotFoundError("Report.NotFound");
+
+public sealed record DraftNotFound() : NotFoundError("Report.DraftNotFound");
+
+public sealed record OnlyReporters() : ForbiddenError("Report.OnlyReporters");
+
+public sealed record NotYourOrganization() : ForbiddenError("Report.NotYourOrganization");
+
+/// <summary>The cycle did not request a report from the organization.</summary>
+public sealed record NotRequested() : ForbiddenError("Report.NotRequested");
+
+public sealed record CycleYearTaken(int Year) : ConflictError("cycle-year-taken", "Report.CycleYearTaken", Year);
+
+public sealed record CycleNotOpen() : ConflictError("cycle-not-open", "Report.CycleNotOpen");
+
+/// <summary>A submitted report does not change: a correction is a revision with a reason.</summary>
+public sealed record ReportAlreadySubmitted() : ConflictError("report-submitted", "Report.AlreadySubmitted");

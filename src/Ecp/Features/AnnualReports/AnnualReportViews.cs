@@ -1,0 +1,28 @@
+namespace Ecp.Features.AnnualReports;
+
+// The read models of annual performance reports (ReportQueries), as the API shows them. Only
+// submitted revisions are public; a draft is read by its own organization's reporters alone.
+
+public sealed record CycleSummary(int Year, DateTimeOffset OpensAt, DateTimeOffset Deadline, string State, int Requested, int Submitted);
+
+/// <summary>One requested organization's row of a cycle's compliance table, computed at <see cref="CycleView.ComputedAt"/>.</summary>
+public sealed record ComplianceRow(Guid OrganizationId, string OrganizationName, string? Acronym, DateTimeOffset Deadline,
+    bool ExtensionGranted, string? ExtensionReason, string Status, int? DaysLate, DateTimeOffset? SubmittedAt, Guid? ReportId);
+
+public sealed record CycleView(Guid Id, int Year, DateTimeOffset OpensAt, DateTimeOffset Deadline, string State, DateTimeOffset ComputedAt,
+    IReadOnlyList<ComplianceRow> Compliance);
+
+/// <summary>A submitted revision; <see cref="Changes"/>: what it changed from the one before (none for the first).</summary>
+public sealed record RevisionView(int Number, int TemplateVersion, string Language, DateTimeOffset SubmittedAt, string SubmittedBy, string? Reason,
+    string ContentHash, ReportContent Content, IReadOnlyList<FieldChange> Changes);
+
+/// <summary>A submitted report: the standing (on time or late, by its first submission), the current
+/// revision, and every revision, oldest first.</summary>
+public sealed record ReportView(Guid Id, int Year, Guid OrganizationId, string OrganizationName, DateTimeOffset Deadline, DateTimeOffset SubmittedAt,
+    string Status, int? DaysLate, RevisionView Current, IReadOnlyList<RevisionView> Revisions);
+
+/// <summary>The organization's private draft, for its reporters.</summary>
+public sealed record DraftView(Guid ReportId, int Year, Guid OrganizationId, string Language, DateTimeOffset SavedAt, string ContentHash, ReportContent Content);
+
+/// <summary>An organization's standing in one year, for the comparison across years.</summary>
+public sealed record OrganizationYear(int Year, DateTimeOffset Deadline, bool ExtensionGranted, string Status, int? DaysLate, Guid? ReportId, int Revisions);

@@ -1,0 +1,81 @@
+using Ecp.Common;
+using Ecp.Resources;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace Ecp.Features.AnnualReports;
+
+public static class AnnualReportsApi
+{
+    public const string Tag = "Annual reports";
+
+    public static RouteGroupBuilder MapAnnualReportsApi(this RouteGroupBuilder api)
+    {
+        var cycles = api.MapGroup("/reporting-cycles").WithTags(Tag);
+        var writes = cycles.MapGroup("").RequireApiWriter();
+        var mine = cycles.MapGroup("").RequireApiToken();
+
+        cycles.MapGet("/", async (ReportQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.CyclesAsync(ct)))
+            .WithName("ListReportingCycles")
+            .WithSummary("Every year's reporting cycle, newest first: opening, deadline (UTC), state, how many organizations were requested and how many submitted.");
+
+        writes.MapPost("/", async Task<Results<Created<CycleView>, ProblemHttpResult>> (OpenReportingCycle.Command command, OpenReportingCycle useCase, ActorAccessor actors, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await useCase.HandleAsync(await actors.GetAsync(ct), command, ct).ToHttpResultAsync(async cycle =>
+                    TypedResults.Created($"/api/v1/reporting-cycles/{cycle.Year}", (await queries.CycleAsync(cycle.Year, ct))!), l))
+            .WithName("OpenReportingCycle")
+            .WithSummary("Open the year's cycle: request annual performance reports from relevant organizations by a deadline in UTC (secretariat).");
+
+        cycles.MapGet("/{year:int}", async Task<Results<Ok<CycleView>, ProblemHttpResult>> (int year, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await queries.CycleAsync(year, ct)).OkOr(new ReportingCycleNotFound(), l))
+            .WithName("GetReportingCycle")
+            .WithSummary("One cycle and its compliance table: each requested organization's own deadline, extension, and standing (on-time, late with days late, missing, awaited), computed from the clock.");
+
+        cycles.MapGet("/{year:int}/compliance.csv", async Task<Results<PushStreamHttpResult, ProblemHttpResult>> (int year, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await queries.CycleAsync(year, ct) is { } cycle
+                    ? TypedResults.Stream(body => ReportQueries.WriteCsvAsync(cycle, body, ct), "text/csv; charset=utf-8", $"compliance-{year}.csv")
+                    : new ReportingCycleNotFound().ToProblem(l))
+            .WithName("GetComplianceCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("The cycle's compliance table as CSV (open data).");
+
+        writes.MapPost("/{year:int}/extensions", async Task<Results<Ok<CycleView>, ProblemHttpResult>> (int year, GrantExtension.Command command, GrantExtension useCase, ActorAccessor actors, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await useCase.HandleAsync(await actors.GetAsync(ct), year, command, ct).ToHttpResultAsync(async _ => TypedResults.Ok((await queries.CycleAsync(year, ct))!), l))
+            .WithName("GrantExtension")
+            .WithSummary("Move one requested organization's deadline later, with a reason; the others keep theirs (secretariat).");
+
+        writes.MapPost("/{year:int}/drafts", async Task<Results<Ok<DraftView>, ProblemHttpResult>> (int year, ReportCommand command, SaveReportDraft useCase, ActorAccessor actors, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(ct);
+                return await useCase.HandleAsync(actor, year, command, ct).ToHttpResultAsync(async _ => TypedResults.Ok((await queries.DraftAsync(actor, year, ct)).Value), l);
+            })
+            .WithName("SaveReportDraft")
+            .WithSummary("Save your organization's draft report, replacing the last; private to the organization: the record carries only its hash (reporters of a requested organization).");
+
+        mine.MapGet("/{year:int}/drafts/mine", async Task<Results<Ok<DraftView>, ProblemHttpResult>> (int year, ReportQueries queries, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await queries.DraftAsync(await actors.GetAsync(ct), year, ct)).ToHttpResult(TypedResults.Ok, l))
+            .WithName("GetMyDraft").ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Your organization's draft report for the year (reporters of a requested organization).");
+
+        writes.MapPost("/{year:int}/reports", async Task<Results<Created<ReportView>, ProblemHttpResult>> (int year, ReportCommand command, SubmitReport useCase, ActorAccessor actors, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await useCase.HandleAsync(await actors.GetAsync(ct), year, command, ct).ToHttpResultAsync(async report =>
+                    TypedResults.Created($"/api/v1/reports/{report.Id}", (await queries.ReportAsync(report.Id, ct))!), l))
+            .WithName("SubmitReport")
+            .WithSummary("Submit your organization's report for the year, once, with or without a draft; it is public and immutable from then on (reporters of a requested organization).");
+
+        var reports = api.MapGroup("/reports").WithTags(Tag);
+        reports.MapGet("/{id:guid}", async Task<Results<Ok<ReportView>, ProblemHttpResult>> (Guid id, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await queries.ReportAsync(id, ct)).OkOr(new ReportNotFound(), l))
+            .WithName("GetReport")
+            .WithSummary("A submitted report: on time or late, the current revision and every revision with its reason, oldest first.");
+
+        reports.MapGroup("").RequireApiWriter().MapPost("/{id:guid}/revisions", async Task<Results<Ok<ReportView>, ProblemHttpResult>> (Guid id, ReviseReport.Command command, ReviseReport useCase, ActorAccessor actors, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(async _ => TypedResults.Ok((await queries.ReportAsync(id, ct))!), l))
+            .WithName("ReviseReport")
+            .WithSummary("Correct a submitted report: a new revision with a reason; the earlier revisions stay readable (reporters of the organization).");
+
+        api.MapGroup("/organizations").WithTags(Tag).MapGet("/{id:guid}/reports", async Task<Results<Ok<IReadOnlyList<OrganizationYear>>, ProblemHttpResult>> (Guid id, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await queries.OrganizationYearsAsync(id, ct) is { } years ? TypedResults.Ok(years) : new Registry.OrganizationNotFound().ToProblem(l))
+            .WithName("ListOrganizationReports")
+            .WithSummary("An organization's standing in every cycle that requested it, newest year first, with its report's id where it submitted one.");
+        return api;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Ecp.Features.AnnualReports;
+
+/// <summary>What the composition root registers and maps for annual performance reports (Tunis Agenda ¶71).</summary>
+public static class AnnualReportsFeature
+{
+    public static IServiceCollection AddAnnualReports(this IServiceCollection services)
+    {
+        services.AddScoped<OpenReportingCycle>();
+        services.AddScoped<GrantExtension>();
+        services.AddScoped<SaveReportDraft>();
+        services.AddScoped<SubmitReport>();
+        services.AddScoped<ReviseReport>();
+        services.AddScoped<ReportQueries>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAnnualReports(this IEndpointRouteBuilder app)
+    {
+        app.MapApi().MapAnnualReportsApi();
+        return app;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using CsvHelper;
+using Ecp.Common;
+using Ecp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecp.Features.AnnualReports;
+
+/// <summary>
+/// Annual performance reports as the public reads them: the cycles, each cycle's compliance table
+/// (computed from the clock at each organization's own deadline, never stored), the submitted
+/// reports with every revision, an organization's years. Cycles are one a year and a cycle's
+/// requested organizations a few dozen, so these read them whole. Drafts are never read here but
+/// by <see cref="DraftAsync"/>, for the organization's reporters.
+/// </summary>
+public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<CycleSummary>> CyclesAsync(CancellationToken ct)
+    {
+        var cycles = await db.ReportingCycles.AsNoTracking().OrderByDescending(c => c.Year).ToListAsync(ct);
+        var submitted = await db.AnnualReports.Where(r => r.SubmittedAt != null).GroupBy(r => r.CycleId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return cycles.Select(c => new CycleSummary(c.Year, c.OpensAt, c.Deadline, c.State.ToCode(), c.Requested.Count, submitted.GetValueOrDefault(c.Id))).ToList();
+    }
+
+    public async Task<CycleView?> CycleAsync(int year, CancellationToken ct)
+    {
+        var cycle = await db.ReportingCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Year == year, ct);
+        if (cycle is null) return null;
+        var ids = cycle.Requested.Select(r => r.OrganizationId).ToList();
+        var organizations = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var submissions = await db.AnnualReports.AsNoTracking().IgnoreAutoIncludes().Where(r => r.CycleId == cycle.Id && r.SubmittedAt != null)
+            .Select(r => new { r.Id, r.OrganizationId, r.SubmittedAt }).ToDictionaryAsync(r => r.OrganizationId, ct);
+        var now = clock.GetUtcNow();
+        var rows = cycle.Requested
+            .Select(r =>
+            {
+                var organization = organizations[r.OrganizationId];
+                var submission = submissions.GetValueOrDefault(r.OrganizationId);
+                var (status, daysLate) = r.ComplianceIn(cycle, submission?.SubmittedAt, now);
+                return new ComplianceRow(r.OrganizationId, organization.Name, organization.Acronym, r.DeadlineIn(cycle), r.ExtendedDeadline is not null,
+                    r.ExtensionReason, status.ToCode(), daysLate, submission?.SubmittedAt, submission?.Id);
+            })
+            .OrderBy(r => r.OrganizationName, StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true))
+            .ToList();
+        return new CycleView(cycle.Id, cycle.Year, cycle.OpensAt, cycle.Deadline, cycle.State.ToCode(), now, rows);
+    }
+
+    /// <summary>A submitted report; null for an unknown id and for a report that is still a draft.</summary>
+    public async Task<ReportView?> ReportAsync(Guid id, CancellationToken ct)
+    {
+        var report = await db.AnnualReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.SubmittedAt != null, ct);
+        if (report is null) return null;
+        var cycle = await db.ReportingCycles.AsNoTracking().SingleAsync(c => c.Id == report.CycleId, ct);
+        var name = await db.Organizations.Where(o => o.Id == report.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+        var request = cycle.RequestOf(report.OrganizationId)!;
+        var (status, daysLate) = request.ComplianceIn(cycle, report.SubmittedAt, clock.GetUtcNow());
+        var contents = report.Revisions.OrderBy(v => v.Number).Select(v => (Revision: v, Content: ReportContent.FromJson(v.Content))).ToList();
+        var revisions = contents.Select((r, i) => new RevisionView(r.Revision.Number, r.Revision.TemplateVersion, r.Revision.Language, r.Revision.SubmittedAt,
+            r.Revision.SubmittedByName, r.Revision.Reason, r.Revision.ContentHash, r.Content,
+            i == 0 ? [] : RevisionDiff.Compare(contents[i - 1].Content, r.Content))).ToList();
+        return new ReportView(report.Id, report.Year, report.OrganizationId, name, request.DeadlineIn(cycle), report.SubmittedAt!.Value,
+            status.ToCode(), daysLate, revisions[^1], revisions);
+    }
+
+    /// <summary>The organization's private draft in the year's cycle, for a reporter of that organization.</summary>
+    public async Task<Result<DraftView>> DraftAsync(Actor actor, int year, CancellationToken ct)
+    {
+        var cycle = await db.ReportingCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Year == year, ct);
+        if (cycle is null) return new ReportingCycleNotFound();
+        var organization = actor.OrganizationId ?? Guid.Empty;
+        if (AnnualReport.UnlessReporterOf(actor, cycle, organization) is { } denied) return denied;
+        var report = await db.AnnualReports.AsNoTracking().IgnoreAutoIncludes()
+            .FirstOrDefaultAsync(r => r.CycleId == cycle.Id && r.OrganizationId == organization && r.DraftContent != null, ct);
+        if (report is null) return new DraftNotFound();
+        return new DraftView(report.Id, report.Year, report.OrganizationId, report.DraftLanguage!, report.DraftSavedAt!.Value,
+            ReportContent.Hash(report.DraftContent!), ReportContent.FromJson(report.DraftContent!));
+    }
+
+    /// <summary>The organization's standing in every cycle that requested it, newest year first.</summary>
+    public async Task<IReadOnlyList<OrganizationYear>?> OrganizationYearsAsync(Guid organizationId, CancellationToken ct)
+    {
+        if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, ct)) return null;
+        var cycles = await db.ReportingCycles.AsNoTracking().Where(c => c.Requested.Any(r => r.OrganizationId == organizationId))
+            .OrderByDescending(c => c.Year).ToListAsync(ct);
+        var reports = await db.AnnualReports.AsNoTracking().Where(r => r.OrganizationId == organizationId && r.SubmittedAt != null)
+            .Select(r => new { r.Id, r.CycleId, r.SubmittedAt, Revisions = r.Revisions.Count }).ToDictionaryAsync(r => r.CycleId, ct);
+        var now = clock.GetUtcNow();
+        return cycles.Select(c =>
+        {
+            var request = c.RequestOf(organizationId)!;
+            var report = reports.GetValueOrDefault(c.Id);
+            var (status, daysLate) = request.ComplianceIn(c, report?.SubmittedAt, now);
+            return new OrganizationYear(c.Year, request.DeadlineIn(c), request.ExtendedDeadline is not null, status.ToCode(), daysLate, report?.Id, report?.Revisions ?? 0);
+        }).ToList();
+    }
+
+    private static readonly string[] CsvHeader = ["year", "organization_id", "organization", "acronym", "deadline_utc", "extension_granted",
+        "extension_reason", "status", "days_late", "submitted_at_utc", "report_id"];
+
+    /// <summary>The compliance table as CSV (open data), one row per requested organization.</summary>
+    public static async Task WriteCsvAsync(CycleView cycle, Stream output, CancellationToken ct)
+    {
+        // Written with the async calls: the response body refuses synchronous writes.
+        await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
+        await csv.WriteRecordAsync(CsvHeader, ct);
+        foreach (var row in cycle.Compliance)
+        {
+            await csv.WriteRecordAsync([
+                cycle.Year.ToString(CultureInfo.InvariantCulture),
+                row.OrganizationId.ToString(),
+                row.OrganizationName,
+                row.Acronym ?? "",
+                Utc(row.Deadline),
+                row.ExtensionGranted ? "yes" : "no",
+                row.ExtensionReason ?? "",
+                row.Status,
+                row.DaysLate?.ToString(CultureInfo.InvariantCulture) ?? "",
+                row.SubmittedAt is { } at ? Utc(at) : "",
+                row.ReportId?.ToString() ?? ""], ct);
+        }
+        await csv.FlushAsync(ct);
+    }
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace Ecp.Common;
@@ -42,7 +43,7 @@ public sealed class ConditionalGet(RequestDelegate next)
         }
         if (ctx.Response.StatusCode == StatusCodes.Status200OK && !ctx.Response.Headers.ContainsKey(HeaderNames.ETag))
         {
-            var tag = $"\"{Convert.ToBase64String(SHA256.HashData(body.Span)[..18]).Replace('+', '-').Replace('/', '_')}\"";
+            var tag = $"\"{WebEncoders.Base64UrlEncode(SHA256.HashData(body.Span), 0, 18)}\"";
             ctx.Response.Headers.ETag = tag;
             if (Matches(ctx.Request.Headers.IfNoneMatch, tag))
             {

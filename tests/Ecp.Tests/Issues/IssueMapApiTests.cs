@@ -11,7 +11,7 @@ namespace Ecp.Tests.Issues;
 public sealed class IssueMapApiTests(EcpFactory app) : IClassFixture<EcpFactory>
 {
     [Fact]
-    public async Task Map_ReferenceTaxonomy_SevenClustersThirtyNineIssuesNamedInEverLanguage()
+    public async Task Map_ReferenceTaxonomy_SevenClustersThirtyNineIssuesNamedInEveryLanguage()
     {
         var map = await app.CreatePublicClient().GetJsonAsync("/api/v1/issues?state=all");
 
@@ -131,7 +131,10 @@ public sealed class IssueMapApiTests(EcpFactory app) : IClassFixture<EcpFactory>
         Assert.Equal((1, 0, 0), Distribution(view, "civil-society"));
         Assert.Equal((0, 0, 1), Distribution(view, "private-sector"));
         Assert.Equal((0, 0, 0), Distribution(view, "government"));
-        Assert.Null(view["scope"]!.AsArray().FirstOrDefault(g => g!["total"] is not null));
+        // One row per stakeholder group, each with its own counts; no figure across groups.
+        Assert.Equal(6, view["scope"]!.AsArray().Count);
+        Assert.All(view["scope"]!.AsArray(), g => Assert.Equal(["stakeholderGroup", "internationalPublicPolicy", "nationalPublicPolicy", "technicalOperational", "voices"],
+            g!.AsObject().Select(p => p.Key).ToArray()));
         var entries = await app.CreatePublicClient().RecordEntriesAsync("issue", issue);
         var changed = entries.Skip(1).First()!["payload"]!;
         Assert.Equal(("international-public-policy", (string)first["id"]!), ((string)changed["scope"]!, (string)changed["replaces"]!));

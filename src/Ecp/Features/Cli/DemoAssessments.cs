@@ -1,6 +1,8 @@
 using Ecp.Common;
 using Ecp.Features.Assessments;
 
+using static Ecp.Features.Cli.DemoExpect;
+
 namespace Ecp.Features.Cli;
 
 /// <summary>
@@ -68,7 +70,4 @@ public sealed class DemoAssessments(OpenAssessmentRound open, RateDimension rate
 
     private async Task RateAsync(Actor who, Guid roundId, string dimension, int score, string? comment, CancellationToken ct)
         => Expect(await rate.HandleAsync(who, roundId, new() { Dimension = dimension, Score = score, Comment = comment }, ct));
-
-    private static T Expect<T>(Result<T> result)
-        => result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo data was refused: {result.Error}");
 }

@@ -2,6 +2,8 @@ using Ecp.Common;
 using Ecp.Features.Bodies;
 using Ecp.Features.Consultations;
 
+using static Ecp.Features.Cli.DemoExpect;
+
 namespace Ecp.Features.Cli;
 
 /// <summary>
@@ -135,7 +137,4 @@ public sealed class DemoConsultations(EstablishBody establishBody, DraftConsulta
     {
         public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + offset;
     }
-
-    private static T Expect<T>(Result<T> result)
-        => result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo data was refused: {result.Error}");
 }

@@ -5,6 +5,8 @@ using Ecp.Features.Registry;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using static Ecp.Features.Cli.DemoExpect;
+
 namespace Ecp.Features.Cli;
 
 public sealed record DemoLogin(string Role, string Name, string Email, string Password, string? Note = null);
@@ -162,7 +164,4 @@ public sealed class DemoData(
     }
 
     private static string Email(string key) => $"{key}@{Domain}";
-
-    private static T Expect<T>(Result<T> result)
-        => result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo data was refused: {result.Error}");
 }

@@ -3,6 +3,8 @@ using Ecp.Features.Bodies;
 using Ecp.Features.Decisions;
 using Ecp.Features.Drafts;
 
+using static Ecp.Features.Cli.DemoExpect;
+
 namespace Ecp.Features.Cli;
 
 /// <summary>
@@ -209,7 +211,4 @@ public sealed class DemoDrafts(
     private static DraftDocument.ParagraphInput Pre(string text, string[]? cites = null) => new() { Kind = "preambular", Text = text, Cites = cites };
 
     private static DraftDocument.ParagraphInput Op(string text, string[]? cites = null) => new() { Kind = "operative", Text = text, Cites = cites };
-
-    private static T Expect<T>(Result<T> result)
-        => result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo data was refused: {result.Error}");
 }

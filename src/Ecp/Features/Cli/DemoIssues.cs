@@ -3,6 +3,8 @@ using Ecp.Data;
 using Ecp.Features.Issues;
 using Microsoft.EntityFrameworkCore;
 
+using static Ecp.Features.Cli.DemoExpect;
+
 namespace Ecp.Features.Cli;
 
 /// <summary>
@@ -181,7 +183,4 @@ public sealed class DemoIssues(AppDbContext db, ProposeMappingChange propose, De
         var proposal = Expect(await propose.HandleAsync(proposer, issue, command, ct));
         Expect(await decide.HandleAsync(chair, issue, proposal.Id, new DecideMappingProposal.Command { Decision = "accept", Reason = "Checked against the organization's mandate and work programme." }, ct));
     }
-
-    private static T Expect<T>(Result<T> result)
-        => result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo data was refused: {result.Error}");
 }

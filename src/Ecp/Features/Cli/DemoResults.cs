@@ -3,6 +3,8 @@ using Ecp.Data;
 using Ecp.Features.Accountability;
 using Microsoft.EntityFrameworkCore;
 
+using static Ecp.Features.Cli.DemoExpect;
+
 namespace Ecp.Features.Cli;
 
 /// <summary>
@@ -68,7 +70,4 @@ public sealed class DemoResults(AppDbContext db, DefineResult define, UpdateResu
             if (done is { } on) Expect(await completeMilestone.HandleAsync(chair, result, milestone.Id, new() { DoneOn = on }, ct));
         }
     }
-
-    private static T Expect<T>(Result<T> result)
-        => result.IsSuccess ? result.Value : throw new InvalidOperationException($"The demo data was refused: {result.Error}");
 }

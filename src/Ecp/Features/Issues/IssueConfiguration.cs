@@ -7,7 +7,7 @@ namespace Ecp.Features.Issues;
 
 internal static class IssueNamesColumns
 {
-    public static void Map<T>(ComplexPropertyBuilder<IssueNames> names) where T : class
+    public static void Map(ComplexPropertyBuilder<IssueNames> names)
     {
         names.Property(n => n.En).HasMaxLength(IssueNames.MaxLength).HasColumnName("NameEn").IsRequired();
         names.Property(n => n.Fr).HasMaxLength(IssueNames.MaxLength).HasColumnName("NameFr");
@@ -24,7 +24,7 @@ internal sealed class IssueClusterConfiguration : IEntityTypeConfiguration<Issue
     {
         b.HasKey(c => c.Code);
         b.Property(c => c.Code).HasMaxLength(Issue.CodeMaxLength);
-        b.ComplexProperty(c => c.Names, IssueNamesColumns.Map<IssueCluster>);
+        b.ComplexProperty(c => c.Names, IssueNamesColumns.Map);
     }
 }
 
@@ -39,7 +39,7 @@ internal sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
         b.Property(i => i.EndReason).HasMaxLength(Issue.ReasonMaxLength);
         b.HasOne<IssueCluster>().WithMany().HasForeignKey(i => i.ClusterCode);
         b.HasOne<Issue>().WithMany().HasForeignKey(i => i.SuccessorCode);
-        b.ComplexProperty(i => i.Names, IssueNamesColumns.Map<Issue>);
+        b.ComplexProperty(i => i.Names, IssueNamesColumns.Map);
         b.Ignore(i => i.IsActive);
     }
 }

@@ -19,9 +19,8 @@ public sealed class IssueMapModel(IssueQueries queries, IStringLocalizer<SharedR
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await queries.MapAsync(new IssueQueries.MapFilter(), ct);
-        Map = Cluster is null && Gap is null && !Uncovered ? all : await queries.MapAsync(new IssueQueries.MapFilter(Cluster, Gap, Uncovered), ct);
-        ClusterOptions = [("", l["Issues.AllClusters"]), .. all.Clusters.Select(c => (c.Code, c.Name.Text))];
+        Map = await queries.MapAsync(new IssueQueries.MapFilter(Cluster, Gap, Uncovered), ct);
+        ClusterOptions = [("", l["Issues.AllClusters"]), .. (await queries.ClustersAsync(ct)).Select(c => (c.Code, c.Name.Text))];
         GapOptions = [("", l["Issues.AnyGap"]), .. Gaps.All.Select(g => (g.ToCode(), l["GapType." + g.ToCode()].Value))];
     }
 }

@@ -68,7 +68,7 @@ public sealed class IssueMapping
 
     internal void Remove(DateTimeOffset now) => RemovedAt ??= now;
 
-    /// <summary>An absolute http or https URL, or a field error.</summary>
+    /// <summary>Whether <paramref name="url"/> is an absolute http or https address within the length limit.</summary>
     public static bool IsWebAddress(string? url)
         => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && url!.Length <= UrlMaxLength;
 }

@@ -43,6 +43,10 @@ public sealed class IssueQueries(AppDbContext db, MemberStateCatalog states)
         return new IssueMapView(views, uncovered, Translation());
     }
 
+    /// <summary>Every cluster, in the mapping's order: the map page's cluster filter.</summary>
+    public async Task<IReadOnlyList<(string Code, NameView Name)>> ClustersAsync(CancellationToken ct)
+        => (await db.IssueClusters.AsNoTracking().OrderBy(c => c.Position).ToListAsync(ct)).Select(c => (c.Code, c.Names.Current())).ToList();
+
     /// <summary>The issue under this code, merged or not (the API and pages redirect a merged one).</summary>
     public async Task<IssueView?> GetAsync(string code, CancellationToken ct)
     {
@@ -182,11 +186,10 @@ public sealed class IssueQueries(AppDbContext db, MemberStateCatalog states)
                           from d in docs.DefaultIfEmpty()
                           select new { Proposal = p, Organization = o == null ? null : o.Name, Symbol = d == null ? null : d.Symbol })
             .AsNoTracking().ToListAsync(ct);
-        return rows.Select(r => r.Proposal is var p
-            ? new ProposalView(p.Id, p.IssueCode, p.Change.ToCode(), p.MappingId, p.Kind?.ToCode(), p.OrganizationId, r.Organization,
-                p.DocumentId, r.Symbol, p.Title, p.Url, p.StatusNote, p.Gaps.ToCodes(), p.Reason, p.ProposerName, p.ProposerGroup?.ToCode(),
-                p.ProposedAt, p.State.ToCode(), p.DecidedAt, p.DecisionReason)
-            : null!).ToList();
+        return rows.Select(r => new ProposalView(r.Proposal.Id, r.Proposal.IssueCode, r.Proposal.Change.ToCode(), r.Proposal.MappingId,
+            r.Proposal.Kind?.ToCode(), r.Proposal.OrganizationId, r.Organization, r.Proposal.DocumentId, r.Symbol, r.Proposal.Title, r.Proposal.Url,
+            r.Proposal.StatusNote, r.Proposal.Gaps.ToCodes(), r.Proposal.Reason, r.Proposal.ProposerName, r.Proposal.ProposerGroup?.ToCode(),
+            r.Proposal.ProposedAt, r.Proposal.State.ToCode(), r.Proposal.DecidedAt, r.Proposal.DecisionReason)).ToList();
     }
 
     private async Task<IReadOnlyList<TagView>> TaggedAsync(string code, CancellationToken ct)

@@ -139,6 +139,4 @@ public sealed class MappingProposal
                 return mapping;
         }
     }
-
-    internal void MoveTo(string issueCode) => IssueCode = issueCode;
 }

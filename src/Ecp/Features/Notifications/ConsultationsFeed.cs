@@ -33,7 +33,7 @@ public static class ConsultationsFeed
     {
         var now = clock.GetUtcNow();
         var newest = await NewestAsync(db, now, l, ct);
-        var feed = Feed(newest, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", now, l);
+        var feed = Feed(newest, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", l);
 
         return await WriteAsync(feed, ct);
     }
@@ -97,7 +97,7 @@ public static class ConsultationsFeed
         return entries.OrderByDescending(e => e.Updated).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(Size).ToList();
     }
 
-    private static XElement Feed(List<FeedEntry> newest, string site, DateTimeOffset now, IStringLocalizer<SharedResource> l)
+    private static XElement Feed(List<FeedEntry> newest, string site, IStringLocalizer<SharedResource> l)
     {
         return new XElement(Atom + "feed",
             new XAttribute(XNamespace.Xml + "lang", Languages.ToUnLanguage(CultureInfo.CurrentUICulture)),

@@ -38,7 +38,7 @@ public static partial class RecordFeeds
         feeds.MapGet("/bodies/{id:guid}.atom", async (Guid id, HttpContext http, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var body = await db.Bodies.AsNoTracking().Where(b => b.Id == id).Select(b => new { b.Name }).FirstOrDefaultAsync(ct);
-                if (body is null) return NotFound(http);
+                if (body is null) return new FeedSubjectNotFound().ToProblem(l);
                 var consultations = await db.Consultations.AsNoTracking().Where(c => c.BodyId == id).OrderByDescending(c => c.OpensAt).Select(c => c.Id).Take(MaxParts).ToListAsync(ct);
                 var documents = await db.Documents.AsNoTracking().Where(d => d.BodyId == id).OrderByDescending(d => d.Id).Select(d => d.Id).Take(MaxParts).ToListAsync(ct);
                 var decisions = await db.Decisions.AsNoTracking().Where(d => d.BodyId == id).OrderByDescending(d => d.OpenedAt).Select(d => d.Id).Take(MaxParts).ToListAsync(ct);
@@ -51,7 +51,7 @@ public static partial class RecordFeeds
         feeds.MapGet("/consultations/{id:guid}.atom", async (Guid id, HttpContext http, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var topic = await db.Consultations.AsNoTracking().Where(c => c.Id == id).Select(c => c.Topic).FirstOrDefaultAsync(ct);
-                if (topic is null) return NotFound(http);
+                if (topic is null) return new FeedSubjectNotFound().ToProblem(l);
                 return await FeedAsync(http, db, l, Entries(db, ("consultation", [id])), $"urn:ecp:feed:consultation:{id}", l["Feeds.Consultation", topic],
                     $"/feeds/consultations/{id}.atom", $"/consultations/{id}", ct);
             })
@@ -67,7 +67,7 @@ public static partial class RecordFeeds
         feeds.MapGet("/documents/{id:guid}.atom", async (Guid id, HttpContext http, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var title = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => d.Title).FirstOrDefaultAsync(ct);
-                if (title is null) return NotFound(http);
+                if (title is null) return new FeedSubjectNotFound().ToProblem(l);
                 var amendments = await db.Amendments.AsNoTracking().Where(a => a.DocumentId == id).OrderByDescending(a => a.Id).Select(a => a.Id).Take(MaxParts).ToListAsync(ct);
                 var decisions = await db.Decisions.AsNoTracking().Where(d => d.DocumentId == id).Select(d => d.Id).Take(MaxParts).ToListAsync(ct);
                 return await FeedAsync(http, db, l, Entries(db, ("document", [id]), ("amendment", amendments), ("decision", decisions)), $"urn:ecp:feed:document:{id}",
@@ -136,12 +136,6 @@ public static partial class RecordFeeds
                     new XElement(atom + "content", new XAttribute("type", "html"), html));
             }));
         return await ConsultationsFeed.WriteAsync(feed, ct);
-    }
-
-    private static IResult NotFound(HttpContext http)
-    {
-        var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: l["Problem.Title.404"], detail: l["Feeds.NotFound"]);
     }
 
     private static string Html(Microsoft.AspNetCore.Html.IHtmlContent content)

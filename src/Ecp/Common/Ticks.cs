@@ -2,16 +2,19 @@ namespace Ecp.Common;
 
 /// <summary>The loop of every background pass (notifications, the outbox, the record's tree, the
 /// search index): one pass per tick; a pass that fails is logged and retried on the next tick (the
-/// database may be migrating, or restarting); stopping the host ends it quietly.</summary>
+/// database may be migrating, or restarting); stopping the host ends it quietly.
+/// Each wait starts when the pass ends (a one-shot delay, not a periodic timer): a clock that jumps
+/// ahead (a suspended machine, or a test's fake clock moved by days) wakes the loop once, rather than
+/// once for every period it skipped, and a slow pass is never followed by a burst of catching up.</summary>
 public static class Ticks
 {
     public static async Task EveryAsync(TimeSpan period, TimeProvider clock, Func<CancellationToken, Task> pass, ILogger log, string what, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(period, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(ct))
+            while (true)
             {
+                await Task.Delay(period, clock, ct);
                 try
                 {
                     await pass(ct);

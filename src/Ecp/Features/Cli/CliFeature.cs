@@ -10,6 +10,7 @@ public static class CliFeature
         services.AddScoped<DemoConsultations>();
         services.AddScoped<DemoIssues>();
         services.AddScoped<DemoResults>();
+        services.AddScoped<DemoReports>();
         services.AddScoped<DemoAssessments>();
         return services;
     }

@@ -132,9 +132,4 @@ public sealed class DemoConsultations(EstablishBody establishBody, DraftConsulta
                 """,
         }, ct));
     }
-
-    private sealed class ShiftedClock(TimeProvider inner, TimeSpan offset) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + offset;
-    }
 }

@@ -27,7 +27,8 @@ public sealed class DemoData(
     DemoConsultations consultations,
     DemoIssues issues,
     DemoResults results,
-    DemoAssessments assessments)
+    DemoAssessments assessments,
+    DemoReports reports)
 {
     private const string Domain = "demo.ecp.example";
 
@@ -61,6 +62,13 @@ public sealed class DemoData(
         new("stakeholder-tech", "Lena Vogel", "stakeholder", Organization: "RIPE NCC"),
         new("stakeholder-academic", "Omar Haddad", "stakeholder", Group: "technical-academic"),
         new("reporter", "Sofia Petrova", "reporter", Organization: "ITU"),
+        new("reporter-unesco", "Camille Dubois", "reporter", Organization: "UNESCO"),
+        new("reporter-oecd", "Thomas Berg", "reporter", Organization: "OECD"),
+        new("reporter-coe", "Elena Rossi", "reporter", Organization: "CoE"),
+        new("reporter-icann", "Michael Chen", "reporter", Organization: "ICANN"),
+        new("reporter-ietf", "Aisha Rahman", "reporter", Organization: "IETF"),
+        new("reporter-w3c", "Julien Moreau", "reporter", Organization: "W3C"),
+        new("reporter-ripe", "Pieter de Vries", "reporter", Organization: "RIPE NCC"),
         new("stakeholder-igo", "Marta Kowalska", "stakeholder", Organization: "CoE"),
         new("applicant", "Diego Herrera", "delegate", State: "MEX", Approve: false),
         new("applicant-cs", "Fatima Diallo", "stakeholder", Group: "civil-society", Approve: false),
@@ -123,6 +131,8 @@ public sealed class DemoData(
         await issues.LoadAsync(cast, ct);
         await assessments.LoadAsync(cast, ct);
         await results.LoadAsync(cast, ct);
+        var reporters = People.Where(p => p.Kind == "reporter").ToDictionary(p => p.Organization!, p => actors[p.Key]);
+        await reports.LoadAsync(reporters, chair, ct);
     }
 
     private async Task<IReadOnlyList<DemoLogin>> ResetPasswordsAsync(CancellationToken ct)

@@ -52,6 +52,15 @@ public sealed class AccessibilityFixture : BrowserFixture
             Year = 2025, Deadline = DateTimeOffset.UtcNow.AddDays(30), OrganizationIds = [Organization.Id],
         }));
 
+        // A cycle past its deadline, closed and compiled: the compilation page and the secretariat's form.
+        await Server.RunAsync<OpenReportingCycle, ReportingCycle>(u => u.HandleAsync(Actor.Of(Secretariat), new OpenReportingCycle.Command
+        {
+            Year = 2024, OpensAt = DateTimeOffset.UtcNow.AddDays(-90), Deadline = DateTimeOffset.UtcNow.AddDays(-1), OrganizationIds = [Organization.Id],
+        }));
+        await Server.RunAsync<CloseReportingCycle, ReportingCycle>(u => u.HandleAsync(Actor.Of(Secretariat), 2024));
+        await Server.RunAsync<PublishCompilation, CycleCompilation>(u => u.HandleAsync(Actor.Of(Secretariat), 2024,
+            new PublishCompilation.Command { Markdown = "## The year\n\nNo organization reported; the secretariat wrote to each." }));
+
         PersonState = await LoggedInStateAsync(email, Password);
         DelegateState = await LoggedInStateAsync(brazil.Email, Password);
         SecretariatState = await LoggedInStateAsync(SecretariatEmail, SecretariatPassword);
@@ -165,6 +174,8 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         // Assessment rounds: a closed round's results with the trend, the open one to rate.
         ["reports"] = (Who.Public, "/reports", false),
         ["reporting-cycle"] = (Who.Public, "/reports/2025", false),
+        ["reporting-cycle-chair"] = (Who.Secretariat, "/reports/2024", false),
+        ["compilation"] = (Who.Public, "/reports/2024/compilation", false),
         ["assessments"] = (Who.Public, "/assessments", false),
         ["assessment-results"] = (Who.Public, "/assessments/{round}", false),
         ["assessment-delegate"] = (Who.Delegate, "/assessments/{open-round}", false),

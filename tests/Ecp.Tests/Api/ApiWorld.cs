@@ -54,6 +54,8 @@ public sealed class ApiWorld : IAsyncLifetime
     public int SubmittedYear { get; private set; }
     public int DraftingYear { get; private set; }
     public Guid ReportId { get; private set; }
+    /// <summary>A closed cycle with one submitted report, [R-1]: its compilation may be published and revised again and again.</summary>
+    public int ClosedYear { get; private set; }
     private AnnualReports.Reporting reporting = null!;
 
     public async Task InitializeAsync()
@@ -88,6 +90,7 @@ public sealed class ApiWorld : IAsyncLifetime
         DraftingYear = await reporting.CycleAsync(TimeSpan.FromDays(30), ReportingOrganizationId);
         ReportId = Drafting.Id(await (await Reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{SubmittedYear}/reports", AnnualReports.Reporting.Report()))
             .ExpectAsync(HttpStatusCode.Created));
+        ClosedYear = await ClosedCycleAsync();
         ClosedAssessmentId = await AssessmentAsync();
         await (await Secretariat.Api.PostAsync($"/api/v1/assessments/{ClosedAssessmentId}/close", null)).ExpectAsync(HttpStatusCode.OK);
         AssessmentId = await AssessmentAsync();
@@ -97,6 +100,15 @@ public sealed class ApiWorld : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    /// <summary>A cycle past its deadline, with the reporter's report submitted (late) and the cycle closed.</summary>
+    private async Task<int> ClosedCycleAsync()
+    {
+        var year = await reporting.CycleAsync(TimeSpan.FromDays(-1), ReportingOrganizationId);
+        await (await Reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created);
+        await (await Secretariat.Api.PostAsync($"/api/v1/reporting-cycles/{year}/close", null)).ExpectAsync(HttpStatusCode.OK);
+        return year;
+    }
 
     /// <summary>The callers every operation is tried as.</summary>
     public IEnumerable<(string Name, HttpClient Client)> Callers()
@@ -266,6 +278,10 @@ public sealed class ApiWorld : IAsyncLifetime
                 var (organization, reporter) = await reporting.ReporterAsync();
                 return (reporter.Api, $"/api/v1/reporting-cycles/{await reporting.CycleAsync(TimeSpan.FromDays(30), organization)}/reports", Json(AnnualReports.Reporting.Report()));
             }
+            case "CloseReportingCycle":
+                return (Secretariat.Api, $"/api/v1/reporting-cycles/{await reporting.CycleAsync(TimeSpan.FromDays(-1), ReportingOrganizationId)}/close", Json(new { }));
+            case "PublishCompilation":
+                return (Secretariat.Api, $"/api/v1/reporting-cycles/{ClosedYear}/compilation", Json(new { markdown = "## The year\n\nOpen consultations [R-1]." }));
             case "ReviseReport":
                 return (Reporter.Api, $"/api/v1/reports/{ReportId}/revisions", Json(AnnualReports.Reporting.Report(reason: "A consultation was left out.")));
             case "OpenAssessmentRound":

@@ -115,6 +115,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         ["POST /api/v1/reporting-cycles/{year}/extensions"] = [D,   D,         D,       D,          D,       A],
         ["POST /api/v1/reporting-cycles/{year}/drafts"] =   [D,     D,         D,       D,          A,       D],
         ["POST /api/v1/reporting-cycles/{year}/reports"] =  [D,     D,         D,       D,          A,       D],
+        ["POST /api/v1/reporting-cycles/{year}/close"] =    [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/reporting-cycles/{year}/compilation"] = [D,  D,         D,       D,          D,       A],
         ["POST /api/v1/reports/{id}/revisions"] =           [D,     D,         D,       D,          A,       D],
     };
 
@@ -383,6 +385,18 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                 return Post($"/api/v1/reporting-cycles/{await CycleRequestingAsync(caller)}/drafts", AnnualReports.Reporting.Report());
             case "POST /api/v1/reporting-cycles/{year}/reports":
                 return Post($"/api/v1/reporting-cycles/{await CycleRequestingAsync(caller)}/reports", AnnualReports.Reporting.Report());
+            case "POST /api/v1/reporting-cycles/{year}/close":
+            {
+                var (organization, _) = await reporting.ReporterAsync();
+                return Post($"/api/v1/reporting-cycles/{await reporting.CycleAsync(TimeSpan.FromDays(-1), organization)}/close", new { });
+            }
+            case "POST /api/v1/reporting-cycles/{year}/compilation":
+            {
+                var (organization, _) = await reporting.ReporterAsync();
+                var year = await reporting.CycleAsync(TimeSpan.FromDays(-1), organization);
+                await (await (await reporting.SecretariatAsync()).Api.PostAsync($"/api/v1/reporting-cycles/{year}/close", null)).ExpectAsync(HttpStatusCode.OK);
+                return Post($"/api/v1/reporting-cycles/{year}/compilation", new { markdown = "Matrix cell." });
+            }
             case "POST /api/v1/reports/{id}/revisions":
             {
                 // The caller's own organization's report when the caller is a reporter; otherwise another's.

@@ -202,6 +202,7 @@ public sealed class OpenApiDocumentTests(EcpFactory factory) : IClassFixture<Ecp
         "#/paths/~1api~1v1~1open-data/get/responses",
         "#/paths/~1feeds~1decisions.atom/get/responses",
         "#/paths/~1feeds~1reports.atom/get/responses",
+        "#/paths/~1api~1v1~1reporting-cycles~1{year}~1close/post/responses",
         "#/paths/~1api~1v1~1member-states/get/responses",
         "#/paths/~1api~1v1~1stakeholder-groups/get/responses",
         "#/paths/~1api~1v1~1record~1verify/get/responses",

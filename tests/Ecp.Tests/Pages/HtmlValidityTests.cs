@@ -106,6 +106,12 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
         var report = Drafting.Id(await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created));
         await (await reporter.Api.PostJsonAsync($"/api/v1/reports/{report}/revisions", AnnualReports.Reporting.Report("Held five open consultations on the root zone.", reason: "One consultation was left out.")))
             .ExpectAsync(HttpStatusCode.OK);
+        // A cycle past its deadline with a report, closed and compiled (one report cited, one organization silent).
+        var compiledYear = await reporting.CycleAsync(TimeSpan.FromDays(-1), reporting1, reporting2);
+        await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{compiledYear}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created);
+        await (await chair.Api.PostAsync($"/api/v1/reporting-cycles/{compiledYear}/close", null)).ExpectAsync(HttpStatusCode.OK);
+        await (await chair.Api.PostJsonAsync($"/api/v1/reporting-cycles/{compiledYear}/compilation", new { markdown = "## The year\n\n*Open* consultations [R-1]." })).ExpectAsync(HttpStatusCode.OK);
+        await (await chair.Api.PostJsonAsync($"/api/v1/reporting-cycles/{compiledYear}/compilation", new { markdown = "## The year\n\n*Four* open consultations [R-1]." })).ExpectAsync(HttpStatusCode.OK);
 
         // An issue with a mapping, a pending proposal, scope assessments and a tagged document.
         var proposal = await (await stakeholder.Api.PostJsonAsync("/api/v1/issues/net-neutrality/mapping-proposals",
@@ -157,6 +163,9 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("decision", anyone, $"/decisions/{decisionId}"),
             ("reporting cycles", anyone, "/reports"),
             ("reporting cycle", anyone, $"/reports/{year}"),
+            ("reporting cycle, secretariat", asChair, $"/reports/{year}"),
+            ("reporting cycle closed, secretariat", asChair, $"/reports/{compiledYear}"),
+            ("compilation", anyone, $"/reports/{compiledYear}/compilation"),
             ("annual report, revised", anyone, $"/reports/report/{report}"),
             ("issue map", anyone, "/issues"),
             ("issue map, filtered", anyone, "/issues?gap=research&uncovered=true"),

@@ -33,6 +33,10 @@ public sealed class AnnualReport
 
     public DateTimeOffset? DraftSavedAt { get; private set; }
 
+    /// <summary>The report's number in its cycle, in order of submission (cited as [R-n] by the
+    /// compilation); none before submission.</summary>
+    public int? Number { get; private set; }
+
     /// <summary>When the first revision was submitted: what counts against the deadline.</summary>
     public DateTimeOffset? SubmittedAt { get; private set; }
 
@@ -71,10 +75,12 @@ public sealed class AnnualReport
         return ReportContent.Hash(DraftContent);
     }
 
-    /// <summary>Submits the report, once: it becomes revision 1, public and immutable; the draft goes.</summary>
-    public Result<ReportRevision> Submit(Actor reporter, string language, ReportContent content, DateTimeOffset now)
+    /// <summary>Submits the report, once, as the cycle's <paramref name="number"/>th: it becomes
+    /// revision 1, public and immutable; the draft goes.</summary>
+    public Result<ReportRevision> Submit(Actor reporter, int number, string language, ReportContent content, DateTimeOffset now)
     {
         if (IsSubmitted) return new ReportAlreadySubmitted();
+        Number = number;
         SubmittedAt = now;
         DraftContent = null;
         DraftLanguage = null;

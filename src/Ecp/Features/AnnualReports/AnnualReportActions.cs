@@ -6,6 +6,9 @@ public static class AnnualReportActions
 {
     public const string CycleOpened = "reporting-cycle.opened";
     public const string ExtensionGranted = "reporting-cycle.extension-granted";
+    public const string CycleClosed = "reporting-cycle.closed";
+    /// <summary>The compilation published or revised: each version's full text is on the record.</summary>
+    public const string Compiled = "reporting-cycle.compiled";
     /// <summary>A private draft: the entry carries a reference and the content's hash, never the text.</summary>
     public const string DraftSaved = "report.draft-saved";
     public const string Submitted = "report.submitted";

@@ -1,3 +1,4 @@
+using Ecp.Data;
 using Ecp.Features.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -33,6 +34,7 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         b.HasKey(r => r.Id);
         b.HasIndex(r => new { r.CycleId, r.OrganizationId }).IsUnique();
         b.HasIndex(r => r.OrganizationId);
+        b.HasIndex(r => new { r.CycleId, r.Number }).IsUnique();
         b.HasOne<ReportingCycle>().WithMany().HasForeignKey(r => r.CycleId);
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId);
         b.Property(r => r.DraftLanguage).HasMaxLength(2);
@@ -52,5 +54,17 @@ internal sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<Rep
         b.Property(v => v.ContentHash).HasMaxLength(80);
         b.Property(v => v.Reason).HasMaxLength(AnnualReport.ReasonMaxLength);
         b.Property(v => v.SubmittedByName).HasMaxLength(200);
+    }
+}
+
+internal sealed class CycleCompilationConfiguration : IEntityTypeConfiguration<CycleCompilation>
+{
+    public void Configure(EntityTypeBuilder<CycleCompilation> b)
+    {
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.CycleId).IsUnique();
+        b.Property(x => x.Markdown).HasMaxLength(CycleCompilation.MaxLength);
+        b.Property(x => x.CitedNumbers).AsNumberList();
+        b.HasOne<ReportingCycle>().WithMany().HasForeignKey(x => x.CycleId);
     }
 }

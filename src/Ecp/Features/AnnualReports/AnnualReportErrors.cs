@@ -25,3 +25,11 @@ public sealed record CycleNotOpen() : ConflictError("cycle-not-open", "Report.Cy
 
 /// <summary>A submitted report does not change: a correction is a revision with a reason.</summary>
 public sealed record ReportAlreadySubmitted() : ConflictError("report-submitted", "Report.AlreadySubmitted");
+
+/// <summary>Closing waits for every requested organization's own deadline.</summary>
+public sealed record CycleDeadlinesAhead() : ConflictError("cycle-deadlines-ahead", "Report.DeadlinesAhead");
+
+/// <summary>A compilation is of a closed cycle.</summary>
+public sealed record CycleNotClosed() : ConflictError("cycle-not-closed", "Report.CycleNotClosed");
+
+public sealed record CompilationNotFound() : NotFoundError("Report.CompilationNotFound");

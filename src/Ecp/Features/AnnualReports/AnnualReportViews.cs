@@ -19,10 +19,20 @@ public sealed record RevisionView(int Number, int TemplateVersion, string Langua
 /// <summary>A submitted report: the standing (on time or late, by its first submission), the current
 /// revision, and every revision, oldest first.</summary>
 public sealed record ReportView(Guid Id, int Year, Guid OrganizationId, string OrganizationName, DateTimeOffset Deadline, DateTimeOffset SubmittedAt,
-    string Status, int? DaysLate, RevisionView Current, IReadOnlyList<RevisionView> Revisions);
+    string Status, int? DaysLate, RevisionView Current, IReadOnlyList<RevisionView> Revisions, int? Number = null);
 
 /// <summary>The organization's private draft, for its reporters.</summary>
 public sealed record DraftView(Guid ReportId, int Year, Guid OrganizationId, string Language, DateTimeOffset SavedAt, string ContentHash, ReportContent Content);
 
 /// <summary>An organization's standing in one year, for the comparison across years.</summary>
 public sealed record OrganizationYear(int Year, DateTimeOffset Deadline, bool ExtensionGranted, string Status, int? DaysLate, Guid? ReportId, int Revisions);
+
+/// <summary>A submitted report of a compiled cycle, and whether the compilation cites it (as [R-<see cref="Number"/>]).</summary>
+public sealed record CompiledReport(int Number, Guid ReportId, Guid OrganizationId, string OrganizationName, bool Cited);
+
+/// <summary>An earlier version of a compilation, from the record entry that published it.</summary>
+public sealed record CompilationVersionView(int Version, DateTimeOffset PublishedAt, long Sequence, string Markdown, string Html);
+
+/// <summary>A cycle's compilation: the current version, every submitted report cited or not, and the earlier versions, newest first.</summary>
+public sealed record CompilationView(int Year, string State, int Version, string Markdown, string Html, DateTimeOffset PublishedAt,
+    IReadOnlyList<int> Cited, IReadOnlyList<CompiledReport> Reports, IReadOnlyList<CompilationVersionView> EarlierVersions);

@@ -61,6 +61,21 @@ public static class AnnualReportsApi
             .WithName("SubmitReport")
             .WithSummary("Submit your organization's report for the year, once, with or without a draft; it is public and immutable from then on (reporters of a requested organization).");
 
+        writes.MapPost("/{year:int}/close", async Task<Results<Ok<CycleView>, ProblemHttpResult>> (int year, CloseReportingCycle useCase, ActorAccessor actors, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await useCase.HandleAsync(await actors.GetAsync(ct), year, ct).ToHttpResultAsync(async _ => TypedResults.Ok((await queries.CycleAsync(year, ct))!), l))
+            .WithName("CloseReportingCycle")
+            .WithSummary("Close the cycle once every requested organization's deadline has passed: no submission is taken from then on; corrections of submitted reports still are, each with a reason (secretariat).");
+
+        writes.MapPost("/{year:int}/compilation", async Task<Results<Ok<CompilationView>, ProblemHttpResult>> (int year, PublishCompilation.Command command, PublishCompilation useCase, ActorAccessor actors, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await useCase.HandleAsync(await actors.GetAsync(ct), year, command, ct).ToHttpResultAsync(async _ => TypedResults.Ok((await queries.CompilationAsync(year, ct))!), l))
+            .WithName("PublishCompilation")
+            .WithSummary("Publish or revise the compilation of a closed cycle in Markdown; it must cite submitted reports of that cycle, as [R-n] with the report's number (secretariat).");
+
+        cycles.MapGet("/{year:int}/compilation", async Task<Results<Ok<CompilationView>, ProblemHttpResult>> (int year, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await queries.CompilationAsync(year, ct)).OkOr(new CompilationNotFound(), l))
+            .WithName("GetCompilation")
+            .WithSummary("The cycle's compilation: the current version, every submitted report with whether it is cited, and the earlier versions.");
+
         var reports = api.MapGroup("/reports").WithTags(Tag);
         reports.MapGet("/{id:guid}", async Task<Results<Ok<ReportView>, ProblemHttpResult>> (Guid id, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await queries.ReportAsync(id, ct)).OkOr(new ReportNotFound(), l))

@@ -10,6 +10,8 @@ public static class AnnualReportsFeature
         services.AddScoped<SaveReportDraft>();
         services.AddScoped<SubmitReport>();
         services.AddScoped<ReviseReport>();
+        services.AddScoped<CloseReportingCycle>();
+        services.AddScoped<PublishCompilation>();
         services.AddScoped<ReportQueries>();
         return services;
     }

@@ -60,7 +60,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
             r.Revision.SubmittedByName, r.Revision.Reason, r.Revision.ContentHash, r.Content,
             i == 0 ? [] : RevisionDiff.Compare(contents[i - 1].Content, r.Content))).ToList();
         return new ReportView(report.Id, report.Year, report.OrganizationId, name, request.DeadlineIn(cycle), report.SubmittedAt!.Value,
-            status.ToCode(), daysLate, revisions[^1], revisions);
+            status.ToCode(), daysLate, revisions[^1], revisions, report.Number);
     }
 
     /// <summary>The organization's private draft in the year's cycle, for a reporter of that organization.</summary>
@@ -93,6 +93,30 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
             var (status, daysLate) = request.ComplianceIn(c, report?.SubmittedAt, now);
             return new OrganizationYear(c.Year, request.DeadlineIn(c), request.ExtendedDeadline is not null, status.ToCode(), daysLate, report?.Id, report?.Revisions ?? 0);
         }).ToList();
+    }
+
+    /// <summary>The cycle's compilation; null for an unknown year or a cycle not compiled yet.</summary>
+    public async Task<CompilationView?> CompilationAsync(int year, CancellationToken ct)
+    {
+        var cycle = await db.ReportingCycles.AsNoTracking().IgnoreAutoIncludes().FirstOrDefaultAsync(c => c.Year == year, ct);
+        if (cycle is null) return null;
+        var compilation = await db.Set<CycleCompilation>().AsNoTracking().FirstOrDefaultAsync(x => x.CycleId == cycle.Id, ct);
+        if (compilation is null) return null;
+        var cited = compilation.CitedNumbers.ToHashSet();
+        var reports = (await db.AnnualReports.AsNoTracking().IgnoreAutoIncludes().Where(r => r.CycleId == cycle.Id && r.SubmittedAt != null && r.Number != null)
+                .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { Number = r.Number!.Value, r.Id, r.OrganizationId, o.Name })
+                .ToListAsync(ct))
+            .OrderBy(r => r.Number).Select(r => new CompiledReport(r.Number, r.Id, r.OrganizationId, r.Name, cited.Contains(r.Number))).ToList();
+        var entries = await PublishCompilation.VersionsOnRecord(db, year).AsNoTracking().OrderBy(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Time, e.Payload }).ToListAsync(ct);
+        var versions = entries.Select((e, i) =>
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(e.Payload);
+            var markdown = json.RootElement.GetProperty("markdown").GetString() ?? "";
+            return new CompilationVersionView(i + 1, e.Time, e.Sequence, markdown, CycleCompilation.Render(markdown));
+        }).ToList();
+        return new CompilationView(cycle.Year, cycle.State.ToCode(), Math.Max(1, versions.Count), compilation.Markdown, compilation.Html, compilation.PublishedAt,
+            compilation.CitedNumbers, reports, versions.SkipLast(1).Reverse().ToList());
     }
 
     private static readonly string[] CsvHeader = ["year", "organization_id", "organization", "acronym", "deadline_utc", "extension_granted",

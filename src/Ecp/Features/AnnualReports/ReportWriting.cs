@@ -45,6 +45,7 @@ internal static class ReportWriting
         reportId = report.Id,
         year = report.Year,
         organizationId = report.OrganizationId,
+        number = report.Number,
         revision = revision.Number,
         templateVersion = revision.TemplateVersion,
         language = revision.Language,

@@ -50,6 +50,12 @@ public sealed class ReportingCycle
 
     public DateTimeOffset OpenedAt { get; private set; }
 
+    /// <summary>When the secretariat closed the cycle; none while it is open.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>When the compilation was first published; none before.</summary>
+    public DateTimeOffset? CompiledAt { get; private set; }
+
     public IReadOnlyList<RequestedOrganization> Requested => requested;
 
     /// <summary>
@@ -90,8 +96,35 @@ public sealed class ReportingCycle
 
     public RequestedOrganization? RequestOf(Guid organizationId) => requested.FirstOrDefault(r => r.OrganizationId == organizationId);
 
-    /// <summary>Whether reports are taken now: from the opening while the cycle is open (closing comes later).</summary>
+    /// <summary>Whether reports are taken now: from the opening while the cycle is open.</summary>
     public Error? AcceptsReports(DateTimeOffset now) => State == CycleState.Open && now >= OpensAt ? null : new CycleNotOpen();
+
+    /// <summary>
+    /// The secretariat closes the cycle: no submission (nor draft) is taken from then on. Refused
+    /// while an organization's own deadline (its extension's) has not passed, so closing never
+    /// cuts a deadline short. Corrections of submitted reports stay possible, each a revision
+    /// with its reason on the record, as before closing.
+    /// </summary>
+    public Error? Close(DateTimeOffset now)
+    {
+        if (State != CycleState.Open) return new CycleNotOpen();
+        if (requested.Any(r => r.DeadlineIn(this) >= now)) return new CycleDeadlinesAhead();
+        State = CycleState.Closed;
+        ClosedAt = now;
+        return null;
+    }
+
+    /// <summary>The compilation is published (closed -> compiled) or revised (compiled stays); refused while open.</summary>
+    public Error? Compile(DateTimeOffset now)
+    {
+        if (State == CycleState.Open) return new CycleNotClosed();
+        if (State == CycleState.Closed)
+        {
+            State = CycleState.Compiled;
+            CompiledAt = now;
+        }
+        return null;
+    }
 
     /// <summary>
     /// The secretariat moves one organization's deadline later, with a reason; the others keep theirs.

@@ -14,6 +14,7 @@ public sealed class SaveReportDraft(AppDbContext db, PublicRecord record, TimePr
         var located = await db.LocateAsync(actor, year, command.OrganizationId, ct);
         if (!located.IsSuccess) return located.Error!;
         var (cycle, report) = located.Value;
+        if (cycle.State != CycleState.Open) return new CycleNotOpen();
         var checkedInput = await db.CheckAsync(command, submission: false, ct);
         if (!checkedInput.IsSuccess) return checkedInput.Error!;
         var now = clock.GetUtcNow();

@@ -1,6 +1,7 @@
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Record;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ecp.Features.AnnualReports;
 
@@ -22,7 +23,9 @@ public sealed class SubmitReport(AppDbContext db, PublicRecord record, TimeProvi
         var checkedInput = await db.CheckAsync(command, submission: true, ct);
         if (!checkedInput.IsSuccess) return checkedInput.Error!;
         report ??= db.StartReport(cycle, actor.OrganizationId!.Value, now);
-        var submitted = report.Submit(actor, checkedInput.Value.Language, checkedInput.Value.Content, now);
+        // Numbered under the record's write lock: no gaps, no twins.
+        var number = (await db.AnnualReports.Where(r => r.CycleId == cycle.Id).MaxAsync(r => r.Number, ct) ?? 0) + 1;
+        var submitted = report.Submit(actor, number, checkedInput.Value.Language, checkedInput.Value.Content, now);
         if (!submitted.IsSuccess) return submitted.Error!;
         record.Append(actor, AnnualReportActions.Submitted, AnnualReportActions.ReportEntity, report.Id.ToString(), ReportWriting.Payload(report, submitted.Value));
         await record.SaveAsync(ct);

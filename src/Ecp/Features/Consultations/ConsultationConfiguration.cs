@@ -1,3 +1,4 @@
+using Ecp.Data;
 using System.Text.Json;
 using Ecp.Features.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -108,10 +109,7 @@ internal sealed class SynthesisConfiguration : IEntityTypeConfiguration<Synthesi
         b.HasKey(s => s.Id);
         b.HasIndex(s => s.ConsultationId).IsUnique();
         b.Property(s => s.Markdown).HasMaxLength(Synthesis.MaxLength);
-        b.Property(s => s.CitedNumbers).HasConversion(
-                n => string.Join(',', n),
-                s => s.Length == 0 ? new List<int>() : s.Split(',', StringSplitOptions.None).Select(int.Parse).ToList(),
-                new ValueComparer<IReadOnlyList<int>>((x, y) => x!.SequenceEqual(y!), x => x.Count, x => x.ToList()));
+        b.Property(s => s.CitedNumbers).AsNumberList();
         b.HasOne<Consultation>().WithMany().HasForeignKey(s => s.ConsultationId);
     }
 }

@@ -28,18 +28,11 @@ public sealed class PublishSynthesis(AppDbContext db, PublicRecord record, TimeP
         await record.BeginAsync(ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
         if (consultation is null) return new ConsultationNotFound();
-        var check = new Validation().RequiredText(nameof(Command.Markdown), command.Markdown, Synthesis.MaxLength);
-        if (!check.IsValid) return check.ToError();
-        var cited = Synthesis.CitationsIn(command.Markdown!);
         // Only the cited numbers are looked up, never every contribution of the consultation.
-        var citedList = cited.Distinct().ToList();
-        var found = await db.Contributions.AsNoTracking().IgnoreAutoIncludes()
-            .Where(c => c.ConsultationId == consultationId && EF.Parameter(citedList).Contains(c.Number)).Select(c => c.Number).ToListAsync(ct);
-        var unknown = cited.Where(n => !found.Contains(n)).ToList();
-        if (unknown.Count > 0)
-        {
-            return new Validation().Add(nameof(Command.Markdown), "Synthesis.UnknownCitations", string.Join(", ", unknown.Select(n => $"[C-{n}]"))).ToError();
-        }
+        var checkedCitations = await CitationStyle.Contributions.CheckAsync(nameof(Command.Markdown), command.Markdown, Synthesis.MaxLength, "Synthesis.UnknownCitations",
+            cited => db.Contributions.AsNoTracking().IgnoreAutoIncludes()
+                .Where(c => c.ConsultationId == consultationId && EF.Parameter(cited).Contains(c.Number)).Select(c => c.Number).ToListAsync(ct));
+        if (!checkedCitations.IsSuccess) return checkedCitations.Error!;
         var now = clock.GetUtcNow();
         var current = await db.Set<Synthesis>().FirstOrDefaultAsync(x => x.ConsultationId == consultationId, ct);
         var published = consultation.PublishSynthesis(current, command.Markdown!, actor.PersonId!.Value, now);

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
-using Ganss.Xss;
-using Markdig;
+using Ecp.Common;
 
 namespace Ecp.Features.Consultations;
 
@@ -9,12 +7,9 @@ namespace Ecp.Features.Consultations;
 /// [C-12]; it cannot be published while a citation does not resolve, so no submission is
 /// misattributed or silently left out — the page shows, per stakeholder group, what was cited.
 /// </summary>
-public sealed partial class Synthesis
+public sealed class Synthesis
 {
     public const int MaxLength = 100_000;
-
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAdvancedExtensions().Build();
-    private static readonly HtmlSanitizer Sanitizer = new();
 
     private Synthesis()
     {
@@ -40,7 +35,7 @@ public sealed partial class Synthesis
 
     /// <summary>The contribution numbers a text cites, in order of first citation.</summary>
     public static IReadOnlyList<int> CitationsIn(string markdown)
-        => CitationPattern().Matches(markdown).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        => CitationStyle.Contributions.In(markdown);
 
     internal static Synthesis Publish(Guid consultationId, string markdown, Guid authorId, DateTimeOffset now)
     {
@@ -61,12 +56,5 @@ public sealed partial class Synthesis
     }
 
     /// <summary>Markdown to sanitized HTML, citations as links to the contributions on the consultation page.</summary>
-    public static string Render(string markdown)
-    {
-        var html = Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
-        return CitationPattern().Replace(html, m => $"<a href=\"#c-{m.Groups[1].Value}\">{m.Value}</a>");
-    }
-
-    [GeneratedRegex(@"\[C-(\d{1,6})\]")]
-    private static partial Regex CitationPattern();
+    public static string Render(string markdown) => CitationStyle.Contributions.Render(markdown, n => $"#c-{n}");
 }

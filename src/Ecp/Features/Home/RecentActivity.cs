@@ -66,7 +66,7 @@ public static partial class RecentActivity
         Issues.IssueActions.Added, Issues.IssueActions.Renamed, Issues.IssueActions.Merged, Issues.IssueActions.Retired, Issues.IssueActions.ScopeAssessed,
         Issues.IssueActions.MappingProposed, Issues.IssueActions.MappingProposalAccepted, Issues.IssueActions.MappingProposalRejected,
         Issues.IssueActions.Tagged, Issues.IssueActions.Untagged,
-        AnnualReports.AnnualReportActions.CycleOpened, AnnualReports.AnnualReportActions.ExtensionGranted, AnnualReports.AnnualReportActions.DraftSaved,
+        AnnualReports.AnnualReportActions.CycleOpened, AnnualReports.AnnualReportActions.CycleClosed, AnnualReports.AnnualReportActions.Compiled, AnnualReports.AnnualReportActions.ExtensionGranted, AnnualReports.AnnualReportActions.DraftSaved,
         AnnualReports.AnnualReportActions.Submitted, AnnualReports.AnnualReportActions.Revised,
         Assessments.AssessmentActions.Opened, Assessments.AssessmentActions.RatingRecorded, Assessments.AssessmentActions.Closed,
         Accountability.ResultActions.Defined, Accountability.ResultActions.StatusUpdated, Accountability.ResultActions.MilestoneAdded,
@@ -136,6 +136,8 @@ public static partial class RecentActivity
                     : null,
                 // A cycle is named by its year; a report and an extension by the organization (reports have no page yet).
                 AnnualReports.AnnualReportActions.CycleEntity when e.Action == AnnualReports.AnnualReportActions.CycleOpened => new ActivityTarget(e.EntityId, $"/record?entity={AnnualReports.AnnualReportActions.CycleEntity}&entityId={Uri.EscapeDataString(e.EntityId)}"),
+                AnnualReports.AnnualReportActions.CycleEntity when e.Action == AnnualReports.AnnualReportActions.CycleClosed => new ActivityTarget(e.EntityId, $"/reports/{Uri.EscapeDataString(e.EntityId)}"),
+                AnnualReports.AnnualReportActions.CycleEntity when e.Action == AnnualReports.AnnualReportActions.Compiled => new ActivityTarget(e.EntityId, $"/reports/{Uri.EscapeDataString(e.EntityId)}/compilation"),
                 AnnualReports.AnnualReportActions.CycleEntity or AnnualReports.AnnualReportActions.ReportEntity => Named(organizations, Id(payload, "organizationId"), "/organizations/"),
                 "issue" or "scope-assessment" or "mapping-proposal" or "issue-tag" => issues.TryGetValue(e.EntityId, out var issue)
                     ? new ActivityTarget(issue, $"/issues/{Uri.EscapeDataString(e.EntityId)}")

@@ -90,9 +90,10 @@ public static partial class RecordFeeds
     private static void MapReportsFeed(RouteGroupBuilder feeds)
         => feeds.MapGet("/reports.atom", async (HttpContext http, AppDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await FeedAsync(http, db, l, db.RecordEntries.AsNoTracking().Where(e => e.Entity == AnnualReportActions.ReportEntity
-                        && (e.Action == AnnualReportActions.Submitted || e.Action == AnnualReportActions.Revised)),
+                        && (e.Action == AnnualReportActions.Submitted || e.Action == AnnualReportActions.Revised)
+                        || e.Entity == AnnualReportActions.CycleEntity && e.Action == AnnualReportActions.Compiled),
                     "urn:ecp:feed:reports", l["Feeds.Reports"], "/feeds/reports.atom", "/record?entity=report", ct))
-            .WithName("GetReportsFeed").WithSummary("Atom feed of annual performance reports submitted and revised (Tunis Agenda ¶71).")
+            .WithName("GetReportsFeed").WithSummary("Atom feed of annual performance reports submitted and revised, and of the cycles' compilations (Tunis Agenda ¶71).")
             .Produces<string>(StatusCodes.Status200OK, ConsultationsFeed.MediaType);
 
     /// <summary>The record entries about these things.</summary>

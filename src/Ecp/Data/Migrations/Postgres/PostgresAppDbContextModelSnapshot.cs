@@ -260,6 +260,9 @@ namespace Ecp.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DraftSavedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -273,10 +276,48 @@ namespace Ecp.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("CycleId", "Number")
+                        .IsUnique();
+
                     b.HasIndex("CycleId", "OrganizationId")
                         .IsUnique();
 
                     b.ToTable("AnnualReports");
+                });
+
+            modelBuilder.Entity("Ecp.Features.AnnualReports.CycleCompilation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CitedNumbers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.ToTable("CycleCompilation");
                 });
 
             modelBuilder.Entity("Ecp.Features.AnnualReports.ReportRevision", b =>
@@ -334,6 +375,12 @@ namespace Ecp.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CompiledAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("Deadline")
                         .HasColumnType("timestamp with time zone");
@@ -2321,6 +2368,15 @@ namespace Ecp.Data.Migrations.Postgres
                     b.HasOne("Ecp.Features.Registry.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecp.Features.AnnualReports.CycleCompilation", b =>
+                {
+                    b.HasOne("Ecp.Features.AnnualReports.ReportingCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -255,6 +255,9 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.Property<long?>("DraftSavedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -268,10 +271,48 @@ namespace Ecp.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("CycleId", "Number")
+                        .IsUnique();
+
                     b.HasIndex("CycleId", "OrganizationId")
                         .IsUnique();
 
                     b.ToTable("AnnualReports");
+                });
+
+            modelBuilder.Entity("Ecp.Features.AnnualReports.CycleCompilation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitedNumbers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.ToTable("CycleCompilation");
                 });
 
             modelBuilder.Entity("Ecp.Features.AnnualReports.ReportRevision", b =>
@@ -329,6 +370,12 @@ namespace Ecp.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompiledAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Deadline")
                         .HasColumnType("INTEGER");
@@ -2310,6 +2357,15 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.HasOne("Ecp.Features.Registry.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecp.Features.AnnualReports.CycleCompilation", b =>
+                {
+                    b.HasOne("Ecp.Features.AnnualReports.ReportingCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

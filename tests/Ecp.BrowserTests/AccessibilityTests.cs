@@ -176,6 +176,7 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         ["reporting-cycle"] = (Who.Public, "/reports/2025", false),
         ["reporting-cycle-chair"] = (Who.Secretariat, "/reports/2024", false),
         ["compilation"] = (Who.Public, "/reports/2024/compilation", false),
+        ["reporting-grid"] = (Who.Public, "/reports/compliance", false),
         ["assessments"] = (Who.Public, "/assessments", false),
         ["assessment-results"] = (Who.Public, "/assessments/{round}", false),
         ["assessment-delegate"] = (Who.Delegate, "/assessments/{open-round}", false),

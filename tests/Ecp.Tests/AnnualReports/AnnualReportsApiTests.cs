@@ -102,6 +102,48 @@ public sealed class AnnualReportsApiTests(AnnualReportsApiTests.World world) : I
     }
 
     [Fact]
+    public async Task ComplianceGrid_OrganizationsByYear_StandingPerRequestedYear_PagedByCursor_AndAsCsv()
+    {
+        var (reporting1, reporter) = await reporting.ReporterAsync();
+        var (silent, _) = await reporting.ReporterAsync();
+        var first = await reporting.CycleAsync(TimeSpan.FromMinutes(1), reporting1, silent);
+        await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{first}/reports", Reporting.Report())).ExpectAsync(HttpStatusCode.Created);
+        world.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        var second = await reporting.CycleAsync(TimeSpan.FromMinutes(1), reporting1);
+
+        // Every page of two organizations, followed by its cursor: each organization once, in name order.
+        var client = app.CreatePublicClient();
+        var rows = new List<JsonNode>();
+        string? next = "/api/v1/reporting-cycles/compliance?limit=2";
+        while (next is not null)
+        {
+            var page = await client.GetJsonAsync(next);
+            Assert.True(page["rows"]!.AsArray().Count <= 2);
+            Assert.Contains(first, page["years"]!.AsArray().Select(y => (int)y!));
+            rows.AddRange(page["rows"]!.AsArray().Select(r => r!));
+            next = (string?)page["next"];
+        }
+        var ids = rows.Select(r => (string)r["organizationId"]!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var names = rows.Select(r => (string)r["organizationName"]!).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+
+        var cells = rows.Single(r => (string)r["organizationId"]! == reporting1.ToString())["cells"]!.AsArray();
+        Assert.Equal([(first, "on-time"), (second, "awaited")], cells.Select(c => ((int)c!["year"]!, (string)c["status"]!)));
+        Assert.NotNull((string?)cells[0]!["reportId"]);
+        var silentCells = rows.Single(r => (string)r["organizationId"]! == silent.ToString())["cells"]!.AsArray();
+        Assert.Equal([(first, "missing")], silentCells.Select(c => ((int)c!["year"]!, (string)c["status"]!)));
+
+        var csv = (await (await client.GetAsync("/api/v1/reporting-cycles/compliance.csv")).Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("organization_id,organization,acronym,year,status", csv[0]);
+        Assert.Equal(rows.Sum(r => r["cells"]!.AsArray().Count), csv.Length - 1);
+        Assert.Contains(csv, l => l.StartsWith(silent.ToString()) && l.Contains($",{first},missing,"));
+
+        var html = await client.GetStringAsync("/reports/compliance");
+        Assert.Contains($"/reports/{second}", html);
+    }
+
+    [Fact]
     public async Task SubmittedReport_CannotBeChanged_OnlyRevisedWithAReason_BothVersionsReadable()
     {
         var (organization, reporter) = await reporting.ReporterAsync();

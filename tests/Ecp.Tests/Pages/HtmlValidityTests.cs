@@ -166,6 +166,7 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("reporting cycle, secretariat", asChair, $"/reports/{year}"),
             ("reporting cycle closed, secretariat", asChair, $"/reports/{compiledYear}"),
             ("compilation", anyone, $"/reports/{compiledYear}/compilation"),
+            ("organization x year grid", anyone, "/reports/compliance"),
             ("annual report, revised", anyone, $"/reports/report/{report}"),
             ("issue map", anyone, "/issues"),
             ("issue map, filtered", anyone, "/issues?gap=research&uncovered=true"),

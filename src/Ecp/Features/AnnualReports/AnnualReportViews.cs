@@ -36,3 +36,12 @@ public sealed record CompilationVersionView(int Version, DateTimeOffset Publishe
 /// <summary>A cycle's compilation: the current version, every submitted report cited or not, and the earlier versions, newest first.</summary>
 public sealed record CompilationView(int Year, string State, int Version, string Markdown, string Html, DateTimeOffset PublishedAt,
     IReadOnlyList<int> Cited, IReadOnlyList<CompiledReport> Reports, IReadOnlyList<CompilationVersionView> EarlierVersions);
+
+/// <summary>One organization's standing in one year of the grid; a year that did not request it has no cell.</summary>
+public sealed record GridCell(int Year, string Status, int? DaysLate, bool ExtensionGranted, Guid? ReportId);
+
+public sealed record GridRow(Guid OrganizationId, string OrganizationName, string? Acronym, IReadOnlyList<GridCell> Cells);
+
+/// <summary>The organization x year grid: a page of the organizations ever requested, by name, and every
+/// cycle's year; <see cref="NextAfter"/> is the cursor of the next page (the last organization's id).</summary>
+public sealed record ComplianceGrid(IReadOnlyList<int> Years, IReadOnlyList<GridRow> Rows, DateTimeOffset ComputedAt, Guid? NextAfter, string? Next);

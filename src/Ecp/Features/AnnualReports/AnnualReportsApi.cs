@@ -25,6 +25,16 @@ public static class AnnualReportsApi
             .WithName("OpenReportingCycle")
             .WithSummary("Open the year's cycle: request annual performance reports from relevant organizations by a deadline in UTC (secretariat).");
 
+        cycles.MapGet("/compliance", async Task<Results<Ok<ComplianceGrid>, ProblemHttpResult>> (Guid? after, int? limit, ReportQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.GridAsync(after, limit, ct)))
+            .WithName("GetComplianceGrid")
+            .WithSummary("The organization x year grid: every organization any cycle requested, by name (cursor-paged: after = the last organization's id, limit up to 200), with its standing in each year that requested it, computed from the clock.");
+
+        cycles.MapGet("/compliance.csv", (ReportQueries queries, CancellationToken ct) =>
+                TypedResults.Stream(body => queries.WriteGridCsvAsync(body, ct), "text/csv; charset=utf-8", "compliance.csv"))
+            .WithName("GetComplianceGridCsv").Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("The whole organization x year grid as CSV (open data): one row per organization and year that requested it.");
+
         cycles.MapGet("/{year:int}", async Task<Results<Ok<CycleView>, ProblemHttpResult>> (int year, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await queries.CycleAsync(year, ct)).OkOr(new ReportingCycleNotFound(), l))
             .WithName("GetReportingCycle")

@@ -95,6 +95,79 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         }).ToList();
     }
 
+    public const int GridDefaultPageSize = 50;
+    public const int GridMaxPageSize = 200;
+
+    /// <summary>
+    /// The organization x year grid, computed from the clock like each year's table: a page of the
+    /// organizations any cycle requested (by name, then id; <paramref name="after"/> is the last id of
+    /// the previous page), each with its standing in every year that requested it. The years are one a
+    /// cycle, so they are read whole; the organizations are paged.
+    /// </summary>
+    public async Task<ComplianceGrid> GridAsync(Guid? after, int? limit, CancellationToken ct)
+    {
+        var size = Math.Clamp(limit ?? GridDefaultPageSize, 1, GridMaxPageSize);
+        var requestedIds = db.Set<RequestedOrganization>().Select(r => r.OrganizationId);
+        var organizations = db.Organizations.AsNoTracking().Where(o => requestedIds.Contains(o.Id));
+        if (after is { } last && await db.Organizations.Where(o => o.Id == last).Select(o => o.Name).FirstOrDefaultAsync(ct) is { } lastName)
+        {
+            organizations = organizations.Where(o => o.Name.CompareTo(lastName) > 0 || (o.Name == lastName && o.Id.CompareTo(last) > 0));
+        }
+        var page = await organizations.OrderBy(o => o.Name).ThenBy(o => o.Id).Take(size + 1)
+            .Select(o => new { o.Id, o.Name, o.Acronym }).ToListAsync(ct);
+        var more = page.Count > size;
+        if (more) page.RemoveAt(size);
+        var ids = page.Select(o => o.Id).ToList();
+
+        var cycles = await db.ReportingCycles.AsNoTracking().IgnoreAutoIncludes().OrderBy(c => c.Year).ToListAsync(ct);
+        var requests = await db.Set<RequestedOrganization>().AsNoTracking().Where(r => ids.Contains(r.OrganizationId)).ToListAsync(ct);
+        var submissions = await db.AnnualReports.AsNoTracking().IgnoreAutoIncludes().Where(r => ids.Contains(r.OrganizationId) && r.SubmittedAt != null)
+            .Select(r => new { r.Id, r.CycleId, r.OrganizationId, r.SubmittedAt }).ToDictionaryAsync(r => (r.CycleId, r.OrganizationId), ct);
+        var now = clock.GetUtcNow();
+        var byCycle = cycles.ToDictionary(c => c.Id);
+        var rows = page.Select(o => new GridRow(o.Id, o.Name, o.Acronym, requests.Where(r => r.OrganizationId == o.Id)
+                .Select(r =>
+                {
+                    var cycle = byCycle[r.CycleId];
+                    var report = submissions.GetValueOrDefault((r.CycleId, o.Id));
+                    var (status, daysLate) = r.ComplianceIn(cycle, report?.SubmittedAt, now);
+                    return new GridCell(cycle.Year, status.ToCode(), daysLate, r.ExtendedDeadline is not null, report?.Id);
+                })
+                .OrderBy(c => c.Year).ToList()))
+            .ToList();
+        var next = more ? ids[^1] : (Guid?)null;
+        return new ComplianceGrid(cycles.Select(c => c.Year).ToList(), rows, now, next,
+            next is { } n ? $"/api/v1/reporting-cycles/compliance?after={n}&limit={size}" : null);
+    }
+
+    private static readonly string[] GridCsvHeader = ["organization_id", "organization", "acronym", "year", "status", "days_late", "extension_granted", "report_id"];
+
+    /// <summary>The whole grid as CSV, one row per organization and year that requested it, a page of organizations at a time.</summary>
+    public async Task WriteGridCsvAsync(Stream output, CancellationToken ct)
+    {
+        await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
+        await csv.WriteRecordAsync(GridCsvHeader, ct);
+        Guid? after = null;
+        do
+        {
+            var grid = await GridAsync(after, GridMaxPageSize, ct);
+            foreach (var row in grid.Rows)
+            {
+                foreach (var cell in row.Cells)
+                {
+                    await csv.WriteRecordAsync([
+                        row.OrganizationId.ToString(), row.OrganizationName, row.Acronym ?? "",
+                        cell.Year.ToString(CultureInfo.InvariantCulture), cell.Status,
+                        cell.DaysLate?.ToString(CultureInfo.InvariantCulture) ?? "",
+                        cell.ExtensionGranted ? "yes" : "no", cell.ReportId?.ToString() ?? ""], ct);
+                }
+            }
+            after = grid.NextAfter;
+        }
+        while (after is not null);
+        await csv.FlushAsync(ct);
+    }
+
     /// <summary>The cycle's compilation; null for an unknown year or a cycle not compiled yet.</summary>
     public async Task<CompilationView?> CompilationAsync(int year, CancellationToken ct)
     {

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ecp.Features.AnnualReports;
+
+/// <summary>The organization x year grid: who reported on time, late, after an extension or not at all, every year.</summary>
+public sealed class ComplianceGridPageModel(ReportQueries queries) : PageModel
+{
+    [FromQuery(Name = "after")]
+    public Guid? After { get; set; }
+
+    public ComplianceGrid Grid { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => Grid = await queries.GridAsync(After, null, ct);
+}

@@ -19,6 +19,14 @@ public static class Ticks
                 {
                     await pass(ct);
                 }
+                catch (ObjectDisposedException e)
+                {
+                    // The host is going away (a failed start disposes the services before it
+                    // cancels the loops): there is nothing left to retry with. Said in one line,
+                    // so that a loop ended by a bug is not silent either.
+                    log.LogWarning("The {Pass} loop ends: {Reason}", what, e.Message.ReplaceLineEndings(" "));
+                    return;
+                }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
                     log.LogWarning(e, "A {Pass} pass failed; the next tick retries it.", what);

@@ -27,6 +27,17 @@ public sealed record DraftView(Guid ReportId, int Year, Guid OrganizationId, str
 /// <summary>An organization's standing in one year, for the comparison across years.</summary>
 public sealed record OrganizationYear(int Year, DateTimeOffset Deadline, bool ExtensionGranted, string Status, int? DaysLate, Guid? ReportId, int Revisions);
 
+/// <summary>One year of an organization's comparison: its standing and, where it submitted, the current revision's content.</summary>
+public sealed record ComparedYear(OrganizationYear Standing, string? Language, ReportContent? Content);
+
+/// <summary>One indicator (name and unit) over the years of a comparison: a value per year, in the order of
+/// <see cref="ReportComparison.Years"/>; none where that year's report did not give it.</summary>
+public sealed record IndicatorSeries(string Name, string Unit, IReadOnlyList<string?> Values);
+
+/// <summary>An organization's reports side by side across the years that requested it, oldest first.</summary>
+public sealed record ReportComparison(Guid OrganizationId, string OrganizationName, string? Acronym, IReadOnlyList<ComparedYear> Years,
+    IReadOnlyList<IndicatorSeries> Indicators);
+
 /// <summary>A submitted report of a compiled cycle, and whether the compilation cites it (as [R-<see cref="Number"/>]).</summary>
 public sealed record CompiledReport(int Number, Guid ReportId, Guid OrganizationId, string OrganizationName, bool Cited);
 

@@ -97,7 +97,13 @@ public static class AnnualReportsApi
             .WithName("ReviseReport")
             .WithSummary("Correct a submitted report: a new revision with a reason; the earlier revisions stay readable (reporters of the organization).");
 
-        api.MapGroup("/organizations").WithTags(Tag).MapGet("/{id:guid}/reports", async Task<Results<Ok<IReadOnlyList<OrganizationYear>>, ProblemHttpResult>> (Guid id, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        var organizations = api.MapGroup("/organizations").WithTags(Tag);
+        organizations.MapGet("/{id:guid}/reports/comparison", async Task<Results<Ok<ReportComparison>, ProblemHttpResult>> (Guid id, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await queries.ComparisonAsync(id, ct)).OkOr(new Registry.OrganizationNotFound(), l))
+            .WithName("CompareOrganizationReports")
+            .WithSummary("An organization's reports side by side, oldest year first: its standing in every cycle that requested it, each submitted report's current revision, and its indicators as series over the years.");
+
+        organizations.MapGet("/{id:guid}/reports", async Task<Results<Ok<IReadOnlyList<OrganizationYear>>, ProblemHttpResult>> (Guid id, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await queries.OrganizationYearsAsync(id, ct) is { } years ? TypedResults.Ok(years) : new Registry.OrganizationNotFound().ToProblem(l))
             .WithName("ListOrganizationReports")
             .WithSummary("An organization's standing in every cycle that requested it, newest year first, with its report's id where it submitted one.");

@@ -95,6 +95,35 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         }).ToList();
     }
 
+    /// <summary>
+    /// An organization's reports side by side, oldest year first: its standing in every cycle that
+    /// requested it and each submitted report's current revision, with its indicators as series over
+    /// the years (one row per indicator name and unit). Cycles are one a year, so this is small.
+    /// </summary>
+    public async Task<ReportComparison?> ComparisonAsync(Guid organizationId, CancellationToken ct)
+    {
+        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => new { o.Name, o.Acronym }).FirstOrDefaultAsync(ct);
+        if (organization is null) return null;
+        var standings = (await OrganizationYearsAsync(organizationId, ct))!.Reverse().ToList();
+        var reports = await db.AnnualReports.AsNoTracking().Where(r => r.OrganizationId == organizationId && r.SubmittedAt != null)
+            .ToDictionaryAsync(r => r.Id, ct);
+        var years = standings.Select(s =>
+        {
+            var current = s.ReportId is { } id && reports.TryGetValue(id, out var report) ? report.Revisions.MaxBy(v => v.Number) : null;
+            return new ComparedYear(s, current?.Language, current is null ? null : ReportContent.FromJson(current.Content));
+        }).ToList();
+        var series = years
+            .SelectMany(y => y.Content?.Indicators ?? [])
+            .Select(i => (i.Name, i.Unit))
+            .Distinct()
+            .Select(key => new IndicatorSeries(key.Name, key.Unit, years
+                .Select(y => y.Content?.Indicators.FirstOrDefault(i => i.Name == key.Name && i.Unit == key.Unit)?.Value)
+                .ToList()))
+            .ToList();
+        return new ReportComparison(organizationId, organization.Name, organization.Acronym, years, series);
+    }
+
     public const int GridDefaultPageSize = 50;
     public const int GridMaxPageSize = 200;
 

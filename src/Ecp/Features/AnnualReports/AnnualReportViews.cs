@@ -17,9 +17,14 @@ public sealed record RevisionView(int Number, int TemplateVersion, string Langua
     string ContentHash, ReportContent Content, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>A submitted report: the standing (on time or late, by its first submission), the current
-/// revision, and every revision, oldest first.</summary>
+/// revision, and every revision, oldest first.
+/// <see cref="LanguageVersions"/>: the current revision in other languages; <see cref="MissingLanguages"/>: the UN languages it is not in yet.</summary>
 public sealed record ReportView(Guid Id, int Year, Guid OrganizationId, string OrganizationName, DateTimeOffset Deadline, DateTimeOffset SubmittedAt,
-    string Status, int? DaysLate, RevisionView Current, IReadOnlyList<RevisionView> Revisions, int? Number = null);
+    string Status, int? DaysLate, RevisionView Current, IReadOnlyList<RevisionView> Revisions, IReadOnlyList<LanguageVersionView> LanguageVersions,
+    IReadOnlyList<string> MissingLanguages, int? Number = null);
+
+/// <summary>A revision of a report in another language: the original's structure, that language's words.</summary>
+public sealed record LanguageVersionView(int Revision, string Language, DateTimeOffset AddedAt, string AddedBy, string ContentHash, ReportContent Content);
 
 /// <summary>The organization's private draft, for its reporters.</summary>
 public sealed record DraftView(Guid ReportId, int Year, Guid OrganizationId, string Language, DateTimeOffset SavedAt, string ContentHash, ReportContent Content);

@@ -97,6 +97,12 @@ public static class AnnualReportsApi
             .WithName("ReviseReport")
             .WithSummary("Correct a submitted report: a new revision with a reason; the earlier revisions stay readable (reporters of the organization).");
 
+        reports.MapGroup("").RequireApiWriter().MapPost("/{id:guid}/languages", async Task<Results<Created<ReportView>, ProblemHttpResult>> (Guid id, LanguageVersionInput command, AddReportLanguageVersion useCase, ActorAccessor actors, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(async version =>
+                    TypedResults.Created($"/api/v1/reports/{id}", (await queries.ReportAsync(id, ct))!), l))
+            .WithName("AddReportLanguageVersion")
+            .WithSummary("Add the current revision of a submitted report in another UN language: the words of each field, in the original's order; the issues, groups, addresses, symbols and numbers stay the original's (reporters of the organization, or the secretariat).");
+
         var organizations = api.MapGroup("/organizations").WithTags(Tag);
         organizations.MapGet("/{id:guid}/reports/comparison", async Task<Results<Ok<ReportComparison>, ProblemHttpResult>> (Guid id, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await queries.ComparisonAsync(id, ct)).OkOr(new Registry.OrganizationNotFound(), l))

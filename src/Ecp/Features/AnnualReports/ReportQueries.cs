@@ -59,8 +59,14 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         var revisions = contents.Select((r, i) => new RevisionView(r.Revision.Number, r.Revision.TemplateVersion, r.Revision.Language, r.Revision.SubmittedAt,
             r.Revision.SubmittedByName, r.Revision.Reason, r.Revision.ContentHash, r.Content,
             i == 0 ? [] : RevisionDiff.Compare(contents[i - 1].Content, r.Content))).ToList();
+        var current = revisions[^1];
+        var versions = (await db.Set<ReportLanguageVersion>().AsNoTracking().Where(v => v.ReportId == report.Id && v.RevisionNumber == current.Number).ToListAsync(ct))
+            .OrderBy(v => Languages.All.ToList().IndexOf(v.Language))
+            .Select(v => new LanguageVersionView(v.RevisionNumber, v.Language, v.AddedAt, v.AddedByName, v.ContentHash, ReportContent.FromJson(v.Content)))
+            .ToList();
+        var missing = Languages.All.Where(code => code != current.Language && versions.All(v => v.Language != code)).ToList();
         return new ReportView(report.Id, report.Year, report.OrganizationId, name, request.DeadlineIn(cycle), report.SubmittedAt!.Value,
-            status.ToCode(), daysLate, revisions[^1], revisions, report.Number);
+            status.ToCode(), daysLate, current, revisions, versions, missing, report.Number);
     }
 
     /// <summary>The organization's private draft in the year's cycle, for a reporter of that organization.</summary>

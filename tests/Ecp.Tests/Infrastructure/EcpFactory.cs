@@ -113,7 +113,7 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>
     /// The database every factory starts from: migrated and seeded once per test process, then
-    /// copied (SQLite's backup of the file; PostgreSQL's CREATE DATABASE ... TEMPLATE), so a factory
+    /// copied (SQLite: the file; PostgreSQL's CREATE DATABASE ... TEMPLATE), so a factory
     /// pays for a copy rather than for every migration. <see cref="InitializeAsync"/> still migrates
     /// the copy: with nothing pending, that only checks.
     /// </summary>
@@ -122,6 +122,16 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var template = new EcpFactory(NewDatabaseSetting(), ownsDatabase: true, isTemplate: true);
         await template.InitializeAsync();
         await template.DisposeAsync();
+        if (Database.ProviderOf(template.DatabaseSetting) == DatabaseProvider.Sqlite)
+        {
+            // One self-contained file, copied as a file: no copy opens the template, so none waits on another.
+            SqliteConnection.ClearAllPools();
+            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = template.DatabaseSetting, Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
+            await command.ExecuteNonQueryAsync();
+        }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(template.DatabaseSetting);
         return template.DatabaseSetting;
     });
@@ -139,11 +149,7 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
         else if (template is not null)
         {
-            await using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = template, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
-            await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseSetting, Pooling = false }.ConnectionString);
-            await source.OpenAsync();
-            await copy.OpenAsync();
-            source.BackupDatabase(copy);
+            File.Copy(template, DatabaseSetting);
         }
     }
 

@@ -9,6 +9,7 @@ public sealed class SearchModel(SearchQuery search) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Group { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
 
@@ -17,12 +18,17 @@ public sealed class SearchModel(SearchQuery search) : PageModel
 
     public void OnGet()
     {
-        var outcome = search.Run(new SearchQuery.Request(Q, null, null, null, Group, null, null, Sort, Cursor));
+        var outcome = search.Run(new SearchQuery.Request(Q, Kind, null, null, Group, null, null, Sort, Cursor));
         if (outcome.Error is ValidationError v) Error = v.Fields[0].MessageKey;
         else if (outcome.Error is null) Results = outcome.Value;
     }
 
-    public string Link(string? group, string? cursor = null)
-        => QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["group"] = group, ["sort"] = Sort, ["cursor"] = cursor }
+    /// <summary>The kinds the page names; a facet value outside them is shown as its code.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["contribution", "report", "issue", "organization"];
+
+    public string Link(string? group, string? cursor = null) => Link(Kind, group, cursor);
+
+    public string Link(string? kind, string? group, string? cursor)
+        => QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["kind"] = kind, ["group"] = group, ["sort"] = Sort, ["cursor"] = cursor }
             .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is var qs ? "/search" + qs : "/search";
 }

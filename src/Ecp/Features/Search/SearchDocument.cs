@@ -1,8 +1,13 @@
 namespace Ecp.Features.Search;
 
-/// <summary>What the index keeps of one public thing: only what may be shown to anyone.</summary>
+/// <summary>What the index keeps of one public thing: only what may be shown to anyone.
+/// <see cref="Versions"/>: the same thing in other languages (a report's language versions, an
+/// issue's names), each found in its own language and linked to its own page.</summary>
 public sealed record SearchDocument(string Id, string Kind, string Language, string Title, string Text, DateTimeOffset At,
-    string? Body = null, string? Consultation = null, string? Group = null, string? Url = null);
+    string? Body = null, string? Consultation = null, string? Group = null, string? Url = null, IReadOnlyList<SearchVersion>? Versions = null);
+
+/// <summary>A <see cref="SearchDocument"/> in another language.</summary>
+public sealed record SearchVersion(string Language, string Title, string Text, string? Url);
 
 /// <summary>
 /// A kind of thing the search finds. Adding a kind is one class implementing this, registered with
@@ -16,4 +21,8 @@ public interface ISearchSource
 
     /// <summary>The current public documents of these entities; an id with no document is deleted.</summary>
     Task<IReadOnlyDictionary<string, SearchDocument>> LoadAsync(Data.AppDbContext db, IReadOnlyCollection<string> entityIds, CancellationToken ct);
+
+    /// <summary>The ids of entities that exist without any record entry (reference data seeded with the
+    /// database, such as the issue taxonomy): indexed whenever the index starts from nothing.</summary>
+    Task<IReadOnlyList<string>> ReferenceIdsAsync(Data.AppDbContext db, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
 }

@@ -15,6 +15,8 @@ public static class SearchFeature
         services.AddSingleton<SearchQuery>();
         services.AddSearchSource<ContributionSearchSource>();
         services.AddSearchSource<OrganizationSearchSource>();
+        services.AddSearchSource<ReportSearchSource>();
+        services.AddSearchSource<IssueSearchSource>();
         return services;
     }
 

@@ -59,16 +59,28 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The last record sequence whose effect is committed and searchable.</summary>
     public long Checkpoint { get; private set; }
 
+    /// <summary>Replaces what the index holds of the entity <paramref name="d"/> is: the document and each of its language versions.</summary>
     public void Put(SearchDocument d)
     {
-        var language = Languages.Contains(d.Language) ? d.Language : "en";
+        Delete(d.Id);
+        writer.AddDocument(ToLucene(d, d.Id, d.Language, d.Title, d.Text, d.Url));
+        foreach (var v in d.Versions ?? [])
+        {
+            writer.AddDocument(ToLucene(d, $"{d.Id}#{v.Language}", v.Language, v.Title, v.Text, v.Url));
+        }
+    }
+
+    private static Document ToLucene(SearchDocument d, string id, string documentLanguage, string title, string text, string? url)
+    {
+        var language = Languages.Contains(documentLanguage) ? documentLanguage : "en";
         var doc = new Document
         {
-            new StringField("id", d.Id, Field.Store.YES),
-            new StoredField("title", d.Title),
-            new StoredField("url", d.Url ?? ""),
+            new StringField("id", id, Field.Store.YES),
+            new StringField("entity", d.Id, Field.Store.NO),
+            new StoredField("title", title),
+            new StoredField("url", url ?? ""),
             new StoredField("lang", language),
-            new TextField("text_" + language, d.Text, Field.Store.YES),
+            new TextField("text_" + language, text, Field.Store.YES),
             new Int64Field("at", d.At.UtcTicks, Field.Store.YES),
             new NumericDocValuesField("at_sort", d.At.UtcTicks),
         };
@@ -84,10 +96,11 @@ public sealed class SearchIndex : IDisposable
         Facet("group", d.Group);
         Facet("language", language);
         Facet("year", d.At.UtcDateTime.Year.ToString(CultureInfo.InvariantCulture));
-        writer.UpdateDocument(new Term("id", d.Id), doc);
+        return doc;
     }
 
-    public void Delete(string id) => writer.DeleteDocuments(new Term("id", id));
+    /// <summary>Removes the entity's document and its language versions (and a document indexed before versions had an entity field).</summary>
+    public void Delete(string id) => writer.DeleteDocuments(new Term("entity", id), new Term("id", id));
 
     public void DeleteAll() => writer.DeleteAll();
 
@@ -253,6 +266,10 @@ public sealed class SearchIndex : IDisposable
     }
 }
 
-public sealed record SearchHit(string Id, string Title, string Url, string Language, DateTimeOffset At, string Snippet, float Score);
+/// <summary>One result; <see cref="Kind"/> is the entity of its id ("report" of "report/…").</summary>
+public sealed record SearchHit(string Id, string Title, string Url, string Language, DateTimeOffset At, string Snippet, float Score)
+{
+    public string Kind => Id.Split('/', 2)[0];
+}
 
 public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Items, IReadOnlyDictionary<string, Dictionary<string, int>> Facets, string? Next);

@@ -16,6 +16,8 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(150);
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<string, ISearchSource> byEntity = sources.ToDictionary(s => s.Entity);
+    /// <summary>The reference data is in the index since it last started from nothing.</summary>
+    private bool referenceIndexed;
 
     public long Checkpoint => index.Checkpoint;
 
@@ -29,6 +31,20 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var last = await db.RecordEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+            if (index.Checkpoint == 0 && !referenceIndexed)
+            {
+                // An index starting from nothing: what exists without a record entry first.
+                foreach (var source in byEntity.Values)
+                {
+                    var ids = await source.ReferenceIdsAsync(db, ct);
+                    if (ids.Count == 0) continue;
+                    var docs = await source.LoadAsync(db, ids, ct);
+                    foreach (var (id, doc) in docs) index.Put(doc with { Id = $"{source.Entity}/{id}" });
+                }
+                index.Commit(0);
+                referenceIndexed = true;
+                db.ChangeTracker.Clear();
+            }
             while (true)
             {
                 var from = index.Checkpoint;
@@ -86,6 +102,7 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
         {
             index.DeleteAll();
             index.Commit(0);
+            referenceIndexed = false;
         }
         finally
         {

@@ -32,11 +32,10 @@ public sealed class ReportFormTests(ReportFormTests.World world) : IClassFixture
     [Fact]
     public async Task SaveDraft_FromTheForm_DraftReadBackWithoutTheEmptyRows()
     {
-        var (organization, reporter) = await reporting.ReporterAsync();
-        var year = await reporting.CycleAsync(TimeSpan.FromDays(30), organization);
-        var (browser, _) = await app.People.LogInAsync(reporter);
+        var (reporter, year, browser) = await ReporterAsync();
         var cycle = await browser.GetPageAsync($"/reports/{year}");
         Assert.NotNull(cycle.QuerySelector($"main a[href='/reports/{year}/my-report']"));
+        Assert.NotNull((await browser.GetPageAsync("/account")).QuerySelector($"main a[href='/reports/{year}/my-report']"));
 
         using var saved = await PressAsync(browser, await browser.GetPageAsync(FormUrl(year)), "Save", new Dictionary<string, string>
         {
@@ -75,9 +74,7 @@ public sealed class ReportFormTests(ReportFormTests.World world) : IClassFixture
     [Fact]
     public async Task Submit_FromTheForm_PublicReportOnTimeAndTheFormOffersACorrection()
     {
-        var (organization, reporter) = await reporting.ReporterAsync();
-        var year = await reporting.CycleAsync(TimeSpan.FromDays(30), organization);
-        var (browser, _) = await app.People.LogInAsync(reporter);
+        var (reporter, year, browser) = await ReporterAsync();
 
         using var submitted = await PressAsync(browser, await browser.GetPageAsync(FormUrl(year)), "Submit", new Dictionary<string, string>
         {
@@ -105,9 +102,7 @@ public sealed class ReportFormTests(ReportFormTests.World world) : IClassFixture
     [Fact]
     public async Task Save_IndicatorWithoutUnitAndBadAddress_MessagesBesideTheRowsAndNothingSaved()
     {
-        var (organization, reporter) = await reporting.ReporterAsync();
-        var year = await reporting.CycleAsync(TimeSpan.FromDays(30), organization);
-        var (browser, _) = await app.People.LogInAsync(reporter);
+        var (reporter, year, browser) = await ReporterAsync();
         var head = await app.CreatePublicClient().RecordHeadAsync();
 
         using var refused = await PressAsync(browser, await browser.GetPageAsync(FormUrl(year)), "Save", new Dictionary<string, string>
@@ -168,10 +163,8 @@ public sealed class ReportFormTests(ReportFormTests.World world) : IClassFixture
     [Fact]
     public async Task Revise_WithAReason_TwoRevisionsAndWithoutOneNothingChanges()
     {
-        var (organization, reporter) = await reporting.ReporterAsync();
-        var year = await reporting.CycleAsync(TimeSpan.FromDays(30), organization);
+        var (reporter, year, browser) = await ReporterAsync();
         var id = Drafting.Id(await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", Reporting.Report())).ExpectAsync(HttpStatusCode.Created));
-        var (browser, _) = await app.People.LogInAsync(reporter);
         var form = await browser.GetPageAsync(FormUrl(year));
         Assert.Equal("Held four open consultations on the root zone.", form.QuerySelector<IHtmlTextAreaElement>("#Input_Activities")!.Value);
         Assert.Equal("https://www.itu.int/res/102", Field(form, "Input_Outcomes[0]_Url").Value);
@@ -193,6 +186,15 @@ public sealed class ReportFormTests(ReportFormTests.World world) : IClassFixture
         Assert.Equal(new string?[] { null, "One consultation was left out." }, revisions.Select(r => (string?)r!["reason"]));
         Assert.Equal("Held five open consultations on the root zone.", (string)report["current"]!["content"]!["activities"]!);
         Assert.NotNull((await browser.GetPageAsync($"/reports/report/{id}")).QuerySelector("#rev-2"));
+    }
+
+    /// <summary>A reporter of an organization requested by a cycle of its own (deadline in 30 days), logged in.</summary>
+    private async Task<(TestPerson Reporter, int Year, HttpClient Browser)> ReporterAsync()
+    {
+        var (organization, reporter) = await reporting.ReporterAsync();
+        var year = await reporting.CycleAsync(TimeSpan.FromDays(30), organization);
+        var (browser, _) = await app.People.LogInAsync(reporter);
+        return (reporter, year, browser);
     }
 
     private static string FormUrl(int year) => $"/reports/{year}/my-report";

@@ -174,6 +174,7 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("reporter's draft form", asDrafter, $"/reports/{year}/my-report"),
             ("reporter's correction form", asReporter, $"/reports/{year}/my-report"),
             ("reporter's cycle", asDrafter, $"/reports/{year}"),
+            ("reporter's account", asDrafter, "/account"),
             ("issue map", anyone, "/issues"),
             ("issue map, filtered", anyone, "/issues?gap=research&uncovered=true"),
             ("issue", anyone, "/issues/net-neutrality"),

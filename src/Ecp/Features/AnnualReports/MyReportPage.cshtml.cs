@@ -153,27 +153,11 @@ public sealed partial class MyReportPageModel(ReportQueries queries, IssueQuerie
             for (var i = indicators; i < EmptyRows; i++) Indicators.Add(new IndicatorRow());
         }
 
-        public ReportCommand ToCommand()
-        {
-            var input = ToInput();
-            return new ReportCommand
-            {
-                Language = input.Language, Activities = input.Activities, IssuesAddressed = input.IssuesAddressed, StakeholderInvolvement = input.StakeholderInvolvement,
-                Outcomes = input.Outcomes, Indicators = input.Indicators, Difficulties = input.Difficulties, Plans = input.Plans,
-            };
-        }
+        public ReportCommand ToCommand() => ToInput<ReportCommand>();
 
-        public ReviseReport.Command ToRevision()
-        {
-            var input = ToInput();
-            return new ReviseReport.Command
-            {
-                Language = input.Language, Activities = input.Activities, IssuesAddressed = input.IssuesAddressed, StakeholderInvolvement = input.StakeholderInvolvement,
-                Outcomes = input.Outcomes, Indicators = input.Indicators, Difficulties = input.Difficulties, Plans = input.Plans, Reason = Reason,
-            };
-        }
+        public ReviseReport.Command ToRevision() => ToInput<ReviseReport.Command>() with { Reason = Reason };
 
-        private ReportInput ToInput()
+        private T ToInput<T>() where T : ReportInput, new()
         {
             involvementSent.Clear();
             outcomesSent.Clear();
@@ -203,7 +187,7 @@ public sealed partial class MyReportPageModel(ReportQueries queries, IssueQuerie
                 indicatorsSent.Add(i);
                 indicators.Add(new IndicatorInput { Name = n.Name, Value = value, Unit = n.Unit });
             }
-            return new ReportInput
+            return new T
             {
                 Language = Language, Activities = Activities, IssuesAddressed = IssuesAddressed, StakeholderInvolvement = involvement,
                 Outcomes = outcomes, Indicators = indicators, Difficulties = Difficulties, Plans = Plans,

@@ -27,9 +27,11 @@ public sealed class AccessibilityFixture : BrowserFixture
     public Decision OpenDecision { get; private set; } = null!;
     public Decision ClosedDecision { get; private set; } = null!;
 
-    /// <summary>Cookies of a registered person (no request yet), of the delegate of Brazil and of the secretariat.</summary>
+    /// <summary>Cookies of a registered person (no request yet), of the delegate of Brazil, of the
+    /// organization's reporter (a draft of its 2025 report saved) and of the secretariat.</summary>
     public string PersonState { get; private set; } = null!;
     public string DelegateState { get; private set; } = null!;
+    public string ReporterState { get; private set; } = null!;
     public string SecretariatState { get; private set; } = null!;
 
     public override async Task InitializeAsync()
@@ -61,7 +63,19 @@ public sealed class AccessibilityFixture : BrowserFixture
         await Server.RunAsync<PublishCompilation, CycleCompilation>(u => u.HandleAsync(Actor.Of(Secretariat), 2024,
             new PublishCompilation.Command { Markdown = "## The year\n\nNo organization reported; the secretariat wrote to each." }));
 
+        var reporterEmail = UniqueEmail("reporter");
+        var reporter = await SignedUpAsync(UniqueName("Reporter"), reporterEmail);
+        await ApproveAsync(await Server.RunAsync<RequestAccreditation, Accreditation>(u => u.HandleAsync(Actor.Of(reporter),
+            new RequestAccreditation.Command { Kind = "reporter", OrganizationId = Organization.Id, Motivation = "I file our annual report." })));
+        var asReporter = await this.PersonAsync(reporter.Id);
+        await Server.RunAsync<SaveReportDraft, AnnualReport>(u => u.HandleAsync(Actor.Of(asReporter), 2025, new ReportCommand
+        {
+            Language = "en", Activities = "Held four open consultations.",
+            Indicators = [new IndicatorInput { Name = "Open consultations held", Value = 4, Unit = "consultations" }],
+        }));
+
         PersonState = await LoggedInStateAsync(email, Password);
+        ReporterState = await LoggedInStateAsync(reporterEmail, Password);
         DelegateState = await LoggedInStateAsync(brazil.Email, Password);
         SecretariatState = await LoggedInStateAsync(SecretariatEmail, SecretariatPassword);
     }
@@ -121,7 +135,7 @@ public sealed class AccessibilityFixture : BrowserFixture
 /// as axe-core can tell: a floor, not a substitute for testing with assistive technologies.</summary>
 public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture<AccessibilityFixture>
 {
-    private enum Who { Public, Person, Delegate, Secretariat }
+    private enum Who { Public, Person, Delegate, Reporter, Secretariat }
 
     /// <summary>Page key: who looks, where, and whether a form is first submitted empty so that
     /// the error summary shows.</summary>
@@ -177,6 +191,9 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         ["reporting-cycle-chair"] = (Who.Secretariat, "/reports/2024", false),
         ["compilation"] = (Who.Public, "/reports/2024/compilation", false),
         ["reporting-grid"] = (Who.Public, "/reports/compliance", false),
+        // The reporter's form, prefilled from the draft (ReportingJourneyTests shows its errors).
+        ["my-report"] = (Who.Reporter, "/reports/2025/my-report", false),
+        ["reporting-cycle-reporter"] = (Who.Reporter, "/reports/2025", false),
         ["assessments"] = (Who.Public, "/assessments", false),
         ["assessment-results"] = (Who.Public, "/assessments/{round}", false),
         ["assessment-delegate"] = (Who.Delegate, "/assessments/{open-round}", false),
@@ -207,6 +224,7 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         {
             Who.Person => app.PersonState,
             Who.Delegate => app.DelegateState,
+            Who.Reporter => app.ReporterState,
             Who.Secretariat => app.SecretariatState,
             _ => null,
         };

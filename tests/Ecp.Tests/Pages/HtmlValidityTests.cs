@@ -101,8 +101,9 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
         // A reporting cycle with a report submitted and an organization that did not report.
         var reporting = new AnnualReports.Reporting(factory, TimeProvider.System);
         var (reporting1, reporter) = await reporting.ReporterAsync();
-        var (reporting2, _) = await reporting.ReporterAsync();
+        var (reporting2, drafter) = await reporting.ReporterAsync();
         var year = await reporting.CycleAsync(TimeSpan.FromDays(30), reporting1, reporting2);
+        await (await drafter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/drafts", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.OK);
         var report = Drafting.Id(await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created));
         await (await reporter.Api.PostJsonAsync($"/api/v1/reports/{report}/revisions", AnnualReports.Reporting.Report("Held five open consultations on the root zone.", reason: "One consultation was left out.")))
             .ExpectAsync(HttpStatusCode.OK);
@@ -142,6 +143,8 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
         var (asStakeholder, _) = await people.LogInAsync(stakeholder);
         var (asDelegate, _) = await people.LogInAsync(delegated);
         var (asRegistered, _) = await people.LogInAsync(registered);
+        var (asReporter, _) = await people.LogInAsync(reporter);
+        var (asDrafter, _) = await people.LogInAsync(drafter);
         return
         [
             ("home", anyone, "/"),
@@ -169,6 +172,11 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("organization x year grid", anyone, "/reports/compliance"),
             ("annual report, revised", anyone, $"/reports/report/{report}"),
             ("an organization's reports across the years", anyone, $"/organizations/{reporting1}/reports"),
+            ("reporter's draft form", asDrafter, $"/reports/{year}/my-report"),
+            ("reporter's correction form", asReporter, $"/reports/{year}/my-report"),
+            ("reporter's cycle", asDrafter, $"/reports/{year}"),
+            ("reporter's account", asDrafter, "/account"),
+            ("annual report, its reporter (language version form)", asReporter, $"/reports/report/{report}"),
             ("issue map", anyone, "/issues"),
             ("issue map, filtered", anyone, "/issues?gap=research&uncovered=true"),
             ("issue", anyone, "/issues/net-neutrality"),

@@ -1,5 +1,6 @@
 using Ecp.Common;
 using Ecp.Data;
+using Ecp.Features.AnnualReports;
 using Ecp.Features.Registry;
 using Ecp.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -12,8 +13,11 @@ namespace Ecp.Features.Accounts;
 
 [Authorize]
 [AuthenticationAttempt("Issue")]
-public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, MemberStateCatalog states, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, MemberStateCatalog states, ReportQueries reports, IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>A reporter's organization in every cycle that requested it, newest first: links to its report's form.</summary>
+    public IReadOnlyList<OrganizationYear> ReportYears { get; private set; } = [];
+
     public Person Person { get; private set; } = null!;
     public MemberState? State { get; private set; }
     public IReadOnlyList<DelegateView> Delegation { get; private set; } = [];
@@ -68,6 +72,7 @@ public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, Member
         Person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, ct);
         State = Person.Role == Role.Delegate ? states.Find(Person.MemberStateCode) : null;
         if (State is not null) Delegation = await RegistryApi.Delegation(db, State.Code).ToListAsync(ct);
+        if (actor is { Role: Role.Reporter, OrganizationId: { } organization }) ReportYears = await reports.OrganizationYearsAsync(organization, ct) ?? [];
         Accreditations = await db.Accreditations.AsNoTracking().Where(a => a.PersonId == personId).OrderByDescending(a => a.RequestedAt).ToListAsync(ct);
         var orgIds = Accreditations.Where(a => a.OrganizationId != null).Select(a => a.OrganizationId!.Value).ToList();
         OrganizationNames = await db.Organizations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);

@@ -14,6 +14,9 @@ public sealed class ReportingCycleModel(ReportQueries queries, ActorAccessor act
 
     public bool IsSecretariat { get; private set; }
 
+    /// <summary>A reporter of an organization the cycle requested: the page links to their report's form.</summary>
+    public bool IsRequestedReporter { get; private set; }
+
     /// <summary>The current compilation, once published.</summary>
     public CompilationView? Compilation { get; private set; }
 
@@ -38,7 +41,9 @@ public sealed class ReportingCycleModel(ReportQueries queries, ActorAccessor act
         if (await queries.CycleAsync(year, ct) is not { } cycle) return false;
         Cycle = cycle;
         Counts = Statuses.ToDictionary(s => s, s => cycle.Compliance.Count(r => r.Status == s));
-        IsSecretariat = (await actors.GetAsync(ct)).IsSecretariat;
+        var actor = await actors.GetAsync(ct);
+        IsSecretariat = actor.IsSecretariat;
+        IsRequestedReporter = actor is { Role: Role.Reporter, OrganizationId: { } organization } && cycle.Compliance.Any(r => r.OrganizationId == organization);
         if (cycle.State != "open") Compilation = await queries.CompilationAsync(year, ct);
         return true;
     }

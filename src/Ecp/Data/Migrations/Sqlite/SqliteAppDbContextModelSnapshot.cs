@@ -1780,6 +1780,12 @@ namespace Ecp.Data.Migrations.Sqlite
                         },
                         new
                         {
+                            Name = "notifications.reports",
+                            ExpiresAt = 1291925127168000000L,
+                            Holder = ""
+                        },
+                        new
+                        {
                             Name = "record.tree",
                             ExpiresAt = 1291925127168000000L,
                             Holder = ""
@@ -1864,6 +1870,11 @@ namespace Ecp.Data.Migrations.Sqlite
                         new
                         {
                             Name = "notifications.consultations",
+                            LastSequence = 0L
+                        },
+                        new
+                        {
+                            Name = "notifications.reports",
                             LastSequence = 0L
                         });
                 });

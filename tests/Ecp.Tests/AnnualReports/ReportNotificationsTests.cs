@@ -84,6 +84,30 @@ public sealed class ReportNotificationsTests
     }
 
     [Fact]
+    public async Task TwoNodes_RunningThePassesAtOnce_MailEachReporterOnce()
+    {
+        await using var sink = await SmtpSink.ForTestAsync();
+        await using var app = await AppAsync(clock, sink.Port);
+        await using var other = SecondNode(app, clock, sink.Port);
+        var reporting = new Reporting(app, clock);
+        var (organization, reporter) = await reporting.ReporterAsync();
+        var colleague = await app.People.ReporterAsync(organization);
+        await reporting.CycleAsync(TimeSpan.FromDays(10), organization);
+
+        // The request and the 14-day reminder, each to two reporters, whichever node queues them.
+        var queued = await Task.WhenAll(RunOnceAsync(app), RunOnceAsync(other), RunOnceAsync(app), RunOnceAsync(other));
+        Assert.Equal(4, queued.Sum());
+        var sent = await Task.WhenAll(app.SendAsync(), other.SendAsync());
+        Assert.Equal(4, sent.Sum());
+
+        foreach (var person in new[] { reporter, colleague })
+        {
+            Assert.Equal(2, sink.MessagesTo(person.Email).Count);
+            Assert.Single(Reminders(sink, person));
+        }
+    }
+
+    [Fact]
     public async Task Extension_MovesTheRemindersOfThatOrganizationOnly()
     {
         await using var sink = await SmtpSink.ForTestAsync();

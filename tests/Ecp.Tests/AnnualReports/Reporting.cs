@@ -73,4 +73,16 @@ public sealed class Reporting(EcpFactory app, TimeProvider clock)
         reason,
         organizationId,
     };
+
+    /// <summary>The French version of <see cref="Report"/>'s text: every field it fills, in its order.</summary>
+    public static object FrenchVersion(string activities = "Quatre consultations ouvertes sur la zone racine.") => new
+    {
+        language = "fr",
+        activities,
+        stakeholderInvolvement = new[] { new { stakeholderGroup = "civil-society", how = "Deux sièges au comité d'examen." } },
+        outcomeTitles = new[] { "Résolution sur la coopération renforcée" },
+        indicators = new[] { new { name = "Consultations ouvertes tenues", unit = "consultations" } },
+        difficulties = "Peu de contributions d'Afrique.",
+        plans = "Traduire chaque consultation dans les six langues.",
+    };
 }

@@ -284,6 +284,10 @@ public sealed class ApiWorld : IAsyncLifetime
                 return (Secretariat.Api, $"/api/v1/reporting-cycles/{ClosedYear}/compilation", Json(new { markdown = "## The year\n\nOpen consultations [R-1]." }));
             case "ReviseReport":
                 return (Reporter.Api, $"/api/v1/reports/{ReportId}/revisions", Json(AnnualReports.Reporting.Report(reason: "A consultation was left out.")));
+            case "AddReportLanguageVersion":
+                // Once per language and revision: each request translates a fresh correction.
+                await (await Reporter.Api.PostJsonAsync($"/api/v1/reports/{ReportId}/revisions", AnnualReports.Reporting.Report(reason: "A figure was updated."))).ExpectAsync(HttpStatusCode.OK);
+                return (Reporter.Api, $"/api/v1/reports/{ReportId}/languages", Json(AnnualReports.Reporting.FrenchVersion()));
             case "OpenAssessmentRound":
                 return (Secretariat.Api, "/api/v1/assessments", Json(new { title = "Assessment of implementation, 2027", closesAt = now.AddDays(30), dimensions = new[] { new { code = "open-data", name = "Open data published by the organizations" } } }));
             case "CloseAssessmentRound":

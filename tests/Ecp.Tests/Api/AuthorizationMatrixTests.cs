@@ -118,6 +118,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         ["POST /api/v1/reporting-cycles/{year}/close"] =    [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/reporting-cycles/{year}/compilation"] = [D,  D,         D,       D,          D,       A],
         ["POST /api/v1/reports/{id}/revisions"] =           [D,     D,         D,       D,          A,       D],
+        ["POST /api/v1/reports/{id}/languages"] =           [D,     D,         D,       D,          A,       A],
     };
 
     public static TheoryData<string, string> Cells()
@@ -404,6 +405,13 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                 var year = await CycleRequestingAsync(reporter);
                 var submitted = await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created);
                 return Post($"/api/v1/reports/{(string)submitted["id"]!}/revisions", AnnualReports.Reporting.Report(reason: "Matrix cell."));
+            }
+            case "POST /api/v1/reports/{id}/languages":
+            {
+                var reporter = caller is { Role: Role.Reporter } ? caller : (await reporting.ReporterAsync()).Reporter;
+                var year = await CycleRequestingAsync(reporter);
+                var submitted = await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created);
+                return Post($"/api/v1/reports/{(string)submitted["id"]!}/languages", AnnualReports.Reporting.FrenchVersion());
             }
             default:
                 throw new InvalidOperationException($"No request written for {endpoint}: add one here.");

@@ -18,6 +18,8 @@ namespace Ecp.Tests.Infrastructure;
 public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly bool ownsDatabase;
+    /// <summary>Makes the template itself: migrated from nothing, and kept when the host goes.</summary>
+    private readonly bool isTemplate;
     private TestPeople? people;
     private Drafting? drafting;
     private int disposed;
@@ -28,10 +30,11 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    private EcpFactory(string databaseSetting, bool ownsDatabase)
+    private EcpFactory(string databaseSetting, bool ownsDatabase, bool isTemplate = false)
     {
         DatabaseSetting = databaseSetting;
         this.ownsDatabase = ownsDatabase;
+        this.isTemplate = isTemplate;
         // Page tests look at redirects themselves; log-in cookies and antiforgery cookies carry over.
         ClientOptions.AllowAutoRedirect = false;
         ClientOptions.HandleCookies = true;
@@ -97,13 +100,7 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (ownsDatabase && Database.ProviderOf(DatabaseSetting) == DatabaseProvider.Postgres)
-        {
-            await using var server = new NpgsqlConnection(ServerConnectionString());
-            await server.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName()}\"", server);
-            await create.ExecuteNonQueryAsync();
-        }
+        if (ownsDatabase) await CreateDatabaseAsync();
         await using var scope = Services.CreateAsyncScope();
         var configured = scope.ServiceProvider.GetRequiredService<IOptions<EcpOptions>>().Value.Database;
         if (configured != DatabaseSetting)
@@ -112,6 +109,42 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
             throw new InvalidOperationException($"The test host uses '{configured}', not the test database.");
         }
         await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>
+    /// The database every factory starts from: migrated and seeded once per test process, then
+    /// copied (SQLite's backup of the file; PostgreSQL's CREATE DATABASE ... TEMPLATE), so a factory
+    /// pays for a copy rather than for every migration. <see cref="InitializeAsync"/> still migrates
+    /// the copy: with nothing pending, that only checks.
+    /// </summary>
+    private static readonly Lazy<Task<string>> Template = new(async () =>
+    {
+        var template = new EcpFactory(NewDatabaseSetting(), ownsDatabase: true, isTemplate: true);
+        await template.InitializeAsync();
+        await template.DisposeAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(template.DatabaseSetting);
+        return template.DatabaseSetting;
+    });
+
+    private async Task CreateDatabaseAsync()
+    {
+        var template = isTemplate ? null : await Template.Value;
+        if (Database.ProviderOf(DatabaseSetting) == DatabaseProvider.Postgres)
+        {
+            await using var server = new NpgsqlConnection(ServerConnectionString());
+            await server.OpenAsync();
+            var from = template is null ? "" : $" TEMPLATE \"{new NpgsqlConnectionStringBuilder(template).Database}\"";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName()}\"{from}", server);
+            await create.ExecuteNonQueryAsync();
+        }
+        else if (template is not null)
+        {
+            await using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = template, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
+            await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseSetting, Pooling = false }.ConnectionString);
+            await source.OpenAsync();
+            await copy.OpenAsync();
+            source.BackupDatabase(copy);
+        }
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
@@ -123,21 +156,31 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
         try { Directory.Delete(SearchIndexPath, recursive: true); }
         catch (IOException) { /* a temp directory; the OS cleans up what we cannot */ }
         catch (UnauthorizedAccessException) { }
-        if (!ownsDatabase) return;
-        if (Database.ProviderOf(DatabaseSetting) == DatabaseProvider.Postgres)
+        if (isTemplate)
         {
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(DatabaseSetting));
-            await using var server = new NpgsqlConnection(ServerConnectionString());
-            await server.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName()}\" WITH (FORCE)", server);
-            await drop.ExecuteNonQueryAsync();
+            // Kept for the copies. PostgreSQL copies only a template no one is connected to; SQLite's backup reads beside any connection.
+            if (Database.ProviderOf(DatabaseSetting) == DatabaseProvider.Postgres) NpgsqlConnection.ClearPool(new NpgsqlConnection(DatabaseSetting));
+            return;
+        }
+        if (ownsDatabase) await Task.Run(() => Drop(DatabaseSetting));
+    }
+
+    private static void Drop(string databaseSetting)
+    {
+        if (Database.ProviderOf(databaseSetting) == DatabaseProvider.Postgres)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(databaseSetting));
+            using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(databaseSetting) { Database = "postgres", Pooling = false }.ConnectionString);
+            server.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(databaseSetting).Database}\" WITH (FORCE)", server);
+            drop.ExecuteNonQuery();
         }
         else
         {
             SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
-                try { File.Delete(DatabaseSetting + suffix); }
+                try { File.Delete(databaseSetting + suffix); }
                 catch (IOException) { /* a temp file; the OS cleans up what we cannot */ }
             }
         }

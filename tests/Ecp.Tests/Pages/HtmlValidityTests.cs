@@ -168,6 +168,7 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("compilation", anyone, $"/reports/{compiledYear}/compilation"),
             ("organization x year grid", anyone, "/reports/compliance"),
             ("annual report, revised", anyone, $"/reports/report/{report}"),
+            ("an organization's reports across the years", anyone, $"/organizations/{reporting1}/reports"),
             ("issue map", anyone, "/issues"),
             ("issue map, filtered", anyone, "/issues?gap=research&uncovered=true"),
             ("issue", anyone, "/issues/net-neutrality"),

@@ -13,6 +13,8 @@ public static class AnnualReportActions
     public const string DraftSaved = "report.draft-saved";
     public const string Submitted = "report.submitted";
     public const string Revised = "report.revised";
+    /// <summary>A revision's text in another language: public, so its full text is on the record.</summary>
+    public const string LanguageVersionAdded = "report.language-version-added";
 
     /// <summary>The record's entity names: a cycle is found by ("reporting-cycle", year), a report by ("report", id).</summary>
     public const string CycleEntity = "reporting-cycle";

@@ -68,3 +68,16 @@ internal sealed class CycleCompilationConfiguration : IEntityTypeConfiguration<C
         b.HasOne<ReportingCycle>().WithMany().HasForeignKey(x => x.CycleId);
     }
 }
+
+internal sealed class ReportLanguageVersionConfiguration : IEntityTypeConfiguration<ReportLanguageVersion>
+{
+    public void Configure(EntityTypeBuilder<ReportLanguageVersion> b)
+    {
+        b.HasKey(v => v.Id);
+        b.HasIndex(v => new { v.ReportId, v.RevisionNumber, v.Language }).IsUnique();
+        b.HasOne<AnnualReport>().WithMany().HasForeignKey(v => v.ReportId);
+        b.Property(v => v.Language).HasMaxLength(2);
+        b.Property(v => v.ContentHash).HasMaxLength(80);
+        b.Property(v => v.AddedByName).HasMaxLength(200);
+    }
+}

@@ -33,3 +33,8 @@ public sealed record CycleDeadlinesAhead() : ConflictError("cycle-deadlines-ahea
 public sealed record CycleNotClosed() : ConflictError("cycle-not-closed", "Report.CycleNotClosed");
 
 public sealed record CompilationNotFound() : NotFoundError("Report.CompilationNotFound");
+
+public sealed record OnlyReportersOrSecretariat() : ForbiddenError("Report.OnlyReportersOrSecretariat");
+
+/// <summary>A language version of a revision is written once; a better one comes with a correction of the report.</summary>
+public sealed record ReportLanguageVersionExists(string Language) : ConflictError("report-language-version-exists", "Report.LanguageVersionExists", Language);

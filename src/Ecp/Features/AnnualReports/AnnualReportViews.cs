@@ -17,15 +17,31 @@ public sealed record RevisionView(int Number, int TemplateVersion, string Langua
     string ContentHash, ReportContent Content, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>A submitted report: the standing (on time or late, by its first submission), the current
-/// revision, and every revision, oldest first.</summary>
+/// revision, and every revision, oldest first.
+/// <see cref="LanguageVersions"/>: the current revision in other languages; <see cref="MissingLanguages"/>: the UN languages it is not in yet.</summary>
 public sealed record ReportView(Guid Id, int Year, Guid OrganizationId, string OrganizationName, DateTimeOffset Deadline, DateTimeOffset SubmittedAt,
-    string Status, int? DaysLate, RevisionView Current, IReadOnlyList<RevisionView> Revisions, int? Number = null);
+    string Status, int? DaysLate, RevisionView Current, IReadOnlyList<RevisionView> Revisions, IReadOnlyList<LanguageVersionView> LanguageVersions,
+    IReadOnlyList<string> MissingLanguages, int? Number = null);
+
+/// <summary>A revision of a report in another language: the original's structure, that language's words.</summary>
+public sealed record LanguageVersionView(int Revision, string Language, DateTimeOffset AddedAt, string AddedBy, string ContentHash, ReportContent Content);
 
 /// <summary>The organization's private draft, for its reporters.</summary>
 public sealed record DraftView(Guid ReportId, int Year, Guid OrganizationId, string Language, DateTimeOffset SavedAt, string ContentHash, ReportContent Content);
 
 /// <summary>An organization's standing in one year, for the comparison across years.</summary>
 public sealed record OrganizationYear(int Year, DateTimeOffset Deadline, bool ExtensionGranted, string Status, int? DaysLate, Guid? ReportId, int Revisions);
+
+/// <summary>One year of an organization's comparison: its standing and, where it submitted, the current revision's content.</summary>
+public sealed record ComparedYear(OrganizationYear Standing, string? Language, ReportContent? Content);
+
+/// <summary>One indicator (name and unit) over the years of a comparison: a value per year, in the order of
+/// <see cref="ReportComparison.Years"/>; none where that year's report did not give it.</summary>
+public sealed record IndicatorSeries(string Name, string Unit, IReadOnlyList<string?> Values);
+
+/// <summary>An organization's reports side by side across the years that requested it, oldest first.</summary>
+public sealed record ReportComparison(Guid OrganizationId, string OrganizationName, string? Acronym, IReadOnlyList<ComparedYear> Years,
+    IReadOnlyList<IndicatorSeries> Indicators);
 
 /// <summary>A submitted report of a compiled cycle, and whether the compilation cites it (as [R-<see cref="Number"/>]).</summary>
 public sealed record CompiledReport(int Number, Guid ReportId, Guid OrganizationId, string OrganizationName, bool Cited);

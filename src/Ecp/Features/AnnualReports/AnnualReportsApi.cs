@@ -97,7 +97,19 @@ public static class AnnualReportsApi
             .WithName("ReviseReport")
             .WithSummary("Correct a submitted report: a new revision with a reason; the earlier revisions stay readable (reporters of the organization).");
 
-        api.MapGroup("/organizations").WithTags(Tag).MapGet("/{id:guid}/reports", async Task<Results<Ok<IReadOnlyList<OrganizationYear>>, ProblemHttpResult>> (Guid id, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        reports.MapGroup("").RequireApiWriter().MapPost("/{id:guid}/languages", async Task<Results<Created<ReportView>, ProblemHttpResult>> (Guid id, LanguageVersionInput command, AddReportLanguageVersion useCase, ActorAccessor actors, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(async version =>
+                    TypedResults.Created($"/api/v1/reports/{id}", (await queries.ReportAsync(id, ct))!), l))
+            .WithName("AddReportLanguageVersion")
+            .WithSummary("Add the current revision of a submitted report in another UN language: the words of each field, in the original's order; the issues, groups, addresses, symbols and numbers stay the original's (reporters of the organization, or the secretariat).");
+
+        var organizations = api.MapGroup("/organizations").WithTags(Tag);
+        organizations.MapGet("/{id:guid}/reports/comparison", async Task<Results<Ok<ReportComparison>, ProblemHttpResult>> (Guid id, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                (await queries.ComparisonAsync(id, ct)).OkOr(new Registry.OrganizationNotFound(), l))
+            .WithName("CompareOrganizationReports")
+            .WithSummary("An organization's reports side by side, oldest year first: its standing in every cycle that requested it, each submitted report's current revision, and its indicators as series over the years.");
+
+        organizations.MapGet("/{id:guid}/reports", async Task<Results<Ok<IReadOnlyList<OrganizationYear>>, ProblemHttpResult>> (Guid id, ReportQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await queries.OrganizationYearsAsync(id, ct) is { } years ? TypedResults.Ok(years) : new Registry.OrganizationNotFound().ToProblem(l))
             .WithName("ListOrganizationReports")
             .WithSummary("An organization's standing in every cycle that requested it, newest year first, with its report's id where it submitted one.");

@@ -12,6 +12,7 @@ public static class AnnualReportsFeature
         services.AddScoped<SaveReportDraft>();
         services.AddScoped<SubmitReport>();
         services.AddScoped<ReviseReport>();
+        services.AddScoped<AddReportLanguageVersion>();
         services.AddScoped<CloseReportingCycle>();
         services.AddScoped<PublishCompilation>();
         services.AddScoped<ReportQueries>();

@@ -59,8 +59,14 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         var revisions = contents.Select((r, i) => new RevisionView(r.Revision.Number, r.Revision.TemplateVersion, r.Revision.Language, r.Revision.SubmittedAt,
             r.Revision.SubmittedByName, r.Revision.Reason, r.Revision.ContentHash, r.Content,
             i == 0 ? [] : RevisionDiff.Compare(contents[i - 1].Content, r.Content))).ToList();
+        var current = revisions[^1];
+        var versions = (await db.Set<ReportLanguageVersion>().AsNoTracking().Where(v => v.ReportId == report.Id && v.RevisionNumber == current.Number).ToListAsync(ct))
+            .OrderBy(v => Languages.All.ToList().IndexOf(v.Language))
+            .Select(v => new LanguageVersionView(v.RevisionNumber, v.Language, v.AddedAt, v.AddedByName, v.ContentHash, ReportContent.FromJson(v.Content)))
+            .ToList();
+        var missing = Languages.All.Where(code => code != current.Language && versions.All(v => v.Language != code)).ToList();
         return new ReportView(report.Id, report.Year, report.OrganizationId, name, request.DeadlineIn(cycle), report.SubmittedAt!.Value,
-            status.ToCode(), daysLate, revisions[^1], revisions, report.Number);
+            status.ToCode(), daysLate, current, revisions, versions, missing, report.Number);
     }
 
     /// <summary>The organization's private draft in the year's cycle, for a reporter of that organization.</summary>
@@ -93,6 +99,35 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
             var (status, daysLate) = request.ComplianceIn(c, report?.SubmittedAt, now);
             return new OrganizationYear(c.Year, request.DeadlineIn(c), request.ExtendedDeadline is not null, status.ToCode(), daysLate, report?.Id, report?.Revisions ?? 0);
         }).ToList();
+    }
+
+    /// <summary>
+    /// An organization's reports side by side, oldest year first: its standing in every cycle that
+    /// requested it and each submitted report's current revision, with its indicators as series over
+    /// the years (one row per indicator name and unit). Cycles are one a year, so this is small.
+    /// </summary>
+    public async Task<ReportComparison?> ComparisonAsync(Guid organizationId, CancellationToken ct)
+    {
+        var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => new { o.Name, o.Acronym }).FirstOrDefaultAsync(ct);
+        if (organization is null) return null;
+        var standings = (await OrganizationYearsAsync(organizationId, ct))!.Reverse().ToList();
+        var reports = await db.AnnualReports.AsNoTracking().Where(r => r.OrganizationId == organizationId && r.SubmittedAt != null)
+            .ToDictionaryAsync(r => r.Id, ct);
+        var years = standings.Select(s =>
+        {
+            var current = s.ReportId is { } id && reports.TryGetValue(id, out var report) ? report.Revisions.MaxBy(v => v.Number) : null;
+            return new ComparedYear(s, current?.Language, current is null ? null : ReportContent.FromJson(current.Content));
+        }).ToList();
+        var series = years
+            .SelectMany(y => y.Content?.Indicators ?? [])
+            .Select(i => (i.Name, i.Unit))
+            .Distinct()
+            .Select(key => new IndicatorSeries(key.Name, key.Unit, years
+                .Select(y => y.Content?.Indicators.FirstOrDefault(i => i.Name == key.Name && i.Unit == key.Unit)?.Value)
+                .ToList()))
+            .ToList();
+        return new ReportComparison(organizationId, organization.Name, organization.Acronym, years, series);
     }
 
     public const int GridDefaultPageSize = 50;

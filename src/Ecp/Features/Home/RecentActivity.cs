@@ -67,7 +67,7 @@ public static partial class RecentActivity
         Issues.IssueActions.MappingProposed, Issues.IssueActions.MappingProposalAccepted, Issues.IssueActions.MappingProposalRejected,
         Issues.IssueActions.Tagged, Issues.IssueActions.Untagged,
         AnnualReports.AnnualReportActions.CycleOpened, AnnualReports.AnnualReportActions.CycleClosed, AnnualReports.AnnualReportActions.Compiled, AnnualReports.AnnualReportActions.ExtensionGranted, AnnualReports.AnnualReportActions.DraftSaved,
-        AnnualReports.AnnualReportActions.Submitted, AnnualReports.AnnualReportActions.Revised,
+        AnnualReports.AnnualReportActions.Submitted, AnnualReports.AnnualReportActions.Revised, AnnualReports.AnnualReportActions.LanguageVersionAdded,
         Assessments.AssessmentActions.Opened, Assessments.AssessmentActions.RatingRecorded, Assessments.AssessmentActions.Closed,
         Accountability.ResultActions.Defined, Accountability.ResultActions.StatusUpdated, Accountability.ResultActions.MilestoneAdded,
         Accountability.ResultActions.MilestoneCompleted, Accountability.ResultActions.ImplementersAssigned,

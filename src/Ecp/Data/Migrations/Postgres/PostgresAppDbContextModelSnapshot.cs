@@ -320,6 +320,47 @@ namespace Ecp.Data.Migrations.Postgres
                     b.ToTable("CycleCompilation");
                 });
 
+            modelBuilder.Entity("Ecp.Features.AnnualReports.ReportLanguageVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "RevisionNumber", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ReportLanguageVersion");
+                });
+
             modelBuilder.Entity("Ecp.Features.AnnualReports.ReportRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2388,6 +2429,15 @@ namespace Ecp.Data.Migrations.Postgres
                     b.HasOne("Ecp.Features.AnnualReports.ReportingCycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecp.Features.AnnualReports.ReportLanguageVersion", b =>
+                {
+                    b.HasOne("Ecp.Features.AnnualReports.AnnualReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -315,6 +315,47 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.ToTable("CycleCompilation");
                 });
 
+            modelBuilder.Entity("Ecp.Features.AnnualReports.ReportLanguageVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "RevisionNumber", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ReportLanguageVersion");
+                });
+
             modelBuilder.Entity("Ecp.Features.AnnualReports.ReportRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2377,6 +2418,15 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.HasOne("Ecp.Features.AnnualReports.ReportingCycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecp.Features.AnnualReports.ReportLanguageVersion", b =>
+                {
+                    b.HasOne("Ecp.Features.AnnualReports.AnnualReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -63,7 +63,7 @@ public static class EcpWeb
         services.AddDecisions();
         services.AddIssues();
         services.AddAccountability();
-        services.AddAnnualReports();
+        services.AddAnnualReports(configuration);
         services.AddOpenData();
         services.AddAssessments();
         services.AddConsultations();

@@ -361,7 +361,8 @@ public sealed class NotificationTests
     public void CliHost_RunsNoNotificationsInTheBackground()
     {
         var cli = Ecp.Features.Cli.CliHost.Build([]);
-        Assert.DoesNotContain(cli.Services.GetServices<IHostedService>(), s => s is ConsultationNotifications or OutboxSender);
+        Assert.DoesNotContain(cli.Services.GetServices<IHostedService>(), s => s is MailProjection or OutboxSender);
+        Assert.NotNull(cli.Services.GetService<Ecp.Features.AnnualReports.ReportNotifications>());
         Assert.NotNull(cli.Services.GetService<OutboxSender>()); // still there to run on demand
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Ecp.Features.Notifications;
 
 /// <summary>
-/// The notifications projection. It follows the public record from its checkpoint and, for each
+/// The consultations' mail projection (see <see cref="MailProjection"/>). It follows the public record from its checkpoint and, for each
 /// consultation.opened and consultation.extended entry, queues a mail to every follower of the
 /// consultation or of its body; the mail and the moved checkpoint are saved in one transaction,
 /// so a restart neither loses nor repeats a notice. Once a minute it also queues the reminders
@@ -19,137 +19,56 @@ public sealed class ConsultationNotifications(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
-    ILogger<ConsultationNotifications> log) : BackgroundService
+    ILogger<ConsultationNotifications> log) : MailProjection(scopes, clock, options, log)
 {
     public const string CheckpointName = "notifications.consultations";
-    public const string LeaseName = "notifications.consultations";
+    public const string LeaseName = CheckpointName;
     public const string ReminderKind = "consultation.reminder";
-    internal const int BatchSize = 200;
 
-    private readonly string holder = DatabaseLease.NewHolderName();
-    private readonly SemaphoreSlim gate = new(1, 1);
+    protected override string Name => CheckpointName;
 
-    private TimeSpan LeaseDuration => TimeSpan.FromSeconds(Math.Max(60, options.Value.PollSeconds * 3));
-
-    /// <summary>One projection pass and one reminder pass, as the timers would run them.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct = default) => await ProjectAsync(ct) + await RemindAsync(ct);
-
-    /// <summary>Reads the record after the checkpoint, in batches, until it has caught up.
-    /// Returns the number of mails queued.</summary>
-    public async Task<int> ProjectAsync(CancellationToken ct = default)
-    {
-        await gate.WaitAsync(ct);
-        try
-        {
-            var queued = 0;
-            while (true)
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var checkpoint = await db.Set<ProjectionCheckpoint>().AsNoTracking()
-                    .Where(c => c.Name == CheckpointName).Select(c => c.LastSequence).SingleAsync(ct);
-                // Reads first, outside any transaction: an idle pass writes nothing.
-                var entries = await db.RecordEntries.AsNoTracking()
-                    .Where(e => e.Sequence > checkpoint)
-                    .OrderBy(e => e.Sequence)
-                    .Take(BatchSize)
-                    .Select(e => new RecordFact(e.Sequence, e.Action, e.Payload))
-                    .ToListAsync(ct);
-                if (entries.Count == 0) return queued;
-                var now = clock.GetUtcNow();
-                if (!await DatabaseLease.TryAcquireAsync(db, LeaseName, holder, LeaseDuration, now, ct)) return queued;
-
-                var messages = await NoticesAsync(db, scope.ServiceProvider.GetRequiredService<NotificationMail>(),
-                    entries.Where(e => e.Action is ConsultationActions.Opened or ConsultationActions.Extended).ToList(), now, ct);
-
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                // Moves the checkpoint only from where this pass read it: if another node got
-                // there first, this pass's mail is theirs already, and it is rolled back.
-                var moved = await db.Set<ProjectionCheckpoint>()
-                    .Where(c => c.Name == CheckpointName && c.LastSequence == checkpoint)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, entries[^1].Sequence), ct);
-                if (moved != 1) return queued;
-                db.AddRange(messages);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                queued += messages.Count;
-                if (messages.Count > 0) log.LogInformation("Queued {Count} consultation notice(s) up to record entry {Sequence}.", messages.Count, entries[^1].Sequence);
-                if (entries.Count < BatchSize) return queued;
-            }
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <summary>Queues one reminder per follower of each open consultation within a threshold of
-    /// its close: the smallest threshold reached, so a late start sends one reminder, not two. The
+    /// <summary>One reminder per follower of each open consultation within a threshold of its
+    /// close: the smallest threshold reached, so a late start sends one reminder, not two. The
     /// key names the closing instant: after an extension, the new close is reminded again.</summary>
-    public async Task<int> RemindAsync(CancellationToken ct = default)
+    protected override async Task<List<PendingMail>> DueAsync(IServiceProvider services, AppDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        var thresholds = options.Value.ReminderThresholds();
-        if (thresholds.Count == 0) return 0;
-        await gate.WaitAsync(ct);
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var mail = scope.ServiceProvider.GetRequiredService<NotificationMail>();
-            var now = clock.GetUtcNow();
-            var horizon = now.AddDays(thresholds[0]);
-            var closing = await (
-                    from c in db.Consultations.AsNoTracking()
-                    where c.Phase == ConsultationPhase.Open && c.ClosesAt > now && c.ClosesAt <= horizon
-                    join b in db.Bodies.AsNoTracking() on c.BodyId equals b.Id
-                    select new { Facts = new ConsultationFacts(c.Id, c.Topic, c.BodyId, b.Name), c.ClosesAt })
-                .ToListAsync(ct);
-            if (closing.Count == 0) return 0;
+        var thresholds = Settings.ReminderThresholds();
+        if (thresholds.Count == 0) return [];
+        var mail = services.GetRequiredService<NotificationMail>();
+        var horizon = now.AddDays(thresholds[0]);
+        var closing = await (
+                from c in db.Consultations.AsNoTracking()
+                where c.Phase == ConsultationPhase.Open && c.ClosesAt > now && c.ClosesAt <= horizon
+                join b in db.Bodies.AsNoTracking() on c.BodyId equals b.Id
+                select new { Facts = new ConsultationFacts(c.Id, c.Topic, c.BodyId, b.Name), c.ClosesAt })
+            .ToListAsync(ct);
+        if (closing.Count == 0) return [];
 
-            var followers = await FollowersAsync(db, closing.Select(c => c.Facts).ToList(), ct);
-            var due = new List<(string Key, ConsultationFacts Facts, DateTimeOffset ClosesAt, Follower Follower)>();
-            foreach (var c in closing)
+        var followers = await FollowersAsync(db, closing.Select(c => c.Facts).ToList(), ct);
+        var due = new List<PendingMail>();
+        foreach (var c in closing)
+        {
+            var days = thresholds.Where(d => c.ClosesAt - now <= TimeSpan.FromDays(d)).Min();
+            foreach (var f in FollowersOf(c.Facts, followers))
             {
-                var days = thresholds.Where(d => c.ClosesAt - now <= TimeSpan.FromDays(d)).Min();
-                foreach (var f in FollowersOf(c.Facts, followers))
+                var key = $"reminder:{c.Facts.Id:N}:{f.PersonId:N}:{days}d:{c.ClosesAt.UtcTicks}";
+                due.Add(new PendingMail(key, at =>
                 {
-                    due.Add(($"reminder:{c.Facts.Id:N}:{f.PersonId:N}:{days}d:{c.ClosesAt.UtcTicks}", c.Facts, c.ClosesAt, f));
-                }
+                    var (subject, body) = mail.Reminder(c.Facts, c.ClosesAt, f.FollowsBodyOnly, f.Language);
+                    return OutboxMessage.Queue(ReminderKind, key, f.PersonId, f.Email, subject, body, at);
+                }));
             }
-            if (due.Count == 0) return 0;
-            var keys = due.Select(d => d.Key).ToList();
-            var queuedBefore = (await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet();
-            var missing = due.Where(d => !queuedBefore.Contains(d.Key)).ToList();
-            if (missing.Count == 0) return 0;
-            if (!await DatabaseLease.TryAcquireAsync(db, LeaseName, holder, LeaseDuration, now, ct)) return 0;
-            foreach (var d in missing)
-            {
-                var (subject, body) = mail.Reminder(d.Facts, d.ClosesAt, d.Follower.FollowsBodyOnly, d.Follower.Language);
-                db.Add(OutboxMessage.Queue(ReminderKind, d.Key, d.Follower.PersonId, d.Follower.Email, subject, body, now));
-            }
-            await db.SaveChangesAsync(ct);
-            log.LogInformation("Queued {Count} reminder(s) of consultations closing soon.", missing.Count);
-            return missing.Count;
         }
-        finally
-        {
-            gate.Release();
-        }
+        return due;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>For each consultation.opened and consultation.extended entry, a mail to every
+    /// follower of the consultation or of its body.</summary>
+    protected override async Task<List<OutboxMessage>> NoticesAsync(IServiceProvider services, AppDbContext db, IReadOnlyList<RecordFact> all, DateTimeOffset now, CancellationToken ct)
     {
-        var poll = TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds));
-        var reminders = TimeSpan.FromSeconds(Math.Max(1, options.Value.ReminderCheckSeconds));
-        await Task.WhenAll(
-            Ticks.EveryAsync(poll, clock, ProjectAsync, log, "notifications", stoppingToken),
-            Ticks.EveryAsync(reminders, clock, RemindAsync, log, "reminders", stoppingToken));
-    }
-
-    private async Task<List<OutboxMessage>> NoticesAsync(AppDbContext db, NotificationMail mail, IReadOnlyList<RecordFact> entries, DateTimeOffset now, CancellationToken ct)
-    {
+        var entries = all.Where(e => e.Action is ConsultationActions.Opened or ConsultationActions.Extended).ToList();
         if (entries.Count == 0) return [];
+        var mail = services.GetRequiredService<NotificationMail>();
         var events = entries.Select(Parse).ToList();
         var ids = events.Select(e => e.ConsultationId).Distinct().ToList();
         var consultations = await (
@@ -176,8 +95,6 @@ public sealed class ConsultationNotifications(
         }
         return messages;
     }
-
-    private sealed record RecordFact(long Sequence, string Action, string Payload);
 
     private sealed record ConsultationEvent(long Sequence, string Action, Guid ConsultationId, DateTimeOffset ClosesAt, DateTimeOffset? PreviousClosesAt, string? Reason);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ecp.Resources;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -17,25 +16,25 @@ public sealed class NotificationMail(IStringLocalizer<SharedResource> l, IOption
     public const string DefaultLanguage = Languages.Default;
 
     public (string Subject, string Body) Opened(ConsultationFacts c, DateTimeOffset closesAt, bool followsBody, string language = DefaultLanguage)
-        => In(language, () => (
+        => MailLanguage.In(language, () => (
             l["Notification.Opened.Subject", c.Topic].Value,
-            Compose(c, followsBody, l["Notification.Opened.Body", c.Topic, c.BodyName, Time(closesAt)].Value)));
+            Compose(c, followsBody, l["Notification.Opened.Body", c.Topic, c.BodyName, MailLanguage.Time(closesAt)].Value)));
 
     public (string Subject, string Body) Extended(ConsultationFacts c, DateTimeOffset previousClosesAt, DateTimeOffset closesAt, string reason, bool followsBody, string language = DefaultLanguage)
-        => In(language, () => (
+        => MailLanguage.In(language, () => (
             l["Notification.Extended.Subject", c.Topic].Value,
-            Compose(c, followsBody, l["Notification.Extended.Body", c.Topic, c.BodyName, Time(closesAt), Time(previousClosesAt), reason].Value)));
+            Compose(c, followsBody, l["Notification.Extended.Body", c.Topic, c.BodyName, MailLanguage.Time(closesAt), MailLanguage.Time(previousClosesAt), reason].Value)));
 
     public (string Subject, string Body) Reminder(ConsultationFacts c, DateTimeOffset closesAt, bool followsBody, string language = DefaultLanguage)
-        => In(language, () => (
+        => MailLanguage.In(language, () => (
             l["Notification.Reminder.Subject", c.Topic].Value,
-            Compose(c, followsBody, l["Notification.Reminder.Body", c.Topic, c.BodyName, Time(closesAt)].Value)));
+            Compose(c, followsBody, l["Notification.Reminder.Body", c.Topic, c.BodyName, MailLanguage.Time(closesAt)].Value)));
 
     /// <summary>An invitation from the secretariat; <paramref name="role"/> is worded in the mail's language.</summary>
     public (string Subject, string Body) Invited(string name, Func<string> role, string link, DateTimeOffset expiresAt, string language = DefaultLanguage)
-        => In(language, () => (
+        => MailLanguage.In(language, () => (
             l["Invitation.Mail.Subject"].Value,
-            l["Invitation.Mail.Body", name, role(), link, Time(expiresAt)].Value + "\n"));
+            l["Invitation.Mail.Body", name, role(), link, MailLanguage.Time(expiresAt)].Value + "\n"));
 
     private string Compose(ConsultationFacts c, bool followsBody, string lead)
     {
@@ -45,22 +44,5 @@ public sealed class NotificationMail(IStringLocalizer<SharedResource> l, IOption
             l["Notification.Link", $"{site}/consultations/{c.Id}"].Value,
             followsBody ? l["Notification.WhyBody", c.BodyName].Value : l["Notification.WhyConsultation"].Value,
             l["Notification.Unfollow", $"{site}/follows"].Value) + "\n";
-    }
-
-    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
-
-    /// <summary>Background work has no request culture: set the notice's language for the lookup.</summary>
-    private static T In<T>(string language, Func<T> compose)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Languages.IsSupported(language) ? language : DefaultLanguage);
-            return compose();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
     }
 }

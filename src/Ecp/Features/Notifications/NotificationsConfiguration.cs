@@ -48,7 +48,9 @@ internal sealed class ProjectionCheckpointConfiguration : IEntityTypeConfigurati
     {
         b.HasKey(c => c.Name);
         b.Property(c => c.Name).HasMaxLength(100);
-        b.HasData(new ProjectionCheckpoint(ConsultationNotifications.CheckpointName, 0));
+        b.HasData(
+            new ProjectionCheckpoint(ConsultationNotifications.CheckpointName, 0),
+            new ProjectionCheckpoint(AnnualReports.ReportNotifications.CheckpointName, 0));
     }
 }
 
@@ -65,6 +67,7 @@ internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
         b.HasData(
             new Lease(OutboxSender.LeaseName, "", Free),
             new Lease(ConsultationNotifications.LeaseName, "", Free),
+            new Lease(AnnualReports.ReportNotifications.LeaseName, "", Free),
             new Lease(Record.RecordTreeFollower.LeaseName, "", Free));
     }
 }

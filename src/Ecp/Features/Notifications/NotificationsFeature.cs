@@ -12,14 +12,21 @@ public static class NotificationsFeature
         services.AddScoped<UnfollowTarget>();
         services.AddScoped<FollowQueries>();
         services.AddScoped<NotificationMail>();
-        // Singletons, so a test (or an operator's tool) can run a pass on demand with RunOnceAsync.
-        services.AddSingleton<ConsultationNotifications>();
-        services.AddSingleton<OutboxSender>();
-        // Not in the CLI verbs (CliHost sets Ecp:Notifications:Enabled=false): only a serving node sends.
+        services.AddBackgroundMail<ConsultationNotifications>(configuration);
+        services.AddBackgroundMail<OutboxSender>(configuration);
+        return services;
+    }
+
+    /// <summary>A mail projection (or the sender) as a singleton, so a test (or an operator's
+    /// tool) can run a pass on demand with RunOnceAsync, and in the background unless
+    /// Ecp:Notifications:Enabled is false (the CLI verbs: only a serving node sends).</summary>
+    public static IServiceCollection AddBackgroundMail<T>(this IServiceCollection services, IConfiguration configuration)
+        where T : class, IHostedService
+    {
+        services.AddSingleton<T>();
         if (configuration.GetValue("Ecp:Notifications:Enabled", true))
         {
-            services.AddHostedService(sp => sp.GetRequiredService<ConsultationNotifications>());
-            services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+            services.AddHostedService(sp => sp.GetRequiredService<T>());
         }
         return services;
     }

@@ -23,11 +23,13 @@ public sealed class OutboxMessage
 
     public Guid Id { get; private set; }
 
-    /// <summary>What caused it: "consultation.opened", "consultation.extended", "consultation.reminder".</summary>
+    /// <summary>What caused it: "consultation.opened", "consultation.extended", "consultation.reminder",
+    /// "report.requested", "report.reminder", "report.overdue".</summary>
     public string Kind { get; private set; }
 
     /// <summary>Unique: the same cause never queues the same person's mail twice
-    /// ("record:{sequence}:{person}", "reminder:{consultation}:{person}:{days}d:{closes}").</summary>
+    /// ("record:{sequence}:{person}", "reminder:{consultation}:{person}:{days}d:{closes}",
+    /// "report-reminder:{organization}:{person}:{days}d:{deadline}", "report-overdue:{organization}:{person}:{deadline}").</summary>
     public string IdempotencyKey { get; private set; }
 
     public Guid PersonId { get; private set; }

@@ -1826,6 +1826,12 @@ namespace Ecp.Data.Migrations.Postgres
                         },
                         new
                         {
+                            Name = "notifications.reports",
+                            ExpiresAt = new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Holder = ""
+                        },
+                        new
+                        {
                             Name = "record.tree",
                             ExpiresAt = new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             Holder = ""
@@ -1910,6 +1916,11 @@ namespace Ecp.Data.Migrations.Postgres
                         new
                         {
                             Name = "notifications.consultations",
+                            LastSequence = 0L
+                        },
+                        new
+                        {
+                            Name = "notifications.reports",
                             LastSequence = 0L
                         });
                 });

@@ -1821,6 +1821,12 @@ namespace Ecp.Data.Migrations.Sqlite
                         },
                         new
                         {
+                            Name = "notifications.reports",
+                            ExpiresAt = 1291925127168000000L,
+                            Holder = ""
+                        },
+                        new
+                        {
                             Name = "record.tree",
                             ExpiresAt = 1291925127168000000L,
                             Holder = ""
@@ -1905,6 +1911,11 @@ namespace Ecp.Data.Migrations.Sqlite
                         new
                         {
                             Name = "notifications.consultations",
+                            LastSequence = 0L
+                        },
+                        new
+                        {
+                            Name = "notifications.reports",
                             LastSequence = 0L
                         });
                 });

@@ -139,8 +139,16 @@ public sealed class AnnualReportsApiTests(AnnualReportsApiTests.World world) : I
         Assert.Equal(rows.Sum(r => r["cells"]!.AsArray().Count), csv.Length - 1);
         Assert.Contains(csv, l => l.StartsWith(silent.ToString()) && l.Contains($",{first},missing,"));
 
+        // Each year's counts, over every organization it requested (not one page of the grid): in the list, the chart and its table.
+        var cycles = (await client.GetJsonAsync("/api/v1/reporting-cycles")).AsArray();
+        var counts = cycles.Single(c => (int)c!["year"]! == first)!;
+        Assert.Equal((2, 1, 1, 0, 0), ((int)counts["requested"]!, (int)counts["onTime"]!, (int)counts["missing"]!, (int)counts["late"]!, (int)counts["awaited"]!));
+        Assert.Equal(1, (int)cycles.Single(c => (int)c!["year"]! == second)!["awaited"]!);
+
         var html = await client.GetStringAsync("/reports/compliance");
         Assert.Contains($"/reports/{second}", html);
+        Assert.Contains($"<title>{first}: On time 1</title>", html);
+        Assert.Contains($"<title>{first}: Missing 1</title>", html);
     }
 
     [Fact]

@@ -3,7 +3,10 @@ namespace Ecp.Features.AnnualReports;
 // The read models of annual performance reports (ReportQueries), as the API shows them. Only
 // submitted revisions are public; a draft is read by its own organization's reporters alone.
 
-public sealed record CycleSummary(int Year, DateTimeOffset OpensAt, DateTimeOffset Deadline, string State, int Requested, int Submitted);
+/// <summary>A cycle in the list: how many organizations it requested, how many submitted, and how many stand
+/// on time, late, missing or still awaited, computed from the clock.</summary>
+public sealed record CycleSummary(int Year, DateTimeOffset OpensAt, DateTimeOffset Deadline, string State, int Requested, int Submitted,
+    int OnTime, int Late, int Missing, int Awaited);
 
 /// <summary>One requested organization's row of a cycle's compliance table, computed at <see cref="CycleView.ComputedAt"/>.</summary>
 public sealed record ComplianceRow(Guid OrganizationId, string OrganizationName, string? Acronym, DateTimeOffset Deadline,

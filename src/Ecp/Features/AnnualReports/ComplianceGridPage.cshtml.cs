@@ -11,5 +11,12 @@ public sealed class ComplianceGridPageModel(ReportQueries queries) : PageModel
 
     public ComplianceGrid Grid { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Grid = await queries.GridAsync(After, null, ct);
+    /// <summary>Every year's counts, oldest first, for the chart and its table.</summary>
+    public IReadOnlyList<CycleSummary> Years { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Grid = await queries.GridAsync(After, null, ct);
+        Years = (await queries.CyclesAsync(ct)).Reverse().ToList();
+    }
 }

@@ -15,12 +15,23 @@ namespace Ecp.Features.AnnualReports;
 /// </summary>
 public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>Every cycle, newest first, with how many organizations stand where: computed from the clock
+    /// as each year's table is. A cycle requests at most <see cref="ReportingCycle.MaxOrganizations"/>, and there
+    /// is one a year, so the submissions read here are few.</summary>
     public async Task<IReadOnlyList<CycleSummary>> CyclesAsync(CancellationToken ct)
     {
         var cycles = await db.ReportingCycles.AsNoTracking().OrderByDescending(c => c.Year).ToListAsync(ct);
-        var submitted = await db.AnnualReports.Where(r => r.SubmittedAt != null).GroupBy(r => r.CycleId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return cycles.Select(c => new CycleSummary(c.Year, c.OpensAt, c.Deadline, c.State.ToCode(), c.Requested.Count, submitted.GetValueOrDefault(c.Id))).ToList();
+        var submissions = (await db.AnnualReports.AsNoTracking().IgnoreAutoIncludes().Where(r => r.SubmittedAt != null)
+                .Select(r => new { r.CycleId, r.OrganizationId, r.SubmittedAt }).ToListAsync(ct))
+            .ToDictionary(r => (r.CycleId, r.OrganizationId), r => r.SubmittedAt);
+        var now = clock.GetUtcNow();
+        return cycles.Select(c =>
+        {
+            var statuses = c.Requested.Select(r => r.ComplianceIn(c, submissions.GetValueOrDefault((c.Id, r.OrganizationId)), now).Status).ToList();
+            int Count(ComplianceStatus status) => statuses.Count(s => s == status);
+            return new CycleSummary(c.Year, c.OpensAt, c.Deadline, c.State.ToCode(), c.Requested.Count, submissions.Keys.Count(k => k.CycleId == c.Id),
+                Count(ComplianceStatus.OnTime), Count(ComplianceStatus.Late), Count(ComplianceStatus.Missing), Count(ComplianceStatus.Awaited));
+        }).ToList();
     }
 
     public async Task<CycleView?> CycleAsync(int year, CancellationToken ct)

@@ -49,7 +49,7 @@ public sealed class ReportingJourneyTests(BrowserFixture app) : IClassFixture<Br
         await page.FillAsync("[id='Input_Indicators[0]_Unit']", "consultations");
         await SaveAsync(page);
         await Expect(page).ToHaveURLAsync(Site.PathIs($"/reports/{year}/my-report"));
-        await Expect(page.Locator("main .notice[role=status] time")).ToBeVisibleAsync();
+        await Expect(page.Locator("main .notice[role=status]")).ToContainTextAsync("Draft saved");
         await Expect(page.Locator("#Input_Activities")).ToHaveValueAsync("Held four open consultations on the root zone.");
         await a11y.CheckAsync(page);
 

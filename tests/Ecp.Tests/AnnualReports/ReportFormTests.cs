@@ -64,7 +64,7 @@ public sealed class ReportFormTests(ReportFormTests.World world) : IClassFixture
 
         // Back on the form: the message, and the draft in the fields.
         var page = await browser.GetPageAsync(FormUrl(year));
-        Assert.NotNull(page.QuerySelector("main .notice[role=status] time"));
+        Assert.Contains("Draft saved.", page.QuerySelector("main .notice[role=status]")!.TextContent);
         Assert.Equal("Quatre consultations ouvertes sur la zone racine.", page.QuerySelector<IHtmlTextAreaElement>("#Input_Activities")!.Value);
         Assert.Equal("12.5", Field(page, "Input_Indicators[0]_Value").Value);
         Assert.True(page.QuerySelector<IHtmlInputElement>("#issue-root-zone")!.IsChecked);

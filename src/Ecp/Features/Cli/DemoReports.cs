@@ -81,6 +81,28 @@ public sealed class DemoReports(AppDbContext db, PublicRecord record, TimeProvid
             Plans = corrected.Plans,
         }, ct));
 
+        // A language version: the secretariat's English version of UNESCO's French report for 2010.
+        var unesco2010 = await db.AnnualReports.AsNoTracking().SingleAsync(r => r.Year == 2010 && r.OrganizationId == organizations["UNESCO"], ct);
+        Expect(await new AddReportLanguageVersion(db, record, ShiftedClock.At(clock, Utc(2010, 7, 20))).HandleAsync(chair, unesco2010.Id, new()
+        {
+            Language = "en",
+            Activities = "In 2010 the Organization carried out its work on freedom of expression online, multilingualism and universal access to information, with consultations open to all stakeholders.",
+            StakeholderInvolvement =
+            [
+                new InvolvementInput { StakeholderGroup = "government", How = "Member States in the Intergovernmental Council of the Information for All Programme." },
+                new InvolvementInput { StakeholderGroup = "civil-society", How = "Online consultations and regional workshops." },
+            ],
+            OutcomeTitles = ["Information for All Programme"],
+            Indicators =
+            [
+                new IndicatorTextInput { Name = "Open consultations held", Unit = "consultations" },
+                new IndicatorTextInput { Name = "Contributions received", Unit = "contributions" },
+                new IndicatorTextInput { Name = "Share of non-government participants", Unit = "%" },
+            ],
+            Difficulties = "Few contributions came in Arabic and Chinese.",
+            Plans = "In 2011: a study of languages online and workshops in every region.",
+        }, ct));
+
         // 2010 is closed and compiled: the secretariat's synthesis cites the reports by their number in the cycle.
         Expect(await new CloseReportingCycle(db, record, ShiftedClock.At(clock, Utc(2010, 8, 2))).HandleAsync(chair, 2010, ct));
         Expect(await new PublishCompilation(db, record, ShiftedClock.At(clock, Utc(2010, 9, 15))).HandleAsync(chair, 2010, new()

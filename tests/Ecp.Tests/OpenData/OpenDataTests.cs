@@ -16,7 +16,8 @@ public sealed class OpenDataTests(EcpFactory app) : IClassFixture<EcpFactory>
 
         Assert.Equal("CC BY 4.0", (string)index["licence"]!);
         var datasets = index["datasets"]!.AsArray();
-        Assert.Equal(["member-states", "organizations", "bodies", "consultations", "contributions", "documents", "decisions", "positions", "issues", "issue-mappings", "scope-assessments"],
+        Assert.Equal(["member-states", "organizations", "bodies", "consultations", "contributions", "documents", "decisions", "positions", "issues", "issue-mappings", "scope-assessments",
+                "reporting-cycles", "report-requests", "annual-reports", "report-revisions", "report-language-versions"],
             datasets.Select(d => (string)d!["name"]!).ToArray());
         Assert.All(datasets, d =>
         {
@@ -74,6 +75,37 @@ public sealed class OpenDataTests(EcpFactory app) : IClassFixture<EcpFactory>
         var rows = dump.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).Where(r => (string)r["consultationId"]! == consultation).ToList();
         Assert.Contains(rows, r => (string)r["status"]! == "hidden" && r["text"] is null);
     }
+
+    [Fact]
+    public async Task AnnualReports_RoundTrip_CurrentRevisionAsTheApiShowsIt_EveryRevision_LanguageVersions_NeverADraft()
+    {
+        var reporting = new AnnualReports.Reporting(app, TimeProvider.System);
+        var (organization, reporter) = await reporting.ReporterAsync();
+        var (drafting, drafter) = await reporting.ReporterAsync();
+        var year = await reporting.CycleAsync(TimeSpan.FromDays(30), organization, drafting);
+        var draftText = $"Private draft {Guid.NewGuid():N}";
+        await (await drafter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/drafts", AnnualReports.Reporting.Report(draftText))).ExpectAsync(HttpStatusCode.OK);
+        var report = Drafting.Id(await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created));
+        await (await reporter.Api.PostJsonAsync($"/api/v1/reports/{report}/revisions", AnnualReports.Reporting.Report("Five consultations.", reason: "One was left out."))).ExpectAsync(HttpStatusCode.OK);
+        await (await reporter.Api.PostJsonAsync($"/api/v1/reports/{report}/languages", AnnualReports.Reporting.FrenchVersion("Cinq consultations."))).ExpectAsync(HttpStatusCode.Created);
+
+        var api = await app.CreatePublicClient().GetJsonAsync($"/api/v1/reports/{report}");
+        var row = Rows(await DownloadAsync("/api/v1/open-data/annual-reports.jsonl", "application/jsonl")).Single(r => (string)r["id"]! == report.ToString());
+        Assert.Equal((year, 2, (string)api["current"]!["contentHash"]!), ((int)row["year"]!, (int)row["revision"]!, (string)row["contentHash"]!));
+        Assert.Equal("Five consultations.", (string)JsonNode.Parse((string)row["content"]!)!["activities"]!);
+        var revisions = Rows(await DownloadAsync("/api/v1/open-data/report-revisions.jsonl", "application/jsonl")).Where(r => (string)r["reportId"]! == report.ToString()).ToList();
+        Assert.Equal([(1, (string?)null), (2, "One was left out.")], revisions.Select(r => ((int)r["revision"]!, (string?)r["reason"])).Order());
+        var version = Rows(await DownloadAsync("/api/v1/open-data/report-language-versions.jsonl", "application/jsonl")).Single(r => (string)r["reportId"]! == report.ToString());
+        Assert.Equal(("fr", 2), ((string)version["language"]!, (int)version["revision"]!));
+        Assert.Equal(2, Rows(await DownloadAsync("/api/v1/open-data/report-requests.jsonl", "application/jsonl")).Count(r => (int)r["year"]! == year));
+
+        foreach (var dataset in (await app.CreatePublicClient().GetJsonAsync("/api/v1/open-data"))["datasets"]!.AsArray())
+        {
+            Assert.DoesNotContain(draftText, await DownloadAsync($"/api/v1/open-data/{(string)dataset!["name"]!}.csv", "text/csv"));
+        }
+    }
+
+    private static List<JsonNode> Rows(string jsonl) => jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
 
     [Theory]
     [InlineData("no-such-dataset.jsonl")]

@@ -1,4 +1,5 @@
 using Ecp.Common;
+using Ecp.Features.AnnualReports;
 using Ecp.Data;
 using Ecp.Features.Consultations;
 using Ecp.Features.Decisions;
@@ -105,6 +106,45 @@ public static class OpenDataCatalog
              F("assessedAt", "timestamp", "When"), F("supersededAt", "timestamp", "When a later assessment of the same voice replaced it")],
             (db, _, ct) => db.ScopeAssessments.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable()
                 .Select(a => new object?[] { a.Id, a.IssueCode, a.Group.ToCode(), a.MemberStateCode, a.Scope.ToCode(), a.Reason, a.AssessedAt, a.SupersededAt })),
+        new("reporting-cycles", "The yearly requests for annual performance reports (Tunis Agenda ¶71). Who stands where is in each cycle's compliance CSV, computed from the clock.",
+            [F("year", "integer", "The year reported on, the cycle's id"), F("opensAt", "timestamp", "When reports are taken from"),
+             F("deadline", "timestamp", "The deadline of every requested organization without an extension"), F("state", "code", "open, closed or compiled"),
+             F("closedAt", "timestamp", "When the secretariat closed it"), F("compiledAt", "timestamp", "When the compilation was first published")],
+            (db, _, ct) => db.ReportingCycles.AsNoTracking().IgnoreAutoIncludes().OrderBy(c => c.Year)
+                .Select(c => new { c.Year, c.OpensAt, c.Deadline, c.State, c.ClosedAt, c.CompiledAt }).AsAsyncEnumerable()
+                .Select(c => new object?[] { c.Year, c.OpensAt, c.Deadline, c.State.ToCode(), c.ClosedAt, c.CompiledAt })),
+        new("report-requests", "Each organization a cycle asked to report, with its own deadline and the extension it was granted.",
+            [F("id", "uuid", "Request id"), F("year", "integer", "The cycle"), F("organizationId", "uuid", "The organization asked"),
+             F("deadline", "timestamp", "Its deadline, after any extension"), F("extensionReason", "string", "Why the deadline was extended, if it was"),
+             F("requestedAt", "timestamp", "When it was asked")],
+            (db, _, ct) => db.Set<RequestedOrganization>().AsNoTracking().OrderBy(r => r.Id)
+                .Join(db.ReportingCycles.IgnoreAutoIncludes(), r => r.CycleId, c => c.Id, (r, c) => new { r.Id, c.Year, r.OrganizationId, Deadline = r.ExtendedDeadline ?? c.Deadline, r.ExtensionReason, r.RequestedAt })
+                .AsAsyncEnumerable()
+                .Select(r => new object?[] { r.Id, r.Year, r.OrganizationId, r.Deadline, r.ExtensionReason, r.RequestedAt })),
+        new("annual-reports", "Submitted annual performance reports, each in its current revision (never a draft: drafts stay private to the organization).",
+            [F("id", "uuid", "Report id"), F("year", "integer", "The cycle"), F("organizationId", "uuid", "The reporting organization"),
+             F("number", "integer", "Its number in the cycle, as the compilation cites it (R-n)"), F("submittedAt", "timestamp", "First submission: what counts against the deadline"),
+             F("revision", "integer", "The current revision's number"), F("language", "string", "The current revision's language"),
+             F("contentHash", "string", "sha256: of the current revision's canonical JSON"), F("content", "string", "The current revision's fields as JSON (template version 1)")],
+            (db, _, ct) => db.Set<ReportRevision>().AsNoTracking()
+                .Where(v => v.Number == db.Set<ReportRevision>().Where(w => w.ReportId == v.ReportId).Max(w => w.Number))
+                .Join(db.AnnualReports.IgnoreAutoIncludes().Where(r => r.SubmittedAt != null), v => v.ReportId, r => r.Id,
+                    (v, r) => new { r.Id, r.Year, r.OrganizationId, r.Number, r.SubmittedAt, Revision = v.Number, v.Language, v.ContentHash, v.Content })
+                .OrderBy(r => r.Id).AsAsyncEnumerable()
+                .Select(r => new object?[] { r.Id, r.Year, r.OrganizationId, r.Number, r.SubmittedAt, r.Revision, r.Language, r.ContentHash, r.Content })),
+        new("report-revisions", "Every submitted revision of every annual report: the original and each correction with its reason.",
+            [F("id", "uuid", "Revision id"), F("reportId", "uuid", "The report"), F("revision", "integer", "Its number, 1 the original"),
+             F("templateVersion", "integer", "The report template it was written in"), F("language", "string", "Its language"),
+             F("submittedAt", "timestamp", "When"), F("submittedBy", "string", "The reporter who submitted it"), F("reason", "string", "Why it was corrected (none for the original)"),
+             F("contentHash", "string", "sha256: of its canonical JSON"), F("content", "string", "Its fields as JSON")],
+            (db, _, ct) => db.Set<ReportRevision>().AsNoTracking().OrderBy(v => v.Id).AsAsyncEnumerable()
+                .Select(v => new object?[] { v.Id, v.ReportId, v.Number, v.TemplateVersion, v.Language, v.SubmittedAt, v.SubmittedByName, v.Reason, v.ContentHash, v.Content })),
+        new("report-language-versions", "Revisions of annual reports in other UN languages: the original's structure, that language's words.",
+            [F("id", "uuid", "Language version id"), F("reportId", "uuid", "The report"), F("revision", "integer", "The revision it is a version of"),
+             F("language", "string", "Its language"), F("addedAt", "timestamp", "When it was added"),
+             F("contentHash", "string", "sha256: of its canonical JSON"), F("content", "string", "Its fields as JSON")],
+            (db, _, ct) => db.Set<ReportLanguageVersion>().AsNoTracking().OrderBy(v => v.Id).AsAsyncEnumerable()
+                .Select(v => new object?[] { v.Id, v.ReportId, v.RevisionNumber, v.Language, v.AddedAt, v.ContentHash, v.Content })),
     ];
 
     public static OpenDataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);

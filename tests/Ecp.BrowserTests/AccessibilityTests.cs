@@ -179,6 +179,7 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         ["decision-closed"] = (Who.Public, "/decisions/{closed-decision}", false),
         // The issue map. "-errors": the scope assessment (delegate) and the rename (secretariat)
         // submitted empty.
+        ["open-data"] = (Who.Public, "/open-data", false),
         ["issues"] = (Who.Public, "/issues", false),
         ["issues-filtered"] = (Who.Public, "/issues?gap=capacity&uncovered=true", false),
         ["issue"] = (Who.Public, "/issues/net-neutrality", false),

@@ -178,6 +178,8 @@ public sealed class ApiWorld : IAsyncLifetime
                 return (Secretariat.Api, $"/api/v1/accreditations/{(await Factory.People.PendingAccreditationAsync()).Id}/reject", Json(new { reason = "Not a delegate of that State." }));
             case "ChooseLanguage":
                 return (Registered.Api, "/api/v1/me/language", Json(new { language = "fr" }));
+            case "ChooseNaming":
+                return (Registered.Api, "/api/v1/me/naming", Json(new { consent = true }));
             case "IssueApiToken":
                 return (Registered.Api, "/api/v1/me/tokens", Json(new { name = "laptop" }));
             case "EstablishBody":

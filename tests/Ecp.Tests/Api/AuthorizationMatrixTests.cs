@@ -58,6 +58,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         ["POST /api/v1/me/tokens"] =                        [D,     A,         A,       A,          A,       A],
         ["DELETE /api/v1/me/tokens/{id}"] =                 [D,     A,         A,       A,          A,       A],
         ["PUT /api/v1/me/language"] =                       [D,     A,         A,       A,          A,       A],
+        ["PUT /api/v1/me/naming"] =                         [D,     A,         A,       A,          A,       A],
         // Drafting: the Chair (secretariat) runs the negotiation; participants amend and comment.
         ["POST /api/v1/bodies"] =                           [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/documents"] =                        [D,     D,         D,       D,          D,       A],
@@ -257,6 +258,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                 return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/me/tokens/{(await app.People.IssueTokenAsync(owner)).Id}");
             case "PUT /api/v1/me/language":
                 return new HttpRequestMessage(HttpMethod.Put, "/api/v1/me/language") { Content = System.Net.Http.Json.JsonContent.Create(new { language = "es" }) };
+            case "PUT /api/v1/me/naming":
+                return new HttpRequestMessage(HttpMethod.Put, "/api/v1/me/naming") { Content = System.Net.Http.Json.JsonContent.Create(new { consent = false }) };
             case "POST /api/v1/bodies":
                 return Post("/api/v1/bodies", Drafting.BodyRequest());
             case "POST /api/v1/documents":

@@ -200,6 +200,7 @@ public sealed class OpenApiDocumentTests(EcpFactory factory) : IClassFixture<Ecp
         "#/paths/~1feeds~1consultations.atom/get/responses",
         "#/paths/~1feeds~1documents.atom/get/responses",
         "#/paths/~1api~1v1~1open-data/get/responses",
+        "#/paths/~1api~1v1~1open-data~1popolo.json/get/responses",
         "#/paths/~1feeds~1decisions.atom/get/responses",
         "#/paths/~1feeds~1reports.atom/get/responses",
         "#/paths/~1api~1v1~1reporting-cycles~1{year}~1close/post/responses",

@@ -16,7 +16,7 @@ public sealed class OpenDataTests(EcpFactory app) : IClassFixture<EcpFactory>
 
         Assert.Equal("CC BY 4.0", (string)index["licence"]!);
         var datasets = index["datasets"]!.AsArray();
-        Assert.Equal(["member-states", "organizations", "bodies", "consultations", "contributions", "documents", "decisions", "positions", "issues", "issue-mappings", "scope-assessments",
+        Assert.Equal(["member-states", "organizations", "people", "bodies", "consultations", "contributions", "documents", "decisions", "positions", "issues", "issue-mappings", "scope-assessments",
                 "reporting-cycles", "report-requests", "annual-reports", "report-revisions", "report-language-versions"],
             datasets.Select(d => (string)d!["name"]!).ToArray());
         Assert.All(datasets, d =>
@@ -103,6 +103,46 @@ public sealed class OpenDataTests(EcpFactory app) : IClassFixture<EcpFactory>
         {
             Assert.DoesNotContain(draftText, await DownloadAsync($"/api/v1/open-data/{(string)dataset!["name"]!}.csv", "text/csv"));
         }
+    }
+
+    [Fact]
+    public async Task People_OnlyThoseWhoConsented_InThePeopleDatasetAndPopolo_WithTheirMembership_GoneWhenWithdrawn()
+    {
+        var organization = await app.People.OrganizationAsync(relevant: true, group: "technical-academic");
+        var named = await app.People.ReporterAsync(organization.Id);
+        var unnamed = await app.People.ReporterAsync(organization.Id);
+        Assert.False((bool)(await named.Api.GetJsonAsync("/api/v1/me/naming"))["consent"]!);
+        await (await named.Api.PutAsync("/api/v1/me/naming", System.Net.Http.Json.JsonContent.Create(new { consent = true }))).ExpectAsync(HttpStatusCode.OK);
+
+        async Task<(List<JsonNode> People, JsonNode Popolo)> DownloadAllAsync()
+            => (Rows(await DownloadAsync("/api/v1/open-data/people.jsonl", "application/jsonl")), JsonNode.Parse(await DownloadAsync("/api/v1/open-data/popolo.json", "application/json"))!);
+
+        var (people, popolo) = await DownloadAllAsync();
+        var row = people.Single(p => (string)p["id"]! == named.Id.ToString());
+        Assert.Equal((named.DisplayName, "reporter", organization.Id.ToString()), ((string)row["name"]!, (string)row["role"]!, (string)row["organizationId"]!));
+        Assert.DoesNotContain(people, p => (string)p["id"]! == unnamed.Id.ToString());
+        Assert.Contains(popolo["persons"]!.AsArray(), p => (string)p!["id"]! == named.Id.ToString() && (string)p["name"]! == named.DisplayName);
+        Assert.DoesNotContain(unnamed.DisplayName, popolo.ToJsonString());
+        Assert.Contains(popolo["memberships"]!.AsArray(), m => (string)m!["person_id"]! == named.Id.ToString() && (string)m["organization_id"]! == organization.Id.ToString());
+        Assert.Contains(popolo["organizations"]!.AsArray(), o => (string)o!["id"]! == organization.Id.ToString());
+        Assert.Equal(193, popolo["organizations"]!.AsArray().Count(o => ((string)o!["id"]!).StartsWith("member-state/", StringComparison.Ordinal)));
+
+        await (await named.Api.PutAsync("/api/v1/me/naming", System.Net.Http.Json.JsonContent.Create(new { consent = false }))).ExpectAsync(HttpStatusCode.OK);
+        (people, popolo) = await DownloadAllAsync();
+        Assert.DoesNotContain(people, p => (string)p["id"]! == named.Id.ToString());
+        Assert.DoesNotContain(named.DisplayName, popolo.ToJsonString());
+    }
+
+    [Fact]
+    public async Task OpenDataPage_ListsEveryDatasetWithItsFiles_InArabicToo()
+    {
+        var page = await app.CreatePublicClient().GetStringAsync("/open-data?culture=ar");
+        Assert.Contains("البيانات المفتوحة", page);
+        foreach (var dataset in (await app.CreatePublicClient().GetJsonAsync("/api/v1/open-data"))["datasets"]!.AsArray())
+        {
+            Assert.Contains($"/api/v1/open-data/{(string)dataset!["name"]!}.csv.gz", page);
+        }
+        Assert.Contains("/api/v1/open-data/popolo.json", page);
     }
 
     private static List<JsonNode> Rows(string jsonl) => jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();

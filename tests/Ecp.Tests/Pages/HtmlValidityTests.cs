@@ -177,6 +177,7 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("reporter's cycle", asDrafter, $"/reports/{year}"),
             ("reporter's account", asDrafter, "/account"),
             ("annual report, its reporter (language version form)", asReporter, $"/reports/report/{report}"),
+            ("open data", anyone, "/open-data"),
             ("issue map", anyone, "/issues"),
             ("issue map, filtered", anyone, "/issues?gap=research&uncovered=true"),
             ("issue", anyone, "/issues/net-neutrality"),

@@ -10,6 +10,9 @@ namespace Ecp.Features.Accounts;
 
 public sealed record LanguageView(string Language);
 
+/// <summary>Whether you are named in the open data (the people dataset and Popolo).</summary>
+public sealed record NamingView(bool Consent);
+
 public sealed record ApiTokenView(Guid Id, string Name, string Hint, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
 
 public static class AccountsApi
@@ -37,6 +40,17 @@ public static class AccountsApi
             (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToHttpResult(language => TypedResults.Ok(new LanguageView(language)), l))
             .WithName("ChooseLanguage")
             .WithSummary("Choose the UN language the platform writes to you in: ar, zh, en, fr, ru or es.");
+
+        reads.MapGet("/naming", async (ActorAccessor actors, AppDbContext db, CancellationToken ct) =>
+        {
+            var actor = await actors.GetAsync(ct);
+            return TypedResults.Ok(new NamingView(await db.People.Where(p => p.Id == actor.PersonId).Select(p => p.ConsentsToBeNamed).SingleAsync(ct)));
+        }).WithName("GetNaming").WithSummary("Whether you consented to be named in the open data (the people dataset and Popolo).");
+
+        writes.MapPut("/naming", async (ChooseNaming.Command command, ChooseNaming useCase, ActorAccessor actors, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            (await useCase.HandleAsync(await actors.GetAsync(ct), command, ct)).ToHttpResult(consent => TypedResults.Ok(new NamingView(consent)), l))
+            .WithName("ChooseNaming")
+            .WithSummary("Give (consent: true) or withdraw (false) your consent to be named in the open data: your name, role, stakeholder group, Member State and organization in the people dataset and Popolo.");
 
         reads.MapGet("/tokens", async (ActorAccessor actors, AppDbContext db, CancellationToken ct) =>
         {

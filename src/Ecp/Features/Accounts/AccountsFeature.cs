@@ -9,6 +9,7 @@ public static class AccountsFeature
         services.AddScoped<IssueApiToken>();
         services.AddScoped<RevokeApiToken>();
         services.AddScoped<ChooseLanguage>();
+        services.AddScoped<ChooseNaming>();
         services.AddScoped<AppointSecretariat>();
         services.AddMemoryCache();
         services.AddSingleton<ApiTokenCache>();

@@ -38,6 +38,11 @@ public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, Member
 
     public bool LanguageSaved { get; private set; }
 
+    [BindProperty]
+    public ChooseNaming.Command Naming { get; set; } = new();
+
+    public bool NamingSaved { get; private set; }
+
     public IReadOnlyList<(string, string)> LanguageOptions => Languages.All.Select(c => (c, Languages.NativeName(c))).ToList();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
@@ -49,6 +54,14 @@ public sealed class MyAccountModel(AppDbContext db, ActorAccessor actors, Member
         NewToken = result.Value.Token;
         Input = new();
         ModelState.Clear();
+        return await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
+    }
+
+    public async Task<IActionResult> OnPostNamingAsync([FromServices] ChooseNaming useCase, CancellationToken ct)
+    {
+        var result = await useCase.HandleAsync(await actors.GetAsync(ct), Naming with { Consent = Naming.Consent ?? false }, ct);
+        if (!result.IsSuccess) return await this.FailedAsync(result.Error!, redisplay: () => LoadAsync(ct), fieldKey: f => $"{nameof(Naming)}.{f}");
+        NamingSaved = true;
         return await LoadAsync(ct) ? Page() : Redirect("/account/log-in");
     }
 

@@ -11,7 +11,8 @@ public sealed record OpenDataFile(string Format, string MediaType, string Url);
 
 public sealed record OpenDatasetView(string Name, string Description, IReadOnlyList<OpenDataField> Fields, IReadOnlyList<OpenDataFile> Files);
 
-public sealed record OpenDataIndex(string Licence, string LicenceUrl, string Attribution, IReadOnlyList<OpenDatasetView> Datasets);
+/// <summary>The open data: the licence, every dataset, and <see cref="Popolo"/>: people, organizations and memberships as one Popolo JSON document.</summary>
+public sealed record OpenDataIndex(string Licence, string LicenceUrl, string Attribution, IReadOnlyList<OpenDatasetView> Datasets, string Popolo);
 
 public static class OpenDataApi
 {
@@ -20,9 +21,18 @@ public static class OpenDataApi
         var openData = api.MapGroup("/open-data").WithTags("Open data");
 
         openData.MapGet("/", () => TypedResults.Ok(new OpenDataIndex(OpenDataCatalog.Licence, OpenDataCatalog.LicenceUrl,
-                "Enhanced Cooperation Platform", OpenDataCatalog.All.Select(View).ToList())))
+                "Enhanced Cooperation Platform", OpenDataCatalog.All.Select(View).ToList(), "/api/v1/open-data/popolo.json")))
             .WithName("ListOpenData")
             .WithSummary("Every public dataset with its data dictionary (fields, types, meaning), its files (JSON Lines and CSV, each also gzip-compressed) and the licence (CC BY 4.0).");
+
+        openData.MapGet("/popolo.json", (HttpContext http, AppDbContext db, MemberStateCatalog states, CancellationToken ct) =>
+            {
+                http.Response.Headers.Link = $"<{OpenDataCatalog.LicenceUrl}>; rel=\"license\"";
+                return TypedResults.Stream(body => PopoloExport.WriteAsync(body, db, states, ct), PopoloExport.MediaType);
+            })
+            .WithName("DownloadPopolo")
+            .WithSummary("People who consented to be named, the registry's organizations and the Member States' governments, and their memberships, as one Popolo JSON document (CC BY 4.0).")
+            .Produces<Stream>(StatusCodes.Status200OK, PopoloExport.MediaType);
 
         openData.MapGet("/{file}", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (string file, HttpContext http, AppDbContext db, MemberStateCatalog states,
                 IStringLocalizer<SharedResource> l, CancellationToken ct) =>

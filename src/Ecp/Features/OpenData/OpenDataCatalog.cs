@@ -38,6 +38,13 @@ public static class OpenDataCatalog
              F("registeredAt", "timestamp", "When it was registered")],
             (db, _, ct) => db.Organizations.AsNoTracking().OrderBy(o => o.Id).AsAsyncEnumerable()
                 .Select(o => new object?[] { o.Id, o.Name, o.Acronym, o.StakeholderGroup.ToCode(), o.CountryCode, o.ConsultativeStatus.ToCode(), o.IsRelevantOrganization, o.RegisteredAt })),
+        new("people", "People who consented to be named in the open data (an account setting, off by default): their name and standing. No one else is listed, and no account, e-mail address or log-in is in any dataset.",
+            [F("id", "uuid", "Person id"), F("name", "string", "Name as they registered it"), F("role", "code", "registered, delegate, stakeholder, reporter or secretariat"),
+             F("stakeholderGroup", "code", "Their stakeholder group, if accredited"), F("memberState", "string", "For a delegate: the Member State (alpha-3)"),
+             F("organizationId", "uuid", "Their organization, if any"), F("registeredAt", "timestamp", "When they registered")],
+            (db, _, ct) => db.People.AsNoTracking().Where(p => p.ConsentsToBeNamed).OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.DisplayName, p.Role, p.StakeholderGroup, p.MemberStateCode, p.OrganizationId, p.RegisteredAt }).AsAsyncEnumerable()
+                .Select(p => new object?[] { p.Id, p.DisplayName, p.Role.ToCode(), p.StakeholderGroup is { } g ? g.ToCode() : null, p.MemberStateCode, p.OrganizationId, p.RegisteredAt })),
         new("bodies", "Bodies (WGEC, WTPF-13...) with their mandate and membership rule.",
             [F("id", "uuid", "Body id"), F("name", "string", "Name"), F("acronym", "string", "Acronym"), F("mandateReference", "string", "Document symbol of the mandate"),
              F("membershipRule", "code", "Who is a member"), F("observerRule", "string", "Who observes, in the body's words"), F("createdAt", "timestamp", "When it was established on the platform")],

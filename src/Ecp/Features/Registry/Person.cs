@@ -33,6 +33,13 @@ public sealed class Person
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>The person agreed to be named in the open data (the people dataset and Popolo):
+    /// off until they say so, and withdrawn as simply.</summary>
+    public bool ConsentsToBeNamed { get; private set; }
+
+    /// <summary>Gives or withdraws consent to be named in the open data.</summary>
+    public void ConsentToBeNamed(bool consent) => ConsentsToBeNamed = consent;
+
     public static Person Register(string accountId, string displayName, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Ecp.Features.Webhooks;
+using Microsoft.AspNetCore.DataProtection;
 using Ecp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -63,6 +64,8 @@ public sealed class WebhookTests
         Assert.True(Verifies(delivered, secret));
         Assert.False(Verifies(delivered, "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
         Assert.False(Verifies(delivered with { Body = delivered.Body.Replace("consultation.opened", "consultation.closed", StringComparison.Ordinal) }, secret));
+        Assert.Equal("True", await DocsVerifyAsync(delivered, secret));
+        Assert.Equal("False", await DocsVerifyAsync(delivered, "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
         var payload = JsonNode.Parse(delivered.Body)!;
         Assert.Equal(consultation.ToString(), (string?)payload["payload"]!["consultationId"]);
         Assert.Equal("consultation", (string?)payload["entity"]);
@@ -126,6 +129,55 @@ public sealed class WebhookTests
     public void Url_ToTheLoopback_OnlyWhereAllowed(string url, bool allowLoopback, bool accepted)
         => Assert.Equal(accepted, WebhookSubscription.UrlProblem(url, allowLoopback) is null);
 
+    [Theory]
+    [InlineData("93.184.215.14", true)]
+    [InlineData("2606:2800:21f:cb07:6820:80da:af6b:8b2c", true)]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("10.1.2.3", false)]
+    [InlineData("172.16.0.1", false)]
+    [InlineData("192.168.1.1", false)]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("fd00::1", false)]
+    [InlineData("fe80::1", false)]
+    [InlineData("::ffff:10.0.0.1", false)]
+    public void Address_PublicOrNot(string address, bool isPublic)
+        => Assert.Equal(isPublic, WebhookAddresses.IsPublic(IPAddress.Parse(address)));
+
+    [Fact]
+    public async Task Delivery_ToANameOnTheLoopback_IsRefusedAtConnectionWhereTheLoopbackIsNotAllowed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var app = Node(new EcpFactory());
+        app.Settings["Ecp:Webhooks:AllowLoopback"] = "false";
+        await app.InitializeAsync();
+        var secretariat = await app.People.SecretariatAsync();
+        var consultation = await DraftAsync(secretariat, await BodyAsync(secretariat), Topic("Private addresses"), clock, TimeSpan.FromDays(30));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var subscriber = await app.People.RegisteredAsync();
+        // As if a public name had been re-pointed at the machine itself after the subscription was made.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Ecp.Data.AppDbContext>();
+            var protector = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().Protector();
+            db.Add(WebhookSubscription.Of(subscriber.Id, null, consultation, null, receiver.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal),
+                protector.Protect(WebhookSignature.NewSecret()), clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+        await OpenAsync(secretariat, consultation);
+
+        Assert.Equal(1, await app.ProjectWebhooksAsync());
+        Assert.Equal(0, await app.SendWebhooksAsync());
+
+        Assert.Empty(receiver.Requests);
+        var webhook = (await subscriber.Api.GetJsonAsync("/api/v1/webhooks"))[0]!;
+        var delivery = (await subscriber.Api.GetJsonAsync($"/api/v1/webhooks/{webhook["id"]}"))["deliveries"]![0]!;
+        Assert.Contains("no public address", (string?)delivery["lastError"]);
+        Assert.Null(delivery["lastStatus"]);
+    }
+
     [Fact]
     public async Task Subscription_OfAnotherPerson_CannotBeSeenOrRemoved()
     {
@@ -144,6 +196,47 @@ public sealed class WebhookTests
         Assert.Equal(HttpStatusCode.NoContent, (await owner.Api.PostAsync($"/api/v1/webhooks/{webhookId}/remove", null)).StatusCode);
         await (await owner.Api.GetAsync($"/api/v1/webhooks/{webhookId}")).ExpectProblemAsync(HttpStatusCode.NotFound);
         Assert.Empty((await owner.Api.GetJsonAsync("/api/v1/webhooks")).AsArray());
+    }
+
+    [Fact]
+    public async Task Page_CreatesASubscription_ShowsItsSecretOnce_AndRemovesIt()
+    {
+        await using var app = await AppAsync();
+        var secretariat = await app.People.SecretariatAsync();
+        var consultation = await DraftAsync(secretariat, await BodyAsync(secretariat), Topic("Page"), clock, TimeSpan.FromDays(30));
+        var person = await app.People.RegisteredAsync();
+        var (browser, _) = await app.People.LogInAsync(person);
+
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        using var refused = await browser.SubmitFormAsync("/account/webhooks", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "consultation", ["Input.TargetId"] = consultation.ToString(), ["Input.Url"] = "http://hooks.example.org/ecp",
+        }, "form[action*='handler=Create']");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("L'adresse doit être une URL https absolue.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        browser.DefaultRequestHeaders.AcceptLanguage.Clear();
+
+        using var created = await browser.SubmitFormAsync("/account/webhooks", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "consultation", ["Input.TargetId"] = consultation.ToString(), ["Input.Url"] = "https://hooks.example.org/ecp",
+        }, "form[action*='handler=Create']");
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var html = await created.Content.ReadAsStringAsync();
+        var secret = System.Text.RegularExpressions.Regex.Match(html, "whsec_[A-Za-z0-9+/=]+").Value;
+        Assert.NotEmpty(secret);
+        var listed = Assert.Single((await person.Api.GetJsonAsync("/api/v1/webhooks")).AsArray())!;
+        Assert.Equal(consultation.ToString(), (string?)listed["targetId"]);
+        Assert.Equal("consultation", (string?)listed["target"]);
+
+        var again = await (await browser.GetAsync("/account/webhooks")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("whsec_", again);
+        Assert.Contains("https://hooks.example.org/ecp", again);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/account/webhooks/{listed["id"]}")).StatusCode);
+
+        using var removed = await browser.SubmitFormAsync("/account/webhooks", new Dictionary<string, string>(), "form[action*='handler=Remove']");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Empty((await person.Api.GetJsonAsync("/api/v1/webhooks")).AsArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/account/webhooks/{listed["id"]}")).StatusCode);
     }
 
     [Fact]
@@ -189,6 +282,26 @@ public sealed class WebhookTests
         var content = Encoding.UTF8.GetBytes($"{request.Headers["webhook-id"]}.{request.Headers["webhook-timestamp"]}.{request.Body}");
         var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, content));
         return request.Headers["webhook-signature"].Split(' ').Any(s => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(s), Encoding.ASCII.GetBytes(expected)));
+    }
+
+    /// <summary>The Python of docs/webhooks.md, run on a delivery: "True" or "False".</summary>
+    private static async Task<string> DocsVerifyAsync(WebhookReceiver.Received request, string secret)
+    {
+        var docs = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "docs", "webhooks.md"));
+        var start = docs.IndexOf("```python\n", StringComparison.Ordinal) + "```python\n".Length;
+        var snippet = docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)];
+        var script = snippet + "\nimport json, sys\nd = json.load(sys.stdin)\nprint(verify(d['secret'], d['headers'], d['body'].encode(), tolerance=10**12))\n";
+        var info = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(script);
+        using var python = System.Diagnostics.Process.Start(info)!;
+        await python.StandardInput.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new { secret, headers = request.Headers, body = request.Body }));
+        python.StandardInput.Close();
+        var output = await python.StandardOutput.ReadToEndAsync();
+        var error = await python.StandardError.ReadToEndAsync();
+        await python.WaitForExitAsync();
+        Assert.True(python.ExitCode == 0, error);
+        return output.Trim();
     }
 
     private async Task<EcpFactory> AppAsync()

@@ -104,7 +104,7 @@ public sealed class WebhookSender(
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            return (null, $"{e.GetType().Name}: {e.Message}");
+            return (null, $"{e.GetType().Name}: {e.Message}{(e.InnerException is { } inner ? " " + inner.Message : "")}");
         }
     }
 

@@ -13,9 +13,20 @@ public static class WebhooksFeature
         services.AddScoped<CreateWebhook>();
         services.AddScoped<RemoveWebhook>();
         services.AddScoped<WebhookQueries>();
-        // Outbound requests go only to the URL given: no redirect is followed, no cookie kept.
+        // Outbound requests go only to the URL given, on the public Internet: no redirect is
+        // followed, no cookie kept, and a name resolving to a private address is refused.
         services.AddHttpClient(WebhookSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false });
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowAny = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value.AllowLoopback;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    UseProxy = false,
+                    ConnectCallback = (context, ct) => WebhookAddresses.ConnectAsync(context, allowAny, ct),
+                };
+            });
         services.AddBackgroundMail<WebhookProjection>(configuration);
         services.AddBackgroundMail<WebhookSender>(configuration);
         return services;

@@ -43,32 +43,12 @@ public sealed class WebhookProjection(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var checkpoint = await db.Set<ProjectionCheckpoint>().AsNoTracking()
-                    .Where(c => c.Name == CheckpointName).Select(c => c.LastSequence).SingleAsync(ct);
-                var entries = await db.RecordEntries.AsNoTracking()
-                    .Where(e => e.Sequence > checkpoint)
-                    .OrderBy(e => e.Sequence)
-                    .Take(BatchSize)
-                    .ToListAsync(ct);
-                if (entries.Count == 0) return queued;
                 var now = clock.GetUtcNow();
-                if (!await DatabaseLease.TryAcquireAsync(db, LeaseName, holder, LeaseDuration, now, ct)) return queued;
-
-                var deliveries = await DeliveriesAsync(db, entries, now, ct);
-
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                // Moves the checkpoint only from where this pass read it: if another node got
-                // there first, these deliveries are queued already, and this pass is rolled back.
-                var moved = await db.Set<ProjectionCheckpoint>()
-                    .Where(c => c.Name == CheckpointName && c.LastSequence == checkpoint)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, entries[^1].Sequence), ct);
-                if (moved != 1) return queued;
-                db.AddRange(deliveries);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                queued += deliveries.Count;
-                if (deliveries.Count > 0) log.LogInformation("Webhooks: queued {Count} deliveries up to record entry {Sequence}.", deliveries.Count, entries[^1].Sequence);
-                if (entries.Count < BatchSize) return queued;
+                var batch = await RecordProjection.NextAsync(db, CheckpointName, LeaseName, holder, LeaseDuration, now, BatchSize,
+                    e => e, e => e.Sequence, entries => DeliveriesAsync(db, entries, now, ct), ct);
+                queued += batch.Saved.Count;
+                if (batch.Saved.Count > 0) log.LogInformation("Webhooks: queued {Count} deliveries up to record entry {Sequence}.", batch.Saved.Count, batch.LastSequence);
+                if (batch.Read < BatchSize) return queued;
             }
         }
         finally

@@ -58,7 +58,9 @@ public sealed class WebhookSender(
             client.Timeout = TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds));
             foreach (var item in batch)
             {
-                var (status, error) = await PostAsync(client, item.Url, protector.Unprotect(item.ProtectedSecret), item.Delivery, ct);
+                var (status, error) = Unprotect(protector, item.ProtectedSecret) is { } secret
+                    ? await PostAsync(client, item.Url, secret, item.Delivery, ct)
+                    : (null, "The signing secret cannot be read (the Data Protection keys changed): make a new subscription.");
                 var at = clock.GetUtcNow();
                 if (error is null)
                 {
@@ -105,6 +107,18 @@ public sealed class WebhookSender(
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             return (null, $"{e.GetType().Name}: {e.Message}{(e.InnerException is { } inner ? " " + inner.Message : "")}");
+        }
+    }
+
+    private static string? Unprotect(IDataProtector protector, string protectedSecret)
+    {
+        try
+        {
+            return protector.Unprotect(protectedSecret);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
         }
     }
 

@@ -17,6 +17,7 @@ using Ecp.Features.OpenData;
 using Ecp.Features.Record;
 using Ecp.Features.Registry;
 using Ecp.Features.Search;
+using Ecp.Features.Webhooks;
 using Ecp.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -68,6 +69,7 @@ public static class EcpWeb
         services.AddAssessments();
         services.AddConsultations();
         services.AddNotifications(configuration);
+        services.AddWebhooks(configuration);
         services.AddSearch(configuration);
         services.AddDemo();
 
@@ -199,6 +201,7 @@ public static class EcpWeb
         app.MapConsultations();
         app.MapInvitations();
         app.MapNotifications();
+        app.MapWebhooks();
         app.MapSearch();
         app.MapOpenData();
         app.MapRazorPages();

@@ -153,6 +153,8 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         ["log-in"] = (Who.Public, "/account/log-in", false),
         ["not-found"] = (Who.Public, "/member-states/XYZ", false),
         ["account"] = (Who.Person, "/account", false),
+        ["webhooks"] = (Who.Person, "/account/webhooks", false),
+        ["webhooks-errors"] = (Who.Person, "/account/webhooks", true),
         ["accreditation-request"] = (Who.Person, "/accreditation/request", false),
         ["secretariat-accreditations"] = (Who.Secretariat, "/secretariat/accreditations", false),
         ["organizations-new"] = (Who.Secretariat, "/organizations/new", false),

@@ -118,6 +118,7 @@ public static class OpenApiDocument
         ["Decisions"] = "Decisions by consensus: one formal position per Member State, advisory views, the outcome.",
         ["Consultations"] = "Consultations and questionnaires: contributions, attachments, results, synthesis.",
         ["Notifications"] = "Follows (e-mail notices) and the Atom feed of consultation events.",
+        ["Webhooks"] = "Subscriptions that POST the record's events about a body, consultation or document to the subscriber's URL (Standard Webhooks: signed, retried with back-off, a delivery log).",
         ["Open data"] = "Every public dataset as JSON Lines and CSV, streamed, with its data dictionary and licence (CC BY 4.0).",
         ["Search"] = "Full-text search of what is public, in the six UN languages.",
         ["Issues"] = "The issue map: international Internet-related public policy issues, who addresses each, the gaps, and the scope assessments of ¶69 by stakeholder group.",

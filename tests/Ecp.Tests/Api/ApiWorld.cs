@@ -15,6 +15,9 @@ public sealed class ApiWorld : IAsyncLifetime
 {
     private int extensions;
 
+    /// <summary>A closed port on the loopback: a delivery fails at once and never leaves the machine.</summary>
+    private const string WebhookUrl = "http://127.0.0.1:9/hook";
+
     private static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -39,6 +42,7 @@ public sealed class ApiWorld : IAsyncLifetime
     public Guid OrganizationId { get; private set; }
     public Guid AccreditationId { get; private set; }
     public Guid FollowId { get; private set; }
+    public Guid WebhookId { get; private set; }
     public Guid AssessmentId { get; private set; }
     public Guid ClosedAssessmentId { get; private set; }
     /// <summary>A result on a document adopted by consensus, with one milestone.</summary>
@@ -61,6 +65,8 @@ public sealed class ApiWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Factory.Clock = Clock;
+        // Webhooks may aim at the loopback (a closed port: a delivery fails at once, never leaves the machine).
+        Factory.Settings["Ecp:Webhooks:AllowLoopback"] = "true";
         await Factory.InitializeAsync();
         Public = Factory.CreatePublicClient();
         Secretariat = await Factory.Drafting.ChairAsync();
@@ -83,6 +89,7 @@ public sealed class ApiWorld : IAsyncLifetime
         OpenConsultationId = await ConsultationAsync(TimeSpan.FromDays(30));
         ContributionId = await ContributionAsync(OpenConsultationId, Stakeholder);
         FollowId = Drafting.Id(await (await Registered.Api.PostJsonAsync("/api/v1/follows", new { bodyId = BodyId })).ExpectAsync(HttpStatusCode.Created));
+        WebhookId = Drafting.Id(await (await Registered.Api.PostJsonAsync("/api/v1/webhooks", new { bodyId = BodyId, url = WebhookUrl })).ExpectAsync(HttpStatusCode.Created));
 
         reporting = new AnnualReports.Reporting(Factory, Clock);
         (ReportingOrganizationId, Reporter) = await reporting.ReporterAsync();
@@ -143,6 +150,7 @@ public sealed class ApiWorld : IAsyncLifetime
             "accreditations" => [AccreditationId],
             "tokens" => [SpareTokenId],
             "follows" => [FollowId],
+            "webhooks" => [WebhookId],
             "bodies" => [BodyId],
             "reports" => [ReportId],
             "assessments" => [AssessmentId, ClosedAssessmentId],
@@ -234,6 +242,8 @@ public sealed class ApiWorld : IAsyncLifetime
                 await (await Secretariat.Api.PostJsonAsync($"/api/v1/consultations/{synthesized}/synthesis", new { markdown = "Local hosting [C-1]." })).ExpectAsync(HttpStatusCode.OK);
                 return (Secretariat.Api, $"/api/v1/consultations/{synthesized}/presented", Json(new { meeting = "WGEC, third meeting, Geneva" }));
             }
+            case "CreateWebhook":
+                return ((await Factory.People.RegisteredAsync()).Api, "/api/v1/webhooks", Json(new { bodyId = BodyId, url = WebhookUrl }));
             case "FollowTarget":
                 return ((await Factory.People.RegisteredAsync()).Api, "/api/v1/follows", Json(new { consultationId = OpenConsultationId }));
             case "AssessScope":

@@ -87,6 +87,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         // Following is an account preference: anyone with an account, for themselves.
         ["POST /api/v1/follows"] =                          [D,     A,         A,       A,          A,       A],
         ["DELETE /api/v1/follows/{id}"] =                   [D,     A,         A,       A,          A,       A],
+        // Webhooks likewise: one's own subscriptions.
+        ["POST /api/v1/webhooks"] =                         [D,     A,         A,       A,          A,       A],
+        ["POST /api/v1/webhooks/{id}/remove"] =             [D,     A,         A,       A,          A,       A],
         // Assessing: the secretariat opens and closes rounds; every accredited participant rates.
         ["POST /api/v1/assessments"] =                      [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/assessments/{id}/close"] =           [D,     D,         D,       D,          D,       A],
@@ -324,6 +327,15 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                 var follower = caller ?? await app.People.RegisteredAsync();
                 var follow = await (await follower.Api.PostJsonAsync("/api/v1/follows", new { bodyId = await app.Drafting.BodyAsync() })).ExpectAsync(HttpStatusCode.Created);
                 return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/follows/{Drafting.Id(follow)}");
+            case "POST /api/v1/webhooks":
+                return Post("/api/v1/webhooks", new { bodyId = await app.Drafting.BodyAsync(), url = "https://hooks.invalid/matrix" });
+            case "POST /api/v1/webhooks/{id}/remove":
+            {
+                // One's own subscription; the public aims at someone's.
+                var subscriber = caller ?? await app.People.RegisteredAsync();
+                var webhook = await (await subscriber.Api.PostJsonAsync("/api/v1/webhooks", new { bodyId = await app.Drafting.BodyAsync(), url = "https://hooks.invalid/matrix" })).ExpectAsync(HttpStatusCode.Created);
+                return Post($"/api/v1/webhooks/{Drafting.Id(webhook)}/remove", new { });
+            }
             case "POST /api/v1/assessments":
                 return Post("/api/v1/assessments", new { title = "Matrix round" });
             case "POST /api/v1/assessments/{id}/close":

@@ -97,6 +97,7 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             new { question = 1, scale = 4 }, new { question = 2, choices = new[] { 1 } }, new { question = 3, choices = new[] { 1, 2 } }, new { question = 4, text = "More." },
         }, consent: true);
         await (await stakeholder.Api.PostJsonAsync("/api/v1/follows", new { bodyId })).ExpectAsync(HttpStatusCode.Created);
+        var webhook = Drafting.Id(await (await stakeholder.Api.PostJsonAsync("/api/v1/webhooks", new { bodyId, url = "https://hooks.invalid/ecp" })).ExpectAsync(HttpStatusCode.Created));
 
         // A reporting cycle with a report submitted and an organization that did not report.
         var reporting = new AnnualReports.Reporting(factory, TimeProvider.System);
@@ -192,6 +193,8 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("error", anyone, "/error"),
             ("my account", asStakeholder, "/account"),
             ("follows", asStakeholder, "/follows"),
+            ("webhooks", asStakeholder, "/account/webhooks"),
+            ("webhook deliveries", asStakeholder, $"/account/webhooks/{webhook}"),
             ("contribution form", asStakeholder, $"/consultations/{consultation}"),
             ("questionnaire form", asStakeholder, $"/consultations/{questionnaire}"),
             ("delegate's decision", asDelegate, $"/decisions/{decisionId}"),

@@ -46,34 +46,13 @@ public abstract class MailProjection(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var checkpoint = await db.Set<ProjectionCheckpoint>().AsNoTracking()
-                    .Where(c => c.Name == Name).Select(c => c.LastSequence).SingleAsync(ct);
-                // Reads first, outside any transaction: an idle pass writes nothing.
-                var entries = await db.RecordEntries.AsNoTracking()
-                    .Where(e => e.Sequence > checkpoint)
-                    .OrderBy(e => e.Sequence)
-                    .Take(BatchSize)
-                    .Select(e => new RecordFact(e.Sequence, e.Action, e.Payload))
-                    .ToListAsync(ct);
-                if (entries.Count == 0) return queued;
                 var now = clock.GetUtcNow();
-                if (!await DatabaseLease.TryAcquireAsync(db, Name, holder, LeaseDuration, now, ct)) return queued;
-
-                var messages = await NoticesAsync(scope.ServiceProvider, db, entries, now, ct);
-
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                // Moves the checkpoint only from where this pass read it: if another node got
-                // there first, this pass's mail is theirs already, and it is rolled back.
-                var moved = await db.Set<ProjectionCheckpoint>()
-                    .Where(c => c.Name == Name && c.LastSequence == checkpoint)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, entries[^1].Sequence), ct);
-                if (moved != 1) return queued;
-                db.AddRange(messages);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                queued += messages.Count;
-                if (messages.Count > 0) log.LogInformation("{Projection}: queued {Count} mail(s) up to record entry {Sequence}.", Name, messages.Count, entries[^1].Sequence);
-                if (entries.Count < BatchSize) return queued;
+                var batch = await RecordProjection.NextAsync(db, Name, Name, holder, LeaseDuration, now, BatchSize,
+                    e => new RecordFact(e.Sequence, e.Action, e.Payload), e => e.Sequence,
+                    entries => NoticesAsync(scope.ServiceProvider, db, entries, now, ct), ct);
+                queued += batch.Saved.Count;
+                if (batch.Saved.Count > 0) log.LogInformation("{Projection}: queued {Count} mail(s) up to record entry {Sequence}.", Name, batch.Saved.Count, batch.LastSequence);
+                if (batch.Read < BatchSize) return queued;
             }
         }
         finally

@@ -50,7 +50,8 @@ internal sealed class ProjectionCheckpointConfiguration : IEntityTypeConfigurati
         b.Property(c => c.Name).HasMaxLength(100);
         b.HasData(
             new ProjectionCheckpoint(ConsultationNotifications.CheckpointName, 0),
-            new ProjectionCheckpoint(AnnualReports.ReportNotifications.CheckpointName, 0));
+            new ProjectionCheckpoint(AnnualReports.ReportNotifications.CheckpointName, 0),
+            new ProjectionCheckpoint(Webhooks.WebhookProjection.CheckpointName, 0));
     }
 }
 
@@ -68,6 +69,8 @@ internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
             new Lease(OutboxSender.LeaseName, "", Free),
             new Lease(ConsultationNotifications.LeaseName, "", Free),
             new Lease(AnnualReports.ReportNotifications.LeaseName, "", Free),
-            new Lease(Record.RecordTreeFollower.LeaseName, "", Free));
+            new Lease(Record.RecordTreeFollower.LeaseName, "", Free),
+            new Lease(Webhooks.WebhookProjection.LeaseName, "", Free),
+            new Lease(Webhooks.WebhookSender.LeaseName, "", Free));
     }
 }

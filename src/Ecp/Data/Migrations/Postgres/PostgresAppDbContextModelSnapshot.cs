@@ -1835,6 +1835,18 @@ namespace Ecp.Data.Migrations.Postgres
                             Name = "record.tree",
                             ExpiresAt = new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             Holder = ""
+                        },
+                        new
+                        {
+                            Name = "webhooks.projection",
+                            ExpiresAt = new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Holder = ""
+                        },
+                        new
+                        {
+                            Name = "webhooks.deliveries",
+                            ExpiresAt = new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Holder = ""
                         });
                 });
 
@@ -1921,6 +1933,11 @@ namespace Ecp.Data.Migrations.Postgres
                         new
                         {
                             Name = "notifications.reports",
+                            LastSequence = 0L
+                        },
+                        new
+                        {
+                            Name = "webhooks",
                             LastSequence = 0L
                         });
                 });
@@ -2207,6 +2224,115 @@ namespace Ecp.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("LastStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RecordSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("SubscriptionId", "RecordSequence")
+                        .IsUnique();
+
+                    b.HasIndex("DeliveredAt", "Failed", "NextAttemptAt");
+
+                    b.ToTable("WebhookDelivery");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("PersonId", "RemovedAt");
+
+                    b.ToTable("WebhookSubscription", t =>
+                        {
+                            t.HasCheckConstraint("CK_WebhookSubscription_OneTarget", "(CASE WHEN \"BodyId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ConsultationId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"DocumentId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2783,6 +2909,39 @@ namespace Ecp.Data.Migrations.Postgres
                     b.HasOne("Ecp.Features.Registry.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("Ecp.Features.Webhooks.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecp.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.HasOne("Ecp.Features.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ecp.Features.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ecp.Features.Drafts.OutcomeDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ecp.Features.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1830,6 +1830,18 @@ namespace Ecp.Data.Migrations.Sqlite
                             Name = "record.tree",
                             ExpiresAt = 1291925127168000000L,
                             Holder = ""
+                        },
+                        new
+                        {
+                            Name = "webhooks.projection",
+                            ExpiresAt = 1291925127168000000L,
+                            Holder = ""
+                        },
+                        new
+                        {
+                            Name = "webhooks.deliveries",
+                            ExpiresAt = 1291925127168000000L,
+                            Holder = ""
                         });
                 });
 
@@ -1916,6 +1928,11 @@ namespace Ecp.Data.Migrations.Sqlite
                         new
                         {
                             Name = "notifications.reports",
+                            LastSequence = 0L
+                        },
+                        new
+                        {
+                            Name = "webhooks",
                             LastSequence = 0L
                         });
                 });
@@ -2202,6 +2219,115 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("SubscriptionId", "RecordSequence")
+                        .IsUnique();
+
+                    b.HasIndex("DeliveredAt", "Failed", "NextAttemptAt");
+
+                    b.ToTable("WebhookDelivery");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsultationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("PersonId", "RemovedAt");
+
+                    b.ToTable("WebhookSubscription", t =>
+                        {
+                            t.HasCheckConstraint("CK_WebhookSubscription_OneTarget", "(CASE WHEN \"BodyId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ConsultationId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"DocumentId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2772,6 +2898,39 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.HasOne("Ecp.Features.Registry.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("Ecp.Features.Webhooks.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecp.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.HasOne("Ecp.Features.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ecp.Features.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ecp.Features.Drafts.OutcomeDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Ecp.Features.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

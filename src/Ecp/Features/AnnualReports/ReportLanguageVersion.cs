@@ -97,9 +97,11 @@ public sealed class ReportLanguageVersion
         }
         else
         {
+            // Each group's words where the request put them (errors name that place), in the original's order.
+            var at = given.Select((g, i) => (g!.StakeholderGroup!, i)).ToDictionary(p => p.Item1, p => p.i);
             foreach (var o in original.StakeholderInvolvement)
             {
-                var i = given.ToList().FindIndex(g => g!.StakeholderGroup == o.StakeholderGroup);
+                var i = at[o.StakeholderGroup];
                 v.RequiredText($"{nameof(input.StakeholderInvolvement)}[{i}].{nameof(InvolvementInput.How)}", given[i]!.How, ReportTemplate.InvolvementMaxLength);
                 involvement.Add(new StakeholderInvolvement(o.StakeholderGroup, given[i]!.How?.Trim() ?? ""));
             }

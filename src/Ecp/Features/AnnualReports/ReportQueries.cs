@@ -29,8 +29,10 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock)
         {
             var statuses = c.Requested.Select(r => r.ComplianceIn(c, submissions.GetValueOrDefault((c.Id, r.OrganizationId)), now).Status).ToList();
             int Count(ComplianceStatus status) => statuses.Count(s => s == status);
-            return new CycleSummary(c.Year, c.OpensAt, c.Deadline, c.State.ToCode(), c.Requested.Count, submissions.Keys.Count(k => k.CycleId == c.Id),
-                Count(ComplianceStatus.OnTime), Count(ComplianceStatus.Late), Count(ComplianceStatus.Missing), Count(ComplianceStatus.Awaited));
+            var (onTime, late) = (Count(ComplianceStatus.OnTime), Count(ComplianceStatus.Late));
+            // A submitted report is on time or late: nothing else counts as submitted.
+            return new CycleSummary(c.Year, c.OpensAt, c.Deadline, c.State.ToCode(), c.Requested.Count, onTime + late,
+                onTime, late, Count(ComplianceStatus.Missing), Count(ComplianceStatus.Awaited));
         }).ToList();
     }
 

@@ -29,6 +29,7 @@ public sealed class SearchIndex : IDisposable
     public static readonly string[] Languages = ["ar", "zh", "en", "fr", "ru", "es"];
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string CheckpointKey = "ecp.checkpoint";
+    private const string CheckpointHashKey = "ecp.checkpoint-hash";
     public const int MaxOffset = 1000;
     public const int PageSize = 20;
 
@@ -53,24 +54,29 @@ public sealed class SearchIndex : IDisposable
         directory = FSDirectory.Open(path);
         writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
         Checkpoint = writer.CommitData is { } data && data.TryGetValue(CheckpointKey, out var s) ? long.Parse(s, CultureInfo.InvariantCulture) : 0;
+        CheckpointHash = writer.CommitData is { } d && d.TryGetValue(CheckpointHashKey, out var h) ? h : null;
         searchers = new SearcherManager(writer, true, null);
     }
 
     /// <summary>The last record sequence whose effect is committed and searchable.</summary>
     public long Checkpoint { get; private set; }
 
+    /// <summary>The hash of the record entry at <see cref="Checkpoint"/>: which record this index follows
+    /// (null for an empty index, or one committed before the hash was kept).</summary>
+    public string? CheckpointHash { get; private set; }
+
     /// <summary>Replaces what the index holds of the entity <paramref name="d"/> is: the document and each of its language versions.</summary>
     public void Put(SearchDocument d)
     {
         Delete(d.Id);
-        writer.AddDocument(ToLucene(d, d.Id, d.Language, d.Title, d.Text, d.Url));
+        writer.AddDocument(ToLucene(d, d.Id, d.Kind, d.Language, d.Title, d.Text, d.Url));
         foreach (var v in d.Versions ?? [])
         {
-            writer.AddDocument(ToLucene(d, $"{d.Id}#{v.Language}", v.Language, v.Title, v.Text, v.Url));
+            writer.AddDocument(ToLucene(d, v.IdWithin(d), v.Kind ?? d.Kind, v.Language, v.Title, v.Text, v.Url));
         }
     }
 
-    private static Document ToLucene(SearchDocument d, string id, string documentLanguage, string title, string text, string? url)
+    private static Document ToLucene(SearchDocument d, string id, string kind, string documentLanguage, string title, string text, string? url)
     {
         var language = Languages.Contains(documentLanguage) ? documentLanguage : "en";
         var doc = new Document
@@ -90,7 +96,7 @@ public sealed class SearchIndex : IDisposable
             doc.Add(new StringField(name, value, Field.Store.NO));
             doc.Add(new SortedDocValuesField(name, new BytesRef(value)));
         }
-        Facet("kind", d.Kind);
+        Facet("kind", kind);
         Facet("body", d.Body);
         Facet("consultation", d.Consultation);
         Facet("group", d.Group);
@@ -104,13 +110,16 @@ public sealed class SearchIndex : IDisposable
 
     public void DeleteAll() => writer.DeleteAll();
 
-    /// <summary>Commits with the checkpoint and makes the changes searchable.</summary>
-    public void Commit(long checkpoint)
+    /// <summary>Commits with the checkpoint (and the hash of its entry) and makes the changes searchable.</summary>
+    public void Commit(long checkpoint, string? hash = null)
     {
-        writer.SetCommitData(new Dictionary<string, string> { [CheckpointKey] = checkpoint.ToString(CultureInfo.InvariantCulture) });
+        var data = new Dictionary<string, string> { [CheckpointKey] = checkpoint.ToString(CultureInfo.InvariantCulture) };
+        if (hash is not null) data[CheckpointHashKey] = hash;
+        writer.SetCommitData(data);
         writer.Commit();
         searchers.MaybeRefreshBlocking();
         Checkpoint = checkpoint;
+        CheckpointHash = hash;
     }
 
     /// <summary>Parses the query in every language (the page's language weighs more); null when malformed.</summary>

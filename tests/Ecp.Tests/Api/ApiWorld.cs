@@ -49,6 +49,9 @@ public sealed class ApiWorld : IAsyncLifetime
     public Guid ResultId { get; private set; }
     public Guid MilestoneId { get; private set; }
     public Guid AdoptedDocumentId { get; private set; }
+    /// <summary>An open meeting of the world's body (every Member State), the stakeholder registered to it.</summary>
+    public Guid MeetingId { get; private set; }
+    public Guid RegistrationId { get; private set; }
     /// <summary>A second token of the registered person, so revoking it leaves their own working.</summary>
     public Guid SpareTokenId { get; private set; }
     /// <summary>A reporter of a relevant organization, requested in two cycles: it submitted a
@@ -104,6 +107,8 @@ public sealed class ApiWorld : IAsyncLifetime
         AdoptedDocumentId = Drafting.Id(await Factory.Drafting.AdoptedDocumentAsync());
         ResultId = Drafting.Id(await (await Secretariat.Api.PostJsonAsync("/api/v1/results", new { documentId = AdoptedDocumentId, title = "Capacity building" })).ExpectAsync(HttpStatusCode.Created));
         MilestoneId = await MilestoneAsync();
+        MeetingId = await MeetingAsync();
+        RegistrationId = await RegistrationAsync(MeetingId, Stakeholder);
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
@@ -156,6 +161,8 @@ public sealed class ApiWorld : IAsyncLifetime
             "assessments" => [AssessmentId, ClosedAssessmentId],
             "results" => [ResultId],
             "milestones" => [MilestoneId],
+            "meetings" => [MeetingId],
+            "registrations" => [RegistrationId],
             _ => [],
         };
         return ids.Select(i => i.ToString()).ToList();
@@ -163,7 +170,7 @@ public sealed class ApiWorld : IAsyncLifetime
 
     /// <summary>Every id the world holds, for uuid fields of a body.</summary>
     public IReadOnlyList<Guid> AllIds()
-        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId, ReportingOrganizationId, ReportId, AssessmentId, ResultId];
+        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId, ReportingOrganizationId, ReportId, AssessmentId, ResultId, MeetingId];
 
     /// <summary>
     /// A request the operation accepts (2xx), with targets made fresh where the operation uses
@@ -316,6 +323,21 @@ public sealed class ApiWorld : IAsyncLifetime
                 return (Secretariat.Api, $"/api/v1/results/{ResultId}/milestones/{await MilestoneAsync()}/done", Json(new { doneOn = "2026-06-02" }));
             case "AssignImplementers":
                 return (Secretariat.Api, $"/api/v1/results/{ResultId}/implementers", Json(new { organizationIds = new[] { OrganizationId } }));
+            case "ScheduleMeeting":
+                return (Secretariat.Api, "/api/v1/meetings", Json(Meetings.Scheduling.Request(BodyId)));
+            case "ChangeMeeting":
+                return (Secretariat.Api, $"/api/v1/meetings/{MeetingId}/changes", Json(Meetings.MeetingsApiTests.ChangeRequest(BodyId)));
+            case "CancelMeeting":
+                return (Secretariat.Api, $"/api/v1/meetings/{await MeetingAsync()}/cancel", Json(new { reason = "The room is not available." }));
+            case "RegisterForMeeting":
+                return ((await Factory.People.StakeholderAsync()).Api, $"/api/v1/meetings/{MeetingId}/registrations", Json(new { capacity = "member" }));
+            case "WithdrawRegistration":
+            {
+                var attendee = await Factory.People.StakeholderAsync();
+                return (attendee.Api, $"/api/v1/meetings/{MeetingId}/registrations/{await RegistrationAsync(MeetingId, attendee)}/withdraw", Json(new { }));
+            }
+            case "ConfirmRegistration":
+                return (Secretariat.Api, $"/api/v1/meetings/{MeetingId}/registrations/{await RegistrationAsync(MeetingId, await Factory.People.StakeholderAsync())}/confirm", Json(new { }));
             default:
                 return null;
         }
@@ -333,6 +355,16 @@ public sealed class ApiWorld : IAsyncLifetime
     {
         var result = await (await Secretariat.Api.PostJsonAsync($"/api/v1/results/{ResultId}/milestones", new { title = "Milestone", dueOn = "2027-01-31" })).ExpectAsync(HttpStatusCode.OK);
         return Drafting.Id(result["milestones"]!.AsArray().Last(m => m!["doneOn"] is null)!);
+    }
+
+    /// <summary>An open meeting of the world's body.</summary>
+    private async Task<Guid> MeetingAsync()
+        => Drafting.Id(await (await Secretariat.Api.PostJsonAsync("/api/v1/meetings", Meetings.Scheduling.Request(BodyId, kind: "open-to-all-stakeholders"))).ExpectAsync(HttpStatusCode.Created));
+
+    private static async Task<Guid> RegistrationAsync(Guid meetingId, TestPerson attendee)
+    {
+        var view = await (await Meetings.Scheduling.RegisterAsync(attendee, meetingId, "member")).ExpectAsync(HttpStatusCode.OK);
+        return Drafting.Id(Meetings.Scheduling.Of(view, attendee));
     }
 
     /// <summary>An open assessment round on the default dimensions.</summary>

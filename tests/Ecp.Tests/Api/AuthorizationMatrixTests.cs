@@ -113,6 +113,14 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         ["POST /api/v1/results/{id}/milestones"] =          [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/results/{id}/milestones/{milestoneId}/done"] = [D, D, D, D,             D,       A],
         ["POST /api/v1/results/{id}/implementers"] =        [D,     D,         D,       D,          D,       A],
+        // Meetings: the secretariat schedules, changes and cancels them and confirms seats; every
+        // accredited participant asks to attend and withdraws their own (the secretariat anyone's).
+        ["POST /api/v1/meetings"] =                         [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/meetings/{id}/changes"] =            [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/meetings/{id}/cancel"] =             [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/meetings/{id}/registrations"] =      [D,     D,         A,       A,          A,       D],
+        ["POST /api/v1/meetings/{id}/registrations/{registrationId}/withdraw"] = [D, D, A, A,    A,       A],
+        ["POST /api/v1/meetings/{id}/registrations/{registrationId}/confirm"] = [D, D, D, D,     D,       A],
         // Annual performance reports: the secretariat runs the cycles; only a reporter of a
         // requested organization drafts, submits and corrects that organization's report.
         ["POST /api/v1/reporting-cycles"] =                 [D,     D,         D,       D,          D,       A],
@@ -428,9 +436,46 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                 var submitted = await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created);
                 return Post($"/api/v1/reports/{(string)submitted["id"]!}/languages", AnnualReports.Reporting.FrenchVersion());
             }
+            case "POST /api/v1/meetings":
+                return Post("/api/v1/meetings", Meetings.Scheduling.Request(await app.Drafting.BodyAsync()));
+            case "POST /api/v1/meetings/{id}/changes":
+                return Post($"/api/v1/meetings/{await MeetingAsync()}/changes", Meetings.MeetingsApiTests.ChangeRequest(Guid.Empty));
+            case "POST /api/v1/meetings/{id}/cancel":
+                return Post($"/api/v1/meetings/{await MeetingAsync()}/cancel", new { reason = "Matrix cell." });
+            case "POST /api/v1/meetings/{id}/registrations":
+                return Post($"/api/v1/meetings/{await MeetingAsync()}/registrations", new { capacity = "member" });
+            case "POST /api/v1/meetings/{id}/registrations/{registrationId}/withdraw":
+            {
+                // One's own registration; those who cannot register aim at a stakeholder's.
+                var (meeting, registration) = await RegistrationAsync(caller is { Role: Role.Delegate or Role.Stakeholder or Role.Reporter } ? caller : null);
+                return Post($"/api/v1/meetings/{meeting}/registrations/{registration}/withdraw", new { });
+            }
+            case "POST /api/v1/meetings/{id}/registrations/{registrationId}/confirm":
+            {
+                var (meeting, registration) = await RegistrationAsync(null);
+                return Post($"/api/v1/meetings/{meeting}/registrations/{registration}/confirm", new { });
+            }
             default:
                 throw new InvalidOperationException($"No request written for {endpoint}: add one here.");
         }
+    }
+
+    /// <summary>An open meeting of a body of every Member State, scheduled for one cell.</summary>
+    private async Task<string> MeetingAsync()
+    {
+        var secretariat = await app.Drafting.ChairAsync();
+        var meeting = await (await secretariat.Api.PostJsonAsync("/api/v1/meetings", Meetings.Scheduling.Request(await app.Drafting.BodyAsync(), kind: "open-to-all-stakeholders")))
+            .ExpectAsync(HttpStatusCode.Created);
+        return (string)meeting["id"]!;
+    }
+
+    /// <summary>A registration to a fresh open meeting: the attendee's own, or a new stakeholder's.</summary>
+    private async Task<(string Meeting, string Registration)> RegistrationAsync(TestPerson? attendee)
+    {
+        attendee ??= await app.People.StakeholderAsync();
+        var meeting = await MeetingAsync();
+        var view = await (await Meetings.Scheduling.RegisterAsync(attendee, meeting, "member")).ExpectAsync(HttpStatusCode.OK);
+        return (meeting, (string)Meetings.Scheduling.Of(view, attendee)["id"]!);
     }
 
     /// <summary>A result on a freshly adopted document, defined by the secretariat for one cell.</summary>

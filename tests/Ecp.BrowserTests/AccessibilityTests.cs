@@ -138,6 +138,11 @@ public sealed class AccessibilityFixture : BrowserFixture
             Agenda = [new AgendaItemRequest { Title = "Adoption of the agenda" }, new AgendaItemRequest { Title = "The draft report", DocumentId = underDecision.Id }],
         }));
         await Server.RunAsync<RegisterForMeeting, MeetingRegistration>(u => u.HandleAsync(Actor.Of(brazil.Person), Meeting.Id, new RegisterForMeeting.Command { Capacity = "member" }));
+        await Server.RunAsync<RegisterForMeeting, MeetingRegistration>(u => u.HandleAsync(Actor.Of(kenya.Person), Meeting.Id, new RegisterForMeeting.Command { Capacity = "member" }));
+        // Brazil has the floor on item 2, Kenya waits.
+        var floor = await Server.RunAsync<SpeakersList, FloorRequest>(u => u.AskAsync(Actor.Of(brazil.Person), Meeting.Id, new SpeakersList.Ask { AgendaItem = 2 }));
+        await Server.RunAsync<SpeakersList, FloorRequest>(u => u.AskAsync(Actor.Of(kenya.Person), Meeting.Id, new SpeakersList.Ask { AgendaItem = 2 }));
+        await Server.RunAsync<SpeakersList, FloorRequest>(u => u.GiveAsync(Actor.Of(Secretariat), Meeting.Id, floor.Id));
     }
 
     public Meeting Meeting { get; private set; } = null!;
@@ -221,6 +226,9 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         ["meeting-chair"] = (Who.Secretariat, "/meetings/{meeting}", false),
         ["meetings-new"] = (Who.Secretariat, "/meetings/new", false),
         ["meetings-new-errors"] = (Who.Secretariat, "/meetings/new", true),
+        ["speakers"] = (Who.Public, "/meetings/{meeting}/speakers", false),
+        ["speakers-delegate"] = (Who.Delegate, "/meetings/{meeting}/speakers", false),
+        ["speakers-chair"] = (Who.Secretariat, "/meetings/{meeting}/speakers", false),
     };
 
     public static TheoryData<string, string> PagesInEnglishAndArabic()

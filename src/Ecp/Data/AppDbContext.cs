@@ -66,6 +66,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Meetings.MeetingRegistration> MeetingRegistrations => Set<Features.Meetings.MeetingRegistration>();
 
+    public DbSet<Features.Meetings.FloorRequest> FloorRequests => Set<Features.Meetings.FloorRequest>();
+
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
 
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();

@@ -52,6 +52,8 @@ public sealed class ApiWorld : IAsyncLifetime
     /// <summary>An open meeting of the world's body (every Member State), the stakeholder registered to it.</summary>
     public Guid MeetingId { get; private set; }
     public Guid RegistrationId { get; private set; }
+    /// <summary>The stakeholder's request for the floor on item 1 of that meeting.</summary>
+    public Guid FloorRequestId { get; private set; }
     /// <summary>A second token of the registered person, so revoking it leaves their own working.</summary>
     public Guid SpareTokenId { get; private set; }
     /// <summary>A reporter of a relevant organization, requested in two cycles: it submitted a
@@ -109,6 +111,7 @@ public sealed class ApiWorld : IAsyncLifetime
         MilestoneId = await MilestoneAsync();
         MeetingId = await MeetingAsync();
         RegistrationId = await RegistrationAsync(MeetingId, Stakeholder);
+        FloorRequestId = Drafting.Id((await (await Stakeholder.Api.PostJsonAsync($"/api/v1/meetings/{MeetingId}/speakers", new { agendaItem = 1 })).ExpectAsync(HttpStatusCode.OK))[0]!);
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
@@ -163,6 +166,7 @@ public sealed class ApiWorld : IAsyncLifetime
             "milestones" => [MilestoneId],
             "meetings" => [MeetingId],
             "registrations" => [RegistrationId],
+            "speakers" => [FloorRequestId],
             _ => [],
         };
         return ids.Select(i => i.ToString()).ToList();
@@ -326,7 +330,8 @@ public sealed class ApiWorld : IAsyncLifetime
             case "ScheduleMeeting":
                 return (Secretariat.Api, "/api/v1/meetings", Json(Meetings.Scheduling.Request(BodyId)));
             case "ChangeMeeting":
-                return (Secretariat.Api, $"/api/v1/meetings/{MeetingId}/changes", Json(Meetings.MeetingsApiTests.ChangeRequest(BodyId)));
+                // A fresh meeting: the change makes it Member-States-only, the world's own stays open.
+                return (Secretariat.Api, $"/api/v1/meetings/{await MeetingAsync()}/changes", Json(Meetings.MeetingsApiTests.ChangeRequest(BodyId)));
             case "CancelMeeting":
                 return (Secretariat.Api, $"/api/v1/meetings/{await MeetingAsync()}/cancel", Json(new { reason = "The room is not available." }));
             case "RegisterForMeeting":
@@ -338,6 +343,28 @@ public sealed class ApiWorld : IAsyncLifetime
             }
             case "ConfirmRegistration":
                 return (Secretariat.Api, $"/api/v1/meetings/{MeetingId}/registrations/{await RegistrationAsync(MeetingId, await Factory.People.StakeholderAsync())}/confirm", Json(new { }));
+            case "RequestFloor":
+            {
+                var speaker = await Factory.People.StakeholderAsync();
+                await RegistrationAsync(MeetingId, speaker);
+                return (speaker.Api, $"/api/v1/meetings/{MeetingId}/speakers", Json(new { agendaItem = 1 }));
+            }
+            case "OrderSpeakers":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                return (Secretariat.Api, $"/api/v1/meetings/{meeting}/speakers/order", Json(new { agendaItem = 1, order = new[] { request } }));
+            }
+            case "GiveFloor":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                return (Secretariat.Api, $"/api/v1/meetings/{meeting}/speakers/{request}/give", Json(new { }));
+            }
+            case "CloseFloor":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                await (await Secretariat.Api.PostAsync($"/api/v1/meetings/{meeting}/speakers/{request}/give", null)).ExpectAsync(HttpStatusCode.OK);
+                return (Secretariat.Api, $"/api/v1/meetings/{meeting}/speakers/{request}/close", Json(new { }));
+            }
             default:
                 return null;
         }
@@ -360,6 +387,16 @@ public sealed class ApiWorld : IAsyncLifetime
     /// <summary>An open meeting of the world's body.</summary>
     private async Task<Guid> MeetingAsync()
         => Drafting.Id(await (await Secretariat.Api.PostJsonAsync("/api/v1/meetings", Meetings.Scheduling.Request(BodyId, kind: "open-to-all-stakeholders"))).ExpectAsync(HttpStatusCode.Created));
+
+    /// <summary>A fresh meeting (one speaker at a time per meeting) and a stakeholder's request for the floor on item 1.</summary>
+    private async Task<(Guid Meeting, Guid Request)> FloorRequestAsync()
+    {
+        var meeting = await MeetingAsync();
+        var speaker = await Factory.People.StakeholderAsync();
+        await RegistrationAsync(meeting, speaker);
+        var list = await (await speaker.Api.PostJsonAsync($"/api/v1/meetings/{meeting}/speakers", new { agendaItem = 1 })).ExpectAsync(HttpStatusCode.OK);
+        return (meeting, Drafting.Id(list[0]!));
+    }
 
     private static async Task<Guid> RegistrationAsync(Guid meetingId, TestPerson attendee)
     {

@@ -121,6 +121,11 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         ["POST /api/v1/meetings/{id}/registrations"] =      [D,     D,         A,       A,          A,       D],
         ["POST /api/v1/meetings/{id}/registrations/{registrationId}/withdraw"] = [D, D, A, A,    A,       A],
         ["POST /api/v1/meetings/{id}/registrations/{registrationId}/confirm"] = [D, D, D, D,     D,       A],
+        // The speakers list: those holding a seat ask for the floor; the Chair orders, gives and closes it.
+        ["POST /api/v1/meetings/{id}/speakers"] =           [D,     D,         A,       A,          A,       D],
+        ["POST /api/v1/meetings/{id}/speakers/order"] =     [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/meetings/{id}/speakers/{requestId}/give"] = [D, D,      D,       D,          D,       A],
+        ["POST /api/v1/meetings/{id}/speakers/{requestId}/close"] = [D, D,     D,       D,          D,       A],
         // Annual performance reports: the secretariat runs the cycles; only a reporter of a
         // requested organization drafts, submits and corrects that organization's report.
         ["POST /api/v1/reporting-cycles"] =                 [D,     D,         D,       D,          D,       A],
@@ -455,6 +460,28 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                 var (meeting, registration) = await RegistrationAsync(null);
                 return Post($"/api/v1/meetings/{meeting}/registrations/{registration}/confirm", new { });
             }
+            case "POST /api/v1/meetings/{id}/speakers":
+            {
+                // The caller's own seat when they can hold one; the others ask at a meeting they have no seat at.
+                var meeting = caller is { Role: Role.Delegate or Role.Stakeholder or Role.Reporter } ? (await RegistrationAsync(caller)).Meeting : await MeetingAsync();
+                return Post($"/api/v1/meetings/{meeting}/speakers", new { agendaItem = 1 });
+            }
+            case "POST /api/v1/meetings/{id}/speakers/order":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                return Post($"/api/v1/meetings/{meeting}/speakers/order", new { agendaItem = 1, order = new[] { request } });
+            }
+            case "POST /api/v1/meetings/{id}/speakers/{requestId}/give":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                return Post($"/api/v1/meetings/{meeting}/speakers/{request}/give", new { });
+            }
+            case "POST /api/v1/meetings/{id}/speakers/{requestId}/close":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                await (await (await app.Drafting.ChairAsync()).Api.PostAsync($"/api/v1/meetings/{meeting}/speakers/{request}/give", null)).ExpectAsync(HttpStatusCode.OK);
+                return Post($"/api/v1/meetings/{meeting}/speakers/{request}/close", new { });
+            }
             default:
                 throw new InvalidOperationException($"No request written for {endpoint}: add one here.");
         }
@@ -476,6 +503,15 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         var meeting = await MeetingAsync();
         var view = await (await Meetings.Scheduling.RegisterAsync(attendee, meeting, "member")).ExpectAsync(HttpStatusCode.OK);
         return (meeting, (string)Meetings.Scheduling.Of(view, attendee)["id"]!);
+    }
+
+    /// <summary>A stakeholder's request for the floor on item 1 of a fresh meeting.</summary>
+    private async Task<(string Meeting, string Request)> FloorRequestAsync()
+    {
+        var speaker = await app.People.StakeholderAsync();
+        var (meeting, _) = await RegistrationAsync(speaker);
+        var list = await (await speaker.Api.PostJsonAsync($"/api/v1/meetings/{meeting}/speakers", new { agendaItem = 1 })).ExpectAsync(HttpStatusCode.OK);
+        return (meeting, (string)list[0]!["id"]!);
     }
 
     /// <summary>A result on a freshly adopted document, defined by the secretariat for one cell.</summary>

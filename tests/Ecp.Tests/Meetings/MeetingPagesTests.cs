@@ -65,4 +65,25 @@ public sealed class MeetingPagesTests(EcpFactory app) : IClassFixture<EcpFactory
         Assert.Contains("You have a seat", seatedPage.QuerySelector("#my-registration")!.TextContent);
         Assert.Contains("No one is waiting.", seatedPage.Body!.TextContent);
     }
+
+    [Fact]
+    public async Task MeetingPage_AttendanceByStakeholderGroupAndRegionalGroup_TableAndChart()
+    {
+        var body = await scheduling.BodyAsync(5, "BRA", "KEN", "FRA");
+        var meeting = (string)(await scheduling.MeetingAsync(body))["id"]!;
+        foreach (var (who, capacity) in new[] { (await app.People.DelegateAsync("BRA"), "member"), (await app.People.DelegateAsync("KEN"), "member"),
+                     (await app.People.DelegateAsync("FRA"), "member"), (await app.People.StakeholderAsync(), "observer") })
+        {
+            await (await RegisterAsync(who, meeting, capacity)).ExpectAsync(HttpStatusCode.OK);
+        }
+        var business = await app.People.StakeholderAsync(group: "private-sector");
+        await (await RegisterAsync(business, meeting, "observer")).ExpectAsync(HttpStatusCode.OK);
+
+        var page = await app.CreatePublicClient().GetPageAsync($"/meetings/{meeting}");
+        var tables = page.QuerySelectorAll("#attendance ~ table").ToList();
+        string Count(int table, string label) => tables[table].QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == label).QuerySelector("td")!.TextContent;
+        Assert.Equal(("3", "1", "1"), (Count(0, "Government"), Count(0, "Civil society"), Count(0, "Private sector")));
+        Assert.Equal(("1", "1", "1", "0"), (Count(1, "African States"), Count(1, "Latin American and Caribbean States"), Count(1, "Western European and other States"), Count(1, "Asia-Pacific States")));
+        Assert.Equal(2, page.QuerySelectorAll("#attendance ~ svg[role=img]").Length);
+    }
 }

@@ -146,6 +146,10 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
         {
             await (await Meetings.Scheduling.RegisterAsync(who, meeting, capacity)).ExpectAsync(HttpStatusCode.OK);
         }
+        // The speakers list on item 2: Brazil has the floor, civil society waits.
+        var floor = await (await delegated.Api.PostJsonAsync($"/api/v1/meetings/{meeting}/speakers", new { agendaItem = 2 })).ExpectAsync(HttpStatusCode.OK);
+        await (await stakeholder.Api.PostJsonAsync($"/api/v1/meetings/{meeting}/speakers", new { agendaItem = 2 })).ExpectAsync(HttpStatusCode.OK);
+        await (await chair.Api.PostAsync($"/api/v1/meetings/{meeting}/speakers/{floor[0]!["id"]}/give", null)).ExpectAsync(HttpStatusCode.OK);
 
         var anyone = factory.CreatePublicClient();
         var (asWaiter, _) = await people.LogInAsync(waiter);
@@ -237,6 +241,9 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("waiting stakeholder's meeting", asWaiter, $"/meetings/{meeting}"),
             ("reporter asking to attend", asReporter, $"/meetings/{meeting}"),
             ("new meeting", asChair, "/meetings/new"),
+            ("speakers list", anyone, $"/meetings/{meeting}/speakers"),
+            ("chair's speakers list", asChair, $"/meetings/{meeting}/speakers"),
+            ("seated stakeholder's speakers list", asStakeholder, $"/meetings/{meeting}/speakers"),
         ];
     }
 

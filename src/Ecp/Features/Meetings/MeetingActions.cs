@@ -14,5 +14,10 @@ public static class MeetingActions
     /// <summary>A seat came free and the first who waited took it.</summary>
     public const string MovedUp = "meeting.moved-up";
 
+    public const string FloorRequested = "meeting.floor-requested";
+    public const string SpeakersOrdered = "meeting.speakers-ordered";
+    public const string FloorGiven = "meeting.floor-given";
+    public const string FloorClosed = "meeting.floor-closed";
+
     public const string Entity = "meeting";
 }

@@ -49,3 +49,17 @@ internal sealed class MeetingRegistrationConfiguration : IEntityTypeConfiguratio
         b.HasIndex(r => new { r.PersonId, r.MeetingId });
     }
 }
+
+internal sealed class FloorRequestConfiguration : IEntityTypeConfiguration<FloorRequest>
+{
+    public void Configure(EntityTypeBuilder<FloorRequest> b)
+    {
+        b.ToTable("MeetingFloorRequests");
+        b.HasKey(f => f.Id);
+        b.Property(f => f.MemberStateCode).HasMaxLength(3);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<MeetingRegistration>().WithMany().HasForeignKey(f => f.RegistrationId);
+        // The speakers list of a meeting, item by item, in the Chair's order.
+        b.HasIndex(f => new { f.MeetingId, f.AgendaNumber, f.Order });
+    }
+}

@@ -29,3 +29,17 @@ public sealed record RegistrationNotSeated() : ConflictError("registration-not-s
 public sealed record NotYourRegistration() : ForbiddenError("Meeting.NotYourRegistration");
 
 public sealed record MeetingBodyNotFound() : NotFoundError("Meeting.BodyUnknown");
+
+public sealed record FloorRequestNotFound() : NotFoundError("Meeting.FloorRequestNotFound");
+
+/// <summary>Only a participant holding a seat at the meeting asks for the floor.</summary>
+public sealed record NotSeatedAtMeeting() : ForbiddenError("Meeting.NotSeated");
+
+public sealed record AlreadyAskedForFloor() : ConflictError("already-asked-for-floor", "Meeting.AlreadyAskedForFloor");
+
+public sealed record FloorNotWaiting() : ConflictError("floor-not-waiting", "Meeting.FloorNotWaiting");
+
+public sealed record FloorNotSpeaking() : ConflictError("floor-not-speaking", "Meeting.FloorNotSpeaking");
+
+/// <summary>One speaker at a time: the Chair closes the floor before giving it again.</summary>
+public sealed record FloorTaken() : ConflictError("floor-taken", "Meeting.FloorTaken");

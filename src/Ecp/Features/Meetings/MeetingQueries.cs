@@ -51,6 +51,24 @@ public sealed class MeetingQueries(AppDbContext db)
             MeetingTime.Local(x.m.StartsAt, x.m.TimeZone), x.m.Place, x.m.Kind.ToCode(), x.m.Status.ToCode(), x.m.Sequence)).ToList(), next);
     }
 
+    /// <summary>The speakers list of a meeting, item by item: who spoke (in the order they were
+    /// given the floor), who speaks, then who waits in the Chair's order.</summary>
+    public async Task<List<SpeakerView>?> SpeakersAsync(Guid meetingId, CancellationToken ct)
+    {
+        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, ct)) return null;
+        var rows = await (
+                from f in db.FloorRequests.AsNoTracking()
+                where f.MeetingId == meetingId
+                join p in db.People.AsNoTracking() on f.PersonId equals p.Id
+                select new { f, p.DisplayName })
+            .ToListAsync(ct);
+        return rows
+            .OrderBy(x => x.f.AgendaNumber).ThenBy(x => x.f.Status == FloorStatus.Waiting).ThenBy(x => x.f.GivenAt).ThenBy(x => x.f.Order)
+            .Select(x => new SpeakerView(x.f.Id, x.f.AgendaNumber, x.f.Order, x.f.PersonId, x.DisplayName, x.f.Group.ToCode(), x.f.MemberStateCode,
+                x.f.Status.ToCode(), x.f.RequestedAt, x.f.GivenAt, x.f.ClosedAt))
+            .ToList();
+    }
+
     private async Task<List<AgendaItemView>> AgendaAsync(Meeting m, CancellationToken ct)
     {
         var ids = m.Agenda.Where(a => a.LinkId is not null).Select(a => a.LinkId!.Value).ToList();

@@ -35,3 +35,7 @@ public sealed record RegistrationView(Guid Id, Guid PersonId, string DisplayName
 /// <summary>A meeting in a list.</summary>
 public sealed record MeetingSummary(Guid Id, Guid BodyId, string BodyAcronym, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     string TimeZone, string LocalStart, string Place, string Kind, string Status, int Sequence);
+
+/// <summary>One entry of the speakers list: heard ones first in the order they spoke, then the queue in the Chair's order.</summary>
+public sealed record SpeakerView(Guid Id, int AgendaItem, int Order, Guid PersonId, string DisplayName, string Group, string? MemberState,
+    string Status, DateTimeOffset RequestedAt, DateTimeOffset? GivenAt, DateTimeOffset? ClosedAt);

@@ -15,6 +15,7 @@ public static class MeetingsFeature
         services.AddScoped<RegisterForMeeting>();
         services.AddScoped<WithdrawRegistration>();
         services.AddScoped<ConfirmRegistration>();
+        services.AddScoped<SpeakersList>();
         // Confirmed, moved up from the waiting list, changed or cancelled: by e-mail, in each person's language.
         services.AddScoped<MeetingMail>();
         services.AddBackgroundMail<MeetingNotifications>(configuration);

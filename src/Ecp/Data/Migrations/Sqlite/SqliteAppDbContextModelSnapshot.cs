@@ -1784,6 +1784,58 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.ToTable("MeetingAgendaItems", (string)null);
                 });
 
+            modelBuilder.Entity("Ecp.Features.Meetings.FloorRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgendaNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberStateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("MeetingId", "AgendaNumber", "Order");
+
+                    b.ToTable("MeetingFloorRequests", (string)null);
+                });
+
             modelBuilder.Entity("Ecp.Features.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3020,6 +3072,21 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.HasOne("Ecp.Features.Meetings.Meeting", null)
                         .WithMany("Agenda")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ecp.Features.Meetings.FloorRequest", b =>
+                {
+                    b.HasOne("Ecp.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ecp.Features.Meetings.MeetingRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -140,9 +140,9 @@ public sealed class AccessibilityFixture : BrowserFixture
         await Server.RunAsync<RegisterForMeeting, MeetingRegistration>(u => u.HandleAsync(Actor.Of(brazil.Person), Meeting.Id, new RegisterForMeeting.Command { Capacity = "member" }));
         await Server.RunAsync<RegisterForMeeting, MeetingRegistration>(u => u.HandleAsync(Actor.Of(kenya.Person), Meeting.Id, new RegisterForMeeting.Command { Capacity = "member" }));
         // Brazil has the floor on item 2, Kenya waits.
-        var floor = await Server.RunAsync<SpeakersList, FloorRequest>(u => u.AskAsync(Actor.Of(brazil.Person), Meeting.Id, new SpeakersList.Ask { AgendaItem = 2 }));
-        await Server.RunAsync<SpeakersList, FloorRequest>(u => u.AskAsync(Actor.Of(kenya.Person), Meeting.Id, new SpeakersList.Ask { AgendaItem = 2 }));
-        await Server.RunAsync<SpeakersList, FloorRequest>(u => u.GiveAsync(Actor.Of(Secretariat), Meeting.Id, floor.Id));
+        var floor = await Server.RunAsync<RequestFloor, FloorRequest>(u => u.HandleAsync(Actor.Of(brazil.Person), Meeting.Id, new RequestFloor.Command { AgendaItem = 2 }));
+        await Server.RunAsync<RequestFloor, FloorRequest>(u => u.HandleAsync(Actor.Of(kenya.Person), Meeting.Id, new RequestFloor.Command { AgendaItem = 2 }));
+        await Server.RunAsync<GiveFloor, FloorRequest>(u => u.HandleAsync(Actor.Of(Secretariat), Meeting.Id, floor.Id));
     }
 
     public Meeting Meeting { get; private set; } = null!;

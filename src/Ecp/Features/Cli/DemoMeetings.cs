@@ -15,7 +15,8 @@ namespace Ecp.Features.Cli;
 /// consultation meeting of CWG-Internet that takes up its consultation. The dates are those of the
 /// WGEC's published programme of work; the agendas are short plausible summaries.
 /// </summary>
-public sealed class DemoMeetings(AppDbContext db, ScheduleMeeting schedule, RegisterForMeeting register, ConfirmRegistration confirm, SpeakersList speakers)
+public sealed class DemoMeetings(AppDbContext db, ScheduleMeeting schedule, RegisterForMeeting register, ConfirmRegistration confirm,
+    RequestFloor requestFloor, GiveFloor give, CloseFloor close)
 {
     private static readonly (string Title, string Start, string End, string[] Agenda)[] Wgec =
     [
@@ -56,9 +57,9 @@ public sealed class DemoMeetings(AppDbContext db, ScheduleMeeting schedule, Regi
             // Brazil, then civil society, speak on the second item, in the Chair's order.
             foreach (var speaker in new[] { cast.Brazil, cast.CivilSociety })
             {
-                var floor = Expect(await speakers.AskAsync(speaker, meeting.Id, new SpeakersList.Ask { AgendaItem = 2 }, ct));
-                Expect(await speakers.GiveAsync(cast.Chair, meeting.Id, floor.Id, ct));
-                Expect(await speakers.CloseAsync(cast.Chair, meeting.Id, floor.Id, ct));
+                var floor = Expect(await requestFloor.HandleAsync(speaker, meeting.Id, new RequestFloor.Command { AgendaItem = 2 }, ct));
+                Expect(await give.HandleAsync(cast.Chair, meeting.Id, floor.Id, ct));
+                Expect(await close.HandleAsync(cast.Chair, meeting.Id, floor.Id, ct));
             }
         }
 

@@ -81,27 +81,27 @@ public static class MeetingsApi
             .WithName("GetSpeakersList")
             .WithSummary("The speakers list, item by item: who spoke and when (given and closed), who speaks, then who waits in the Chair's order, each with their stakeholder group and Member State.");
 
-        writes.MapPost("/{id:guid}/speakers", async Task<Results<Ok<List<SpeakerView>>, ProblemHttpResult>> (Guid id, SpeakersList.Ask command, SpeakersList useCase,
+        writes.MapPost("/{id:guid}/speakers", async Task<Results<Ok<List<SpeakerView>>, ProblemHttpResult>> (Guid id, RequestFloor.Command command, RequestFloor useCase,
                 ActorAccessor actors, MeetingQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await useCase.AskAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(_ => SpeakersAsync(queries, id, ct), l))
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(_ => SpeakersAsync(queries, id, ct), l))
             .WithName("RequestFloor")
             .WithSummary("Ask for the floor on an agenda item: last in its queue (a participant holding a seat at the meeting).");
 
-        writes.MapPost("/{id:guid}/speakers/order", async Task<Results<Ok<List<SpeakerView>>, ProblemHttpResult>> (Guid id, SpeakersList.Reorder command, SpeakersList useCase,
+        writes.MapPost("/{id:guid}/speakers/order", async Task<Results<Ok<List<SpeakerView>>, ProblemHttpResult>> (Guid id, OrderSpeakers.Command command, OrderSpeakers useCase,
                 ActorAccessor actors, MeetingQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await useCase.ReorderAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(_ => SpeakersAsync(queries, id, ct), l))
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(_ => SpeakersAsync(queries, id, ct), l))
             .WithName("OrderSpeakers")
             .WithSummary("The Chair's order of an agenda item's waiting speakers: every waiting request, once each (secretariat).");
 
-        writes.MapPost("/{id:guid}/speakers/{requestId:guid}/give", async Task<Results<Ok<List<SpeakerView>>, ProblemHttpResult>> (Guid id, Guid requestId, SpeakersList useCase,
+        writes.MapPost("/{id:guid}/speakers/{requestId:guid}/give", async Task<Results<Ok<List<SpeakerView>>, ProblemHttpResult>> (Guid id, Guid requestId, GiveFloor useCase,
                 ActorAccessor actors, MeetingQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await useCase.GiveAsync(await actors.GetAsync(ct), id, requestId, ct).ToHttpResultAsync(_ => SpeakersAsync(queries, id, ct), l))
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, requestId, ct).ToHttpResultAsync(_ => SpeakersAsync(queries, id, ct), l))
             .WithName("GiveFloor")
             .WithSummary("Give the floor to a waiting speaker, one at a time (secretariat).");
 
-        writes.MapPost("/{id:guid}/speakers/{requestId:guid}/close", async Task<Results<Ok<List<SpeakerView>>, ProblemHttpResult>> (Guid id, Guid requestId, SpeakersList useCase,
+        writes.MapPost("/{id:guid}/speakers/{requestId:guid}/close", async Task<Results<Ok<List<SpeakerView>>, ProblemHttpResult>> (Guid id, Guid requestId, CloseFloor useCase,
                 ActorAccessor actors, MeetingQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-                await useCase.CloseAsync(await actors.GetAsync(ct), id, requestId, ct).ToHttpResultAsync(_ => SpeakersAsync(queries, id, ct), l))
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, requestId, ct).ToHttpResultAsync(_ => SpeakersAsync(queries, id, ct), l))
             .WithName("CloseFloor")
             .WithSummary("Close the floor of the current speaker (secretariat).");
 

@@ -15,7 +15,10 @@ public static class MeetingsFeature
         services.AddScoped<RegisterForMeeting>();
         services.AddScoped<WithdrawRegistration>();
         services.AddScoped<ConfirmRegistration>();
-        services.AddScoped<SpeakersList>();
+        services.AddScoped<RequestFloor>();
+        services.AddScoped<OrderSpeakers>();
+        services.AddScoped<GiveFloor>();
+        services.AddScoped<CloseFloor>();
         // Confirmed, moved up from the waiting list, changed or cancelled: by e-mail, in each person's language.
         services.AddScoped<MeetingMail>();
         services.AddBackgroundMail<MeetingNotifications>(configuration);

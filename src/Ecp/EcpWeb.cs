@@ -2,6 +2,7 @@ using System.Globalization;
 using Ecp.Common;
 using Ecp.Data;
 using Ecp.Features.Accountability;
+using Ecp.Features.Meetings;
 using Ecp.Features.AnnualReports;
 using Ecp.Features.Accounts;
 using Ecp.Features.Assessments;
@@ -65,6 +66,7 @@ public static class EcpWeb
         services.AddDecisions();
         services.AddIssues();
         services.AddAccountability();
+        services.AddMeetings(configuration);
         services.AddAnnualReports(configuration);
         services.AddOpenData();
         services.AddAssessments();
@@ -198,6 +200,7 @@ public static class EcpWeb
         app.MapDecisions();
         app.MapIssues();
         app.MapAccountability();
+        app.MapMeetings();
         app.MapAnnualReports();
         app.MapAssessments();
         app.MapConsultations();

@@ -5,6 +5,7 @@ using Ecp.Features.AnnualReports;
 using Ecp.Features.Assessments;
 using Ecp.Features.Decisions;
 using Ecp.Features.Drafts;
+using Ecp.Features.Meetings;
 using Ecp.Features.Registry;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -128,7 +129,23 @@ public sealed class AccessibilityFixture : BrowserFixture
         var adopted = await this.DraftAsync(body, "recommendation", "Recommendation on capacity building", "E/CN.16/2018/CRP.4",
             Drafting.Operative("Invites Member States to support capacity building in developing countries."));
         ClosedDecision = await this.AdoptedByConsensusAsync(body, adopted, brazil, kenya);
+
+        // A Member-States-only meeting with an agenda item taking up the document under decision; Brazil sits as member.
+        Meeting = await Server.RunAsync<ScheduleMeeting, Meeting>(u => u.HandleAsync(Actor.Of(Secretariat), new ScheduleMeeting.Command
+        {
+            BodyId = body.Id, Title = "Second meeting of the Working Group", StartsAt = DateTimeOffset.UtcNow.AddDays(20), EndsAt = DateTimeOffset.UtcNow.AddDays(20).AddHours(6),
+            TimeZone = "Europe/Zurich", Place = "Palais des Nations, Geneva", RemoteUrl = "https://meet.example.org/wgec-2", Kind = "member-states-only", SeatsPerGroup = 1,
+            Agenda = [new AgendaItemRequest { Title = "Adoption of the agenda" }, new AgendaItemRequest { Title = "The draft report", DocumentId = underDecision.Id }],
+        }));
+        await Server.RunAsync<RegisterForMeeting, MeetingRegistration>(u => u.HandleAsync(Actor.Of(brazil.Person), Meeting.Id, new RegisterForMeeting.Command { Capacity = "member" }));
+        await Server.RunAsync<RegisterForMeeting, MeetingRegistration>(u => u.HandleAsync(Actor.Of(kenya.Person), Meeting.Id, new RegisterForMeeting.Command { Capacity = "member" }));
+        // Brazil has the floor on item 2, Kenya waits.
+        var floor = await Server.RunAsync<RequestFloor, FloorRequest>(u => u.HandleAsync(Actor.Of(brazil.Person), Meeting.Id, new RequestFloor.Command { AgendaItem = 2 }));
+        await Server.RunAsync<RequestFloor, FloorRequest>(u => u.HandleAsync(Actor.Of(kenya.Person), Meeting.Id, new RequestFloor.Command { AgendaItem = 2 }));
+        await Server.RunAsync<GiveFloor, FloorRequest>(u => u.HandleAsync(Actor.Of(Secretariat), Meeting.Id, floor.Id));
     }
+
+    public Meeting Meeting { get; private set; } = null!;
 }
 
 /// <summary>Every page, in English and in Arabic (right to left), meets WCAG 2.1 A and AA as far
@@ -201,6 +218,17 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         ["assessment-results"] = (Who.Public, "/assessments/{round}", false),
         ["assessment-delegate"] = (Who.Delegate, "/assessments/{open-round}", false),
         ["assessment-chair"] = (Who.Secretariat, "/assessments/{open-round}", false),
+        // Meetings: the list, a meeting as the public, a seated delegate, a reporter who may ask to attend, and the secretariat see it.
+        ["meetings"] = (Who.Public, "/meetings", false),
+        ["meeting"] = (Who.Public, "/meetings/{meeting}", false),
+        ["meeting-delegate"] = (Who.Delegate, "/meetings/{meeting}", false),
+        ["meeting-reporter"] = (Who.Reporter, "/meetings/{meeting}", false),
+        ["meeting-chair"] = (Who.Secretariat, "/meetings/{meeting}", false),
+        ["meetings-new"] = (Who.Secretariat, "/meetings/new", false),
+        ["meetings-new-errors"] = (Who.Secretariat, "/meetings/new", true),
+        ["speakers"] = (Who.Public, "/meetings/{meeting}/speakers", false),
+        ["speakers-delegate"] = (Who.Delegate, "/meetings/{meeting}/speakers", false),
+        ["speakers-chair"] = (Who.Secretariat, "/meetings/{meeting}/speakers", false),
     };
 
     public static TheoryData<string, string> PagesInEnglishAndArabic()
@@ -222,7 +250,8 @@ public sealed class AccessibilityTests(AccessibilityFixture app) : IClassFixture
         path = path.Replace("{organization}", app.Organization.Id.ToString()).Replace("{delegate}", app.Delegate.Id.ToString())
             .Replace("{document}", app.Negotiation.Document.Id.ToString())
             .Replace("{round}", app.Round.Id.ToString()).Replace("{open-round}", app.OpenRound.Id.ToString())
-            .Replace("{decision}", app.OpenDecision.Id.ToString()).Replace("{closed-decision}", app.ClosedDecision.Id.ToString());
+            .Replace("{decision}", app.OpenDecision.Id.ToString()).Replace("{closed-decision}", app.ClosedDecision.Id.ToString())
+            .Replace("{meeting}", app.Meeting.Id.ToString());
         var state = who switch
         {
             Who.Person => app.PersonState,

@@ -124,6 +124,7 @@ public static class OpenApiDocument
         ["Search"] = "Full-text search of what is public, in the six UN languages.",
         ["Issues"] = "The issue map: international Internet-related public policy issues, who addresses each, the gaps, and the scope assessments of ¶69 by stakeholder group.",
         ["Accountability"] = "Results derived from adopted outcomes: implementing organizations, milestones, a status, progress rolled up from children by a stated rule, and a dashboard by body and year.",
+        ["Meetings"] = "Meetings of the bodies: times in UTC and in the meeting's zone, the agenda, registration as member or observer under the body's rules with a public first-come waiting list, and iCalendar per meeting and per body.",
         ["Annual reports"] = "Annual performance reports of the relevant organizations (Tunis Agenda ¶71): the yearly cycles, drafts private to each organization, submissions and revisions, and who reported on time, late or not at all.",
         ["Operations"] = "For operators: whether a node answers.",
         ["Invitations"] = "The secretariat invites participants in bulk: each invitation, once accepted, is an account and an accreditation.",

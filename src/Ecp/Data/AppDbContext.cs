@@ -62,6 +62,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.AnnualReports.AnnualReport> AnnualReports => Set<Features.AnnualReports.AnnualReport>();
 
+    public DbSet<Features.Meetings.Meeting> Meetings => Set<Features.Meetings.Meeting>();
+
+    public DbSet<Features.Meetings.MeetingRegistration> MeetingRegistrations => Set<Features.Meetings.MeetingRegistration>();
+
+    public DbSet<Features.Meetings.FloorRequest> FloorRequests => Set<Features.Meetings.FloorRequest>();
+
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
 
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();

@@ -20,6 +20,9 @@ public sealed class EcpServer : WebApplicationFactory<Program>
 
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"ecp-browser-{Guid.NewGuid():N}.db");
 
+    /// <summary>Extra settings (a test's SMTP server); set them before <see cref="Start"/>.</summary>
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     /// <summary>http://127.0.0.1:port/ once <see cref="Start"/> has run.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -33,6 +36,7 @@ public sealed class EcpServer : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         // The app does not migrate by itself. Migrate before any other hosted service starts:
         // data protection reads its keys from the database as the host starts.
         builder.ConfigureServices(s => s.Insert(0, ServiceDescriptor.Singleton<IHostedService, MigrateOnStart>()));

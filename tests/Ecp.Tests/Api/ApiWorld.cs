@@ -49,6 +49,11 @@ public sealed class ApiWorld : IAsyncLifetime
     public Guid ResultId { get; private set; }
     public Guid MilestoneId { get; private set; }
     public Guid AdoptedDocumentId { get; private set; }
+    /// <summary>An open meeting of the world's body (every Member State), the stakeholder registered to it.</summary>
+    public Guid MeetingId { get; private set; }
+    public Guid RegistrationId { get; private set; }
+    /// <summary>The stakeholder's request for the floor on item 1 of that meeting.</summary>
+    public Guid FloorRequestId { get; private set; }
     /// <summary>A second token of the registered person, so revoking it leaves their own working.</summary>
     public Guid SpareTokenId { get; private set; }
     /// <summary>A reporter of a relevant organization, requested in two cycles: it submitted a
@@ -104,6 +109,9 @@ public sealed class ApiWorld : IAsyncLifetime
         AdoptedDocumentId = Drafting.Id(await Factory.Drafting.AdoptedDocumentAsync());
         ResultId = Drafting.Id(await (await Secretariat.Api.PostJsonAsync("/api/v1/results", new { documentId = AdoptedDocumentId, title = "Capacity building" })).ExpectAsync(HttpStatusCode.Created));
         MilestoneId = await MilestoneAsync();
+        MeetingId = await MeetingAsync();
+        RegistrationId = await RegistrationAsync(MeetingId, Stakeholder);
+        FloorRequestId = Drafting.Id((await (await Stakeholder.Api.PostJsonAsync($"/api/v1/meetings/{MeetingId}/speakers", new { agendaItem = 1 })).ExpectAsync(HttpStatusCode.OK))[0]!);
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
@@ -156,6 +164,9 @@ public sealed class ApiWorld : IAsyncLifetime
             "assessments" => [AssessmentId, ClosedAssessmentId],
             "results" => [ResultId],
             "milestones" => [MilestoneId],
+            "meetings" => [MeetingId],
+            "registrations" => [RegistrationId],
+            "speakers" => [FloorRequestId],
             _ => [],
         };
         return ids.Select(i => i.ToString()).ToList();
@@ -163,7 +174,7 @@ public sealed class ApiWorld : IAsyncLifetime
 
     /// <summary>Every id the world holds, for uuid fields of a body.</summary>
     public IReadOnlyList<Guid> AllIds()
-        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId, ReportingOrganizationId, ReportId, AssessmentId, ResultId];
+        => [BodyId, DocumentId, AmendmentId, DecisionId, OpenConsultationId, ClosedConsultationId, ContributionId, OrganizationId, AccreditationId, ReportingOrganizationId, ReportId, AssessmentId, ResultId, MeetingId];
 
     /// <summary>
     /// A request the operation accepts (2xx), with targets made fresh where the operation uses
@@ -316,6 +327,44 @@ public sealed class ApiWorld : IAsyncLifetime
                 return (Secretariat.Api, $"/api/v1/results/{ResultId}/milestones/{await MilestoneAsync()}/done", Json(new { doneOn = "2026-06-02" }));
             case "AssignImplementers":
                 return (Secretariat.Api, $"/api/v1/results/{ResultId}/implementers", Json(new { organizationIds = new[] { OrganizationId } }));
+            case "ScheduleMeeting":
+                return (Secretariat.Api, "/api/v1/meetings", Json(Meetings.Scheduling.Request(BodyId)));
+            case "ChangeMeeting":
+                // A fresh meeting: the change makes it Member-States-only, the world's own stays open.
+                return (Secretariat.Api, $"/api/v1/meetings/{await MeetingAsync()}/changes", Json(Meetings.MeetingsApiTests.ChangeRequest(BodyId)));
+            case "CancelMeeting":
+                return (Secretariat.Api, $"/api/v1/meetings/{await MeetingAsync()}/cancel", Json(new { reason = "The room is not available." }));
+            case "RegisterForMeeting":
+                return ((await Factory.People.StakeholderAsync()).Api, $"/api/v1/meetings/{MeetingId}/registrations", Json(new { capacity = "member" }));
+            case "WithdrawRegistration":
+            {
+                var attendee = await Factory.People.StakeholderAsync();
+                return (attendee.Api, $"/api/v1/meetings/{MeetingId}/registrations/{await RegistrationAsync(MeetingId, attendee)}/withdraw", Json(new { }));
+            }
+            case "ConfirmRegistration":
+                return (Secretariat.Api, $"/api/v1/meetings/{MeetingId}/registrations/{await RegistrationAsync(MeetingId, await Factory.People.StakeholderAsync())}/confirm", Json(new { }));
+            case "RequestFloor":
+            {
+                var speaker = await Factory.People.StakeholderAsync();
+                await RegistrationAsync(MeetingId, speaker);
+                return (speaker.Api, $"/api/v1/meetings/{MeetingId}/speakers", Json(new { agendaItem = 1 }));
+            }
+            case "OrderSpeakers":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                return (Secretariat.Api, $"/api/v1/meetings/{meeting}/speakers/order", Json(new { agendaItem = 1, order = new[] { request } }));
+            }
+            case "GiveFloor":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                return (Secretariat.Api, $"/api/v1/meetings/{meeting}/speakers/{request}/give", Json(new { }));
+            }
+            case "CloseFloor":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                await (await Secretariat.Api.PostAsync($"/api/v1/meetings/{meeting}/speakers/{request}/give", null)).ExpectAsync(HttpStatusCode.OK);
+                return (Secretariat.Api, $"/api/v1/meetings/{meeting}/speakers/{request}/close", Json(new { }));
+            }
             default:
                 return null;
         }
@@ -333,6 +382,26 @@ public sealed class ApiWorld : IAsyncLifetime
     {
         var result = await (await Secretariat.Api.PostJsonAsync($"/api/v1/results/{ResultId}/milestones", new { title = "Milestone", dueOn = "2027-01-31" })).ExpectAsync(HttpStatusCode.OK);
         return Drafting.Id(result["milestones"]!.AsArray().Last(m => m!["doneOn"] is null)!);
+    }
+
+    /// <summary>An open meeting of the world's body.</summary>
+    private async Task<Guid> MeetingAsync()
+        => Drafting.Id(await (await Secretariat.Api.PostJsonAsync("/api/v1/meetings", Meetings.Scheduling.Request(BodyId, kind: "open-to-all-stakeholders"))).ExpectAsync(HttpStatusCode.Created));
+
+    /// <summary>A fresh meeting (one speaker at a time per meeting) and a stakeholder's request for the floor on item 1.</summary>
+    private async Task<(Guid Meeting, Guid Request)> FloorRequestAsync()
+    {
+        var meeting = await MeetingAsync();
+        var speaker = await Factory.People.StakeholderAsync();
+        await RegistrationAsync(meeting, speaker);
+        var list = await (await speaker.Api.PostJsonAsync($"/api/v1/meetings/{meeting}/speakers", new { agendaItem = 1 })).ExpectAsync(HttpStatusCode.OK);
+        return (meeting, Drafting.Id(list[0]!));
+    }
+
+    private static async Task<Guid> RegistrationAsync(Guid meetingId, TestPerson attendee)
+    {
+        var view = await (await Meetings.Scheduling.RegisterAsync(attendee, meetingId, "member")).ExpectAsync(HttpStatusCode.OK);
+        return Drafting.Id(Meetings.Scheduling.Of(view, attendee));
     }
 
     /// <summary>An open assessment round on the default dimensions.</summary>

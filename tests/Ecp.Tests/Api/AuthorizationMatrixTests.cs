@@ -113,6 +113,19 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         ["POST /api/v1/results/{id}/milestones"] =          [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/results/{id}/milestones/{milestoneId}/done"] = [D, D, D, D,             D,       A],
         ["POST /api/v1/results/{id}/implementers"] =        [D,     D,         D,       D,          D,       A],
+        // Meetings: the secretariat schedules, changes and cancels them and confirms seats; every
+        // accredited participant asks to attend and withdraws their own (the secretariat anyone's).
+        ["POST /api/v1/meetings"] =                         [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/meetings/{id}/changes"] =            [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/meetings/{id}/cancel"] =             [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/meetings/{id}/registrations"] =      [D,     D,         A,       A,          A,       D],
+        ["POST /api/v1/meetings/{id}/registrations/{registrationId}/withdraw"] = [D, D, A, A,    A,       A],
+        ["POST /api/v1/meetings/{id}/registrations/{registrationId}/confirm"] = [D, D, D, D,     D,       A],
+        // The speakers list: those holding a seat ask for the floor; the Chair orders, gives and closes it.
+        ["POST /api/v1/meetings/{id}/speakers"] =           [D,     D,         A,       A,          A,       D],
+        ["POST /api/v1/meetings/{id}/speakers/order"] =     [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/meetings/{id}/speakers/{requestId}/give"] = [D, D,      D,       D,          D,       A],
+        ["POST /api/v1/meetings/{id}/speakers/{requestId}/close"] = [D, D,     D,       D,          D,       A],
         // Annual performance reports: the secretariat runs the cycles; only a reporter of a
         // requested organization drafts, submits and corrects that organization's report.
         ["POST /api/v1/reporting-cycles"] =                 [D,     D,         D,       D,          D,       A],
@@ -428,9 +441,77 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                 var submitted = await (await reporter.Api.PostJsonAsync($"/api/v1/reporting-cycles/{year}/reports", AnnualReports.Reporting.Report())).ExpectAsync(HttpStatusCode.Created);
                 return Post($"/api/v1/reports/{(string)submitted["id"]!}/languages", AnnualReports.Reporting.FrenchVersion());
             }
+            case "POST /api/v1/meetings":
+                return Post("/api/v1/meetings", Meetings.Scheduling.Request(await app.Drafting.BodyAsync()));
+            case "POST /api/v1/meetings/{id}/changes":
+                return Post($"/api/v1/meetings/{await MeetingAsync()}/changes", Meetings.MeetingsApiTests.ChangeRequest(Guid.Empty));
+            case "POST /api/v1/meetings/{id}/cancel":
+                return Post($"/api/v1/meetings/{await MeetingAsync()}/cancel", new { reason = "Matrix cell." });
+            case "POST /api/v1/meetings/{id}/registrations":
+                return Post($"/api/v1/meetings/{await MeetingAsync()}/registrations", new { capacity = "member" });
+            case "POST /api/v1/meetings/{id}/registrations/{registrationId}/withdraw":
+            {
+                // One's own registration; those who cannot register aim at a stakeholder's.
+                var (meeting, registration) = await RegistrationAsync(caller is { Role: Role.Delegate or Role.Stakeholder or Role.Reporter } ? caller : null);
+                return Post($"/api/v1/meetings/{meeting}/registrations/{registration}/withdraw", new { });
+            }
+            case "POST /api/v1/meetings/{id}/registrations/{registrationId}/confirm":
+            {
+                var (meeting, registration) = await RegistrationAsync(null);
+                return Post($"/api/v1/meetings/{meeting}/registrations/{registration}/confirm", new { });
+            }
+            case "POST /api/v1/meetings/{id}/speakers":
+            {
+                // The caller's own seat when they can hold one; the others ask at a meeting they have no seat at.
+                var meeting = caller is { Role: Role.Delegate or Role.Stakeholder or Role.Reporter } ? (await RegistrationAsync(caller)).Meeting : await MeetingAsync();
+                return Post($"/api/v1/meetings/{meeting}/speakers", new { agendaItem = 1 });
+            }
+            case "POST /api/v1/meetings/{id}/speakers/order":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                return Post($"/api/v1/meetings/{meeting}/speakers/order", new { agendaItem = 1, order = new[] { request } });
+            }
+            case "POST /api/v1/meetings/{id}/speakers/{requestId}/give":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                return Post($"/api/v1/meetings/{meeting}/speakers/{request}/give", new { });
+            }
+            case "POST /api/v1/meetings/{id}/speakers/{requestId}/close":
+            {
+                var (meeting, request) = await FloorRequestAsync();
+                await (await (await app.Drafting.ChairAsync()).Api.PostAsync($"/api/v1/meetings/{meeting}/speakers/{request}/give", null)).ExpectAsync(HttpStatusCode.OK);
+                return Post($"/api/v1/meetings/{meeting}/speakers/{request}/close", new { });
+            }
             default:
                 throw new InvalidOperationException($"No request written for {endpoint}: add one here.");
         }
+    }
+
+    /// <summary>An open meeting of a body of every Member State, scheduled for one cell.</summary>
+    private async Task<string> MeetingAsync()
+    {
+        var secretariat = await app.Drafting.ChairAsync();
+        var meeting = await (await secretariat.Api.PostJsonAsync("/api/v1/meetings", Meetings.Scheduling.Request(await app.Drafting.BodyAsync(), kind: "open-to-all-stakeholders")))
+            .ExpectAsync(HttpStatusCode.Created);
+        return (string)meeting["id"]!;
+    }
+
+    /// <summary>A registration to a fresh open meeting: the attendee's own, or a new stakeholder's.</summary>
+    private async Task<(string Meeting, string Registration)> RegistrationAsync(TestPerson? attendee)
+    {
+        attendee ??= await app.People.StakeholderAsync();
+        var meeting = await MeetingAsync();
+        var view = await (await Meetings.Scheduling.RegisterAsync(attendee, meeting, "member")).ExpectAsync(HttpStatusCode.OK);
+        return (meeting, (string)Meetings.Scheduling.Of(view, attendee)["id"]!);
+    }
+
+    /// <summary>A stakeholder's request for the floor on item 1 of a fresh meeting.</summary>
+    private async Task<(string Meeting, string Request)> FloorRequestAsync()
+    {
+        var speaker = await app.People.StakeholderAsync();
+        var (meeting, _) = await RegistrationAsync(speaker);
+        var list = await (await speaker.Api.PostJsonAsync($"/api/v1/meetings/{meeting}/speakers", new { agendaItem = 1 })).ExpectAsync(HttpStatusCode.OK);
+        return (meeting, (string)list[0]!["id"]!);
     }
 
     /// <summary>A result on a freshly adopted document, defined by the secretariat for one cell.</summary>

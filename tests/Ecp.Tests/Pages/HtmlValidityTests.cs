@@ -138,8 +138,21 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
         await (await chair.Api.PostJsonAsync($"/api/v1/results/{leafResult}/status", new { status = "in-progress", progress = 40, reason = "Two of five held." })).ExpectAsync(HttpStatusCode.OK);
         await (await chair.Api.PostJsonAsync($"/api/v1/results/{leafResult}/milestones", new { title = "Workshop in Africa", dueOn = "2027-05-01" })).ExpectAsync(HttpStatusCode.OK);
         await (await chair.Api.PostJsonAsync($"/api/v1/results/{leafResult}/implementers", new { organizationIds = new[] { organization.Id } })).ExpectAsync(HttpStatusCode.OK);
+        // A Member-States-only meeting with one seat per group: the stakeholder seated, another waiting, the delegate a member.
+        var meeting = (string)(await (await chair.Api.PostJsonAsync("/api/v1/meetings", Meetings.Scheduling.Request(bodyId, seatsPerGroup: 1,
+            agenda: [new { title = "Adoption of the agenda" }, new { title = "Draft recommendations", documentId }]))).ExpectAsync(HttpStatusCode.Created))["id"]!;
+        var waiter = await people.StakeholderAsync(organization.Id);
+        foreach (var (who, capacity) in new[] { (stakeholder, "observer"), (waiter, "observer"), (delegated, "member") })
+        {
+            await (await Meetings.Scheduling.RegisterAsync(who, meeting, capacity)).ExpectAsync(HttpStatusCode.OK);
+        }
+        // The speakers list on item 2: Brazil has the floor, civil society waits.
+        var floor = await (await delegated.Api.PostJsonAsync($"/api/v1/meetings/{meeting}/speakers", new { agendaItem = 2 })).ExpectAsync(HttpStatusCode.OK);
+        await (await stakeholder.Api.PostJsonAsync($"/api/v1/meetings/{meeting}/speakers", new { agendaItem = 2 })).ExpectAsync(HttpStatusCode.OK);
+        await (await chair.Api.PostAsync($"/api/v1/meetings/{meeting}/speakers/{floor[0]!["id"]}/give", null)).ExpectAsync(HttpStatusCode.OK);
 
         var anyone = factory.CreatePublicClient();
+        var (asWaiter, _) = await people.LogInAsync(waiter);
         var (asChair, _) = await people.LogInAsync(chair);
         var (asStakeholder, _) = await people.LogInAsync(stakeholder);
         var (asDelegate, _) = await people.LogInAsync(delegated);
@@ -220,6 +233,17 @@ public sealed class HtmlValidityTests(EcpFactory factory, ITestOutputHelper outp
             ("chair's result", asChair, $"/results/{leafResult}"),
             ("adopted document", anyone, $"/documents/{adopted}"),
             ("chair's adopted document", asChair, $"/documents/{adopted}"),
+            ("meetings", anyone, "/meetings"),
+            ("a body's meetings", anyone, $"/meetings?body={bodyId}"),
+            ("meeting", anyone, $"/meetings/{meeting}"),
+            ("chair's meeting", asChair, $"/meetings/{meeting}"),
+            ("seated stakeholder's meeting", asStakeholder, $"/meetings/{meeting}"),
+            ("waiting stakeholder's meeting", asWaiter, $"/meetings/{meeting}"),
+            ("reporter asking to attend", asReporter, $"/meetings/{meeting}"),
+            ("new meeting", asChair, "/meetings/new"),
+            ("speakers list", anyone, $"/meetings/{meeting}/speakers"),
+            ("chair's speakers list", asChair, $"/meetings/{meeting}/speakers"),
+            ("seated stakeholder's speakers list", asStakeholder, $"/meetings/{meeting}/speakers"),
         ];
     }
 

@@ -12,6 +12,7 @@ public static class CliFeature
         services.AddScoped<DemoResults>();
         services.AddScoped<DemoReports>();
         services.AddScoped<DemoAssessments>();
+        services.AddScoped<DemoMeetings>();
         return services;
     }
 }

@@ -27,6 +27,7 @@ public sealed class DemoData(
     DemoConsultations consultations,
     DemoIssues issues,
     DemoResults results,
+    DemoMeetings meetings,
     DemoAssessments assessments,
     DemoReports reports)
 {
@@ -131,6 +132,7 @@ public sealed class DemoData(
         await issues.LoadAsync(cast, ct);
         await assessments.LoadAsync(cast, ct);
         await results.LoadAsync(cast, ct);
+        await meetings.LoadAsync(cast, ct);
         var reporters = People.Where(p => p.Kind == "reporter").ToDictionary(p => p.Organization!, p => actors[p.Key]);
         await reports.LoadAsync(reporters, chair, ct);
     }

@@ -51,6 +51,7 @@ internal sealed class ProjectionCheckpointConfiguration : IEntityTypeConfigurati
         b.HasData(
             new ProjectionCheckpoint(ConsultationNotifications.CheckpointName, 0),
             new ProjectionCheckpoint(AnnualReports.ReportNotifications.CheckpointName, 0),
+            new ProjectionCheckpoint(Meetings.MeetingNotifications.CheckpointName, 0),
             new ProjectionCheckpoint(Webhooks.WebhookProjection.CheckpointName, 0),
             new ProjectionCheckpoint(Campaigns.CampaignProjection.CheckpointName, 0));
     }
@@ -70,6 +71,7 @@ internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
             new Lease(OutboxSender.LeaseName, "", Free),
             new Lease(ConsultationNotifications.LeaseName, "", Free),
             new Lease(AnnualReports.ReportNotifications.LeaseName, "", Free),
+            new Lease(Meetings.MeetingNotifications.LeaseName, "", Free),
             new Lease(Record.RecordTreeFollower.LeaseName, "", Free),
             new Lease(Webhooks.WebhookProjection.LeaseName, "", Free),
             new Lease(Webhooks.WebhookSender.LeaseName, "", Free),

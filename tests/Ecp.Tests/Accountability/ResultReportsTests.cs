@@ -44,6 +44,25 @@ public sealed class ResultReportsTests(EcpFactory app) : IClassFixture<EcpFactor
         Assert.Contains("Annual performance reports that speak of it", page);
     }
 
+    [Fact]
+    public async Task Result_ListsTheMeetingsWhoseAgendaTookUpItsDocumentOrADecisionOnIt()
+    {
+        var document = Id(await app.Drafting.AdoptedDocumentAsync("invites all stakeholders to cooperate;"));
+        var other = Id(await app.Drafting.AdoptedDocumentAsync("invites Member States to report;"));
+        var secretariat = await app.Drafting.ChairAsync();
+        var result = Id(await (await secretariat.Api.PostJsonAsync("/api/v1/results", new { documentId = document, title = "Cooperation" })).ExpectAsync(HttpStatusCode.Created));
+        var body = await app.Drafting.BodyAsync();
+        async Task<string> ScheduleAsync(string title, object item)
+            => (string)(await (await secretariat.Api.PostJsonAsync("/api/v1/meetings", Ecp.Tests.Meetings.Scheduling.Request(body, "open-to-all-stakeholders", title: title,
+                agenda: [new { title = "Adoption of the agenda" }, item]))).ExpectAsync(HttpStatusCode.Created))["id"]!;
+        var onTheDocument = await ScheduleAsync("Review of implementation", new { title = "The Opinion", documentId = document });
+        await ScheduleAsync("Another matter", new { title = "Another Opinion", documentId = other });
+
+        var meetings = (await app.CreatePublicClient().GetJsonAsync($"/api/v1/results/{result}"))["meetings"]!.AsArray();
+        Assert.Equal([($"/meetings/{onTheDocument}", "Review of implementation")], meetings.Select(m => ((string)m!["url"]!, (string)m["title"]!)));
+        Assert.Contains($"href=\"/meetings/{onTheDocument}\"", await app.CreatePublicClient().GetStringAsync($"/results/{result}"));
+    }
+
     private static JsonNode WithOutcome(object outcome)
     {
         var report = JsonSerializer.SerializeToNode(Reporting.Report())!;

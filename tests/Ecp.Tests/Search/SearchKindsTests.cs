@@ -115,6 +115,17 @@ public sealed class SearchKindsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Meeting_FoundByItsTitleAndAgenda_UnderItsKind()
+    {
+        var secretariat = await factory.People.SecretariatAsync();
+        var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", Drafting.BodyRequest())).ExpectAsync(HttpStatusCode.Created);
+        var item = Word("Vexillology");
+        var meeting = await (await secretariat.Api.PostJsonAsync("/api/v1/meetings", Ecp.Tests.Meetings.Scheduling.Request(Drafting.Id(body), "open-to-all-stakeholders",
+            agenda: [new { title = "Adoption of the agenda" }, new { title = $"{item} of the Internet" }]))).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal([("meeting", $"/meetings/{meeting["id"]}")], Hits(await SearchAsync($"q={item}&kind=meeting")));
+    }
+
+    [Fact]
     public async Task RecordEntry_FoundByTheWordsOfItsPayload_LinkedToTheRecord_NeverByAPersonsName()
     {
         var secretariat = await factory.People.SecretariatAsync();

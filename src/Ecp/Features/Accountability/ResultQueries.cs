@@ -68,7 +68,21 @@ public sealed class ResultQueries(AppDbContext db)
             result.ParentId, result.Depth, found.Body, result.AdoptedYear, Tree(rows, id),
             result.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id).Select(m => new MilestoneView(m.Id, m.Title, m.DueOn, m.DoneOn)).ToList(),
             implementers, $"/record?entity={ResultActions.Entity}&entityId={result.Id}", result.DefinedAt, result.UpdatedAt,
-            await ReportsAsync(result.Id, found.Symbol, ct));
+            await ReportsAsync(result.Id, found.Symbol, ct), await MeetingsAsync(result.DocumentId, ct));
+    }
+
+    /// <summary>The meetings whose agenda has an item on the result's document or on a decision about
+    /// it, by start; at most <see cref="MaxReports"/>.</summary>
+    public async Task<IReadOnlyList<ResultMeetingRef>> MeetingsAsync(Guid documentId, CancellationToken ct)
+    {
+        var decisions = db.Decisions.Where(d => d.DocumentId == documentId).Select(d => (Guid?)d.Id);
+        var meetings = await (from a in db.Set<Meetings.AgendaItem>()
+                              where (a.LinkKind == Meetings.AgendaLinkKind.Document && a.LinkId == documentId)
+                                    || (a.LinkKind == Meetings.AgendaLinkKind.Decision && decisions.Contains(a.LinkId))
+                              join m in db.Meetings on a.MeetingId equals m.Id
+                              select new { m.Id, m.Title, m.StartsAt })
+            .Distinct().OrderBy(m => m.Id).Take(MaxReports).ToListAsync(ct);
+        return meetings.OrderBy(m => m.StartsAt).Select(m => new ResultMeetingRef(m.Id, m.Title, m.StartsAt, $"/meetings/{m.Id}")).ToList();
     }
 
     /// <summary>The submitted reports whose current revision has an outcome linking this result's page

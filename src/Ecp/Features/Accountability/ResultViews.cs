@@ -19,7 +19,10 @@ public sealed record ResultView(Guid Id, Guid DocumentId, string DocumentSymbol,
     string Title, string Description, string Status, int? OwnProgress, int? Progress, string RollUpRule, Guid? ParentId, int Depth,
     BodyRef Body, int AdoptedYear, IReadOnlyList<ResultNode> Children, IReadOnlyList<MilestoneView> Milestones,
     IReadOnlyList<ImplementerView> Implementers, string RecordHref, DateTimeOffset DefinedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<ResultReportRef> Reports);
+    IReadOnlyList<ResultReportRef> Reports, IReadOnlyList<ResultMeetingRef> Meetings);
+
+/// <summary>A meeting whose agenda took up the result's document, or a decision on it.</summary>
+public sealed record ResultMeetingRef(Guid MeetingId, string Title, DateTimeOffset StartsAt, string Url);
 
 /// <summary>A submitted annual performance report that speaks of a result: one of its outcomes links the
 /// result's page or names the result's document by its symbol.</summary>

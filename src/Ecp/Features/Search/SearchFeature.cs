@@ -21,6 +21,7 @@ public static class SearchFeature
         services.AddSearchSource<DocumentSearchSource>();
         services.AddSearchSource<ConsultationSearchSource>();
         services.AddSearchSource<PersonSearchSource>();
+        services.AddSearchSource<MeetingSearchSource>();
         services.AddSearchSource<RecordSearchSource>();
         return services;
     }

@@ -61,7 +61,7 @@ public sealed class RecordTree(AppDbContext db)
 
     /// <summary>Adds leaf index to the tree: stores it and every subtree it completes. frontier[level]
     /// holds the hash of the complete left subtree at that level still waiting for its right sibling.</summary>
-    private static void Add(byte[] leaf, long index, byte[]?[] frontier, List<RecordTreeNode> nodes)
+    internal static void Add(byte[] leaf, long index, byte[]?[] frontier, List<RecordTreeNode> nodes)
     {
         var hash = leaf;
         var level = 0;

@@ -123,7 +123,8 @@ internal sealed class SizeCommand : AsyncCommand<SizeCommand.Settings>
         await body.CopyToAsync(Stream.Null, ct);
     }
 
-    private static async Task<Guid> ConsultationAsync(IServiceProvider services, string name, CancellationToken ct)
+    /// <summary>A fresh secretariat, body and open consultation with the bulk questionnaire.</summary>
+    internal static async Task<Guid> ConsultationAsync(IServiceProvider services, string name, CancellationToken ct)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         async Task<T> Scoped<T>(Func<IServiceProvider, Task<T>> action)

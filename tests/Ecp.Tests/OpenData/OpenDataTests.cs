@@ -77,6 +77,48 @@ public sealed class OpenDataTests(EcpFactory app) : IClassFixture<EcpFactory>
     }
 
     [Fact]
+    public async Task Contributions_CsvParsedByAnIndependentReader_HoldsTheJsonLinesValues_QuotedTextAndConsentIntact()
+    {
+        var secretariat = await app.People.SecretariatAsync();
+        var body = await app.Drafting.BodyAsync();
+        var id = (string)(await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
+        {
+            bodyId = body, topic = "Open data CSV", description = "Two questions.", questions = new[] { "First?", "Second?" },
+            eligibility = "all-stakeholders", opensAt = DateTimeOffset.UtcNow.AddMinutes(-1), closesAt = DateTimeOffset.UtcNow.AddDays(3),
+        })).ExpectAsync(HttpStatusCode.Created))["id"]!;
+        await (await secretariat.Api.PostAsync($"/api/v1/consultations/{id}/open", null)).ExpectAsync(HttpStatusCode.OK);
+        var (cited, uncited) = (await app.People.StakeholderAsync(), await app.People.StakeholderAsync());
+        const string awkward = "Quote \"this\", then,\r\na new line: données, 数据, بيانات";
+        foreach (var (author, consent) in new[] { (cited, true), (uncited, false) })
+        {
+            await (await author.Api.PostJsonAsync($"/api/v1/consultations/{id}/contributions", new
+            {
+                language = "en", consentToCite = consent, answers = new object[] { new { question = 1, text = awkward }, new { question = 2, text = "Second answer." } },
+            })).ExpectAsync(HttpStatusCode.Created);
+        }
+
+        var jsonl = await DownloadAsync("/api/v1/open-data/contributions.jsonl", "application/jsonl");
+        var csv = await DownloadAsync("/api/v1/open-data/contributions.csv", "text/csv");
+
+        var rows = Rows(jsonl).Where(r => (string)r["consultationId"]! == id).ToList();
+        Assert.Equal([(cited.DisplayName, awkward + "\nSecond answer."), ((string?)null, awkward + "\nSecond answer.")],
+            rows.OrderBy(r => (int)r["number"]!).Select(r => ((string?)r["authorName"], (string?)r["text"])));
+        Assert.DoesNotContain(uncited.DisplayName, jsonl);
+        Assert.DoesNotContain(uncited.DisplayName, csv);
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(new StringReader(csv)) { HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var records = new List<string[]>();
+        while (!parser.EndOfData) records.Add(parser.ReadFields()!);
+        Assert.Equal(Rows(jsonl).Count, records.Count);
+        foreach (var row in rows)
+        {
+            var record = records.Single(r => r[0] == (string)row["id"]!);
+            Assert.Equal(header.Select(f => row[f] switch { null => "", JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false", var v => v.ToString() }), record);
+        }
+    }
+
+    [Fact]
     public async Task AnnualReports_RoundTrip_CurrentRevisionAsTheApiShowsIt_EveryRevision_LanguageVersions_NeverADraft()
     {
         var reporting = new AnnualReports.Reporting(app, TimeProvider.System);

@@ -43,7 +43,7 @@ public static class OpenDataApi
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"ecp-{OpenDataWriter.FileName(dataset, format, gzip)}\"";
                 http.Response.Headers.Link = $"<{OpenDataCatalog.LicenceUrl}>; rel=\"license\"";
                 // Streamed from the database: memory stays flat however many rows there are.
-                await OpenDataWriter.WriteAsync(http.Response.Body, dataset, dataset.Rows(db, states, ct), format, gzip, ct);
+                await OpenDataWriter.WriteAsync(http.Response, dataset, dataset.Rows(db, states, ct), format, gzip, ct);
                 return TypedResults.Empty;
             })
             .WithName("DownloadOpenData")

@@ -63,15 +63,7 @@ public static class OpenDataCatalog
              F("consentToCite", "boolean", "Whether the contributor agreed to be cited individually"), F("status", "code", "active, withdrawn or hidden"),
              F("language", "string", "Language of the current version"), F("submittedAt", "timestamp", "First submission"), F("updatedAt", "timestamp", "Last edit"),
              F("wordCount", "integer", "Words in the current version"), F("text", "string", "The current answers, one per line; empty when hidden or withdrawn")],
-            (db, _, ct) => db.Contributions.AsNoTracking().Where(c => db.Consultations.Any(x => x.Id == c.ConsultationId && x.Phase != ConsultationPhase.Draft))
-                .OrderBy(c => c.Id).AsSingleQuery().AsAsyncEnumerable()
-                .Select(c => new object?[]
-                {
-                    c.Id, c.ConsultationId, c.Number, c.Group.ToCode(), c.MemberStateCode,
-                    PublicAttribution.CitedName(c.ConsentToCite, c.AuthorName), c.ConsentToCite ? c.OrganizationId : null, c.ConsentToCite,
-                    c.IsHidden ? "hidden" : c.Status.ToCode(), c.Current.Language, c.SubmittedAt, c.UpdatedAt, c.WordCount,
-                    c.IsHidden || c.Status != ContributionStatus.Active ? null : string.Join("\n", c.Current.Answers.Select(a => a.Text).Where(t => !string.IsNullOrWhiteSpace(t))),
-                })),
+            (db, _, ct) => ContributionRows.ReadAsync(db, ct)),
         new("documents", "Outcome documents (Opinions, recommendations, reports, reference texts).",
             [F("id", "uuid", "Document id"), F("symbol", "string", "UN or ITU document symbol"), F("title", "string", "Title"), F("kind", "code", "Kind of document"),
              F("state", "code", "Where the negotiation stands"), F("bodyId", "uuid", "The body, if any"), F("originalLanguage", "string", "Language of the original"),

@@ -14,9 +14,8 @@ public sealed class RecordProofs(RecordTree tree)
     {
         if (size < 1) return Invalid("size", "Record.SizeInvalid");
         if (entry < 1 || entry > size) return Invalid("entry", "Record.EntryOutsideSize", size);
-        if (await TooSmallAsync(size, ct) is { } tooSmall) return tooSmall;
         var ranges = MerkleTree.InclusionRanges(entry - 1, size);
-        var hashes = await tree.HashesAsync([new TreeRange(entry - 1, 1), new TreeRange(0, size), .. ranges], ct);
+        if (await tree.TryHashesAsync([new TreeRange(entry - 1, 1), new TreeRange(0, size), .. ranges], ct) is not { } hashes) return await TooSmallAsync(size, ct);
         return new InclusionProofView(entry, size, entry - 1, Base64(hashes[0]), Base64(hashes[1]), hashes.Skip(2).Select(Base64).ToList());
     }
 
@@ -25,14 +24,14 @@ public sealed class RecordProofs(RecordTree tree)
     {
         if (from < 1) return Invalid("from", "Record.SizeInvalid");
         if (to < from) return Invalid("to", "Record.ToBeforeFrom", from);
-        if (await TooSmallAsync(to, ct) is { } tooSmall) return tooSmall;
         var ranges = MerkleTree.ConsistencyRanges(from, to);
-        var hashes = await tree.HashesAsync([new TreeRange(0, from), new TreeRange(0, to), .. (from == to ? [] : ranges)], ct);
+        if (await tree.TryHashesAsync([new TreeRange(0, from), new TreeRange(0, to), .. (from == to ? [] : ranges)], ct) is not { } hashes) return await TooSmallAsync(to, ct);
         return new ConsistencyProofView(from, to, Base64(hashes[0]), Base64(hashes[1]), hashes.Skip(2).Select(Base64).ToList());
     }
 
-    private async Task<Error?> TooSmallAsync(long size, CancellationToken ct)
-        => await tree.SizeAsync(ct) is var held && size > held ? new TreeTooSmall(size, held) : null;
+    /// <summary>A range reached past the tree: the tree of that size is not there yet. (The stored
+    /// subtrees are read in one query; the size only when one is missing.)</summary>
+    private async Task<Error> TooSmallAsync(long size, CancellationToken ct) => new TreeTooSmall(size, await tree.SizeAsync(ct));
 
     private static ValidationError Invalid(string field, string key, params object[] args) => new Validation().Add(field, key, args).ToError();
 

@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Ecp.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ecp.Features.Record;
 
@@ -61,7 +63,7 @@ public sealed class RecordTree(AppDbContext db)
 
     /// <summary>Adds leaf index to the tree: stores it and every subtree it completes. frontier[level]
     /// holds the hash of the complete left subtree at that level still waiting for its right sibling.</summary>
-    private static void Add(byte[] leaf, long index, byte[]?[] frontier, List<RecordTreeNode> nodes)
+    internal static void Add(byte[] leaf, long index, byte[]?[] frontier, List<RecordTreeNode> nodes)
     {
         var hash = leaf;
         var level = 0;
@@ -81,7 +83,7 @@ public sealed class RecordTree(AppDbContext db)
     {
         var frontier = new byte[]?[64];
         var wanted = Enumerable.Range(0, 63).Where(l => ((size >> l) & 1) == 1).Select(l => new TreeNode(l, (size >> l) - 1)).ToList();
-        var found = await LoadAsync(wanted, ct);
+        var found = await LoadAsync(wanted, ct) ?? throw new InvalidOperationException("The record's tree is missing a node it should hold.");
         foreach (var node in wanted) frontier[node.Level] = found[node];
         return frontier;
     }
@@ -89,23 +91,40 @@ public sealed class RecordTree(AppDbContext db)
     /// <summary>The hashes of ranges of a tree no larger than this one, each from its stored complete
     /// subtrees, read in one query.</summary>
     public async Task<IReadOnlyList<byte[]>> HashesAsync(IReadOnlyList<TreeRange> ranges, CancellationToken ct = default)
+        => await TryHashesAsync(ranges, ct) ?? throw new InvalidOperationException("The record's tree is missing a node it should hold.");
+
+    /// <summary>As <see cref="HashesAsync"/>, or null when a range reaches past the tree: its last
+    /// complete subtree, the one holding its last leaf, is not stored yet. One query, so a proof
+    /// needs no separate read of the tree's size.</summary>
+    public async Task<IReadOnlyList<byte[]>?> TryHashesAsync(IReadOnlyList<TreeRange> ranges, CancellationToken ct = default)
     {
         var found = await LoadAsync(ranges.SelectMany(MerkleTree.NodesOf).Distinct().ToList(), ct);
-        return ranges.Select(r => MerkleTree.HashOf(r, n => found[n])).ToList();
+        return found is null ? null : ranges.Select(r => MerkleTree.HashOf(r, n => found[n])).ToList();
     }
 
     public async Task<byte[]> RootAsync(long size, CancellationToken ct = default)
         => (await HashesAsync([new TreeRange(0, size)], ct))[0];
 
-    private async Task<Dictionary<TreeNode, byte[]>> LoadAsync(IReadOnlyCollection<TreeNode> nodes, CancellationToken ct)
+    /// <summary>The stored hashes of those subtrees, or null if one is not stored. One plain query
+    /// (the keys are numbers, written into it), read with a data reader: a proof is a few dozen
+    /// rows, and the query pipeline and materializer of EF Core cost more than the database does.</summary>
+    private async Task<Dictionary<TreeNode, byte[]>?> LoadAsync(IReadOnlyCollection<TreeNode> nodes, CancellationToken ct)
     {
-        var keys = nodes.Select(n => n.Key).ToList();
-        var rows = keys.Count == 0 ? [] : await Nodes.AsNoTracking().Where(n => keys.Contains(n.Key)).ToListAsync(ct);
-        var found = rows.ToDictionary(r => TreeNode.FromKey(r.Key), r => r.Hash);
-        if (found.Count != keys.Count)
+        var found = new Dictionary<TreeNode, byte[]>(nodes.Count);
+        if (nodes.Count == 0) return found;
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            throw new InvalidOperationException("The record's tree is missing a node it should hold.");
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"""SELECT "Key", "Hash" FROM "{db.Model.FindEntityType(typeof(RecordTreeNode))!.GetTableName()}" WHERE "Key" IN ({string.Join(',', nodes.Select(n => n.Key.ToString(CultureInfo.InvariantCulture)))})""";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) found[TreeNode.FromKey(reader.GetInt64(0))] = reader.GetFieldValue<byte[]>(1);
         }
-        return found;
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return found.Count == nodes.Count ? found : null;
     }
 }

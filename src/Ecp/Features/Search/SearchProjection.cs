@@ -39,7 +39,7 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
                     var ids = await source.ReferenceIdsAsync(db, ct);
                     if (ids.Count == 0) continue;
                     var docs = await source.LoadAsync(db, ids, ct);
-                    foreach (var (id, doc) in docs) index.Put(doc with { Id = $"{source.Entity}/{id}" });
+                    index.PutAll(docs.Select(d => d.Value with { Id = $"{source.Entity}/{d.Key}" }).ToList());
                 }
                 index.Commit(0);
                 referenceIndexed = true;
@@ -50,16 +50,17 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
                 var from = index.Checkpoint;
                 var entries = await db.RecordEntries.AsNoTracking().Where(e => e.Sequence > from).OrderBy(e => e.Sequence).Take(BatchSize)
                     .Select(e => new { e.Sequence, e.Entity, e.EntityId }).ToListAsync(ct);
-                if (entries.Count == 0) return read;
+                if (entries.Count == 0)
+                {
+                    index.EndRebuild();
+                    return read;
+                }
                 foreach (var group in entries.Where(e => byEntity.ContainsKey(e.Entity)).GroupBy(e => e.Entity))
                 {
                     var ids = group.Select(e => e.EntityId).Distinct().ToList();
                     var docs = await byEntity[group.Key].LoadAsync(db, ids, ct);
-                    foreach (var id in ids)
-                    {
-                        if (docs.TryGetValue(id, out var doc)) index.Put(doc with { Id = $"{group.Key}/{id}" });
-                        else index.Delete($"{group.Key}/{id}");
-                    }
+                    foreach (var id in ids.Where(i => !docs.ContainsKey(i))) index.Delete($"{group.Key}/{id}");
+                    index.PutAll(docs.Select(d => d.Value with { Id = $"{group.Key}/{d.Key}" }).ToList());
                 }
                 index.Commit(entries[^1].Sequence);
                 read += entries.Count;

@@ -372,38 +372,30 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>A segment's facet values, read once from its DocValues (segments never change; the
-    /// cache entry goes with the segment): per field the ordinal of each document (-1: none) and the
-    /// value of each ordinal.</summary>
+    /// cache entry goes with the segment): the ordinals of each document's facet fields side by side
+    /// (-1: none), so counting a match reads one cache line rather than one per field, and the value
+    /// of each ordinal.</summary>
     private sealed class SegmentFacets
     {
-        public readonly int[][] Ords;
+        public readonly int[] Ords;
         public readonly string[][] Values;
 
         public SegmentFacets(AtomicReader reader)
         {
-            Ords = new int[FacetFields.Length][];
-            Values = new string[FacetFields.Length][];
+            var n = FacetFields.Length;
+            Ords = new int[reader.MaxDoc * n];
+            Values = new string[n][];
             var term = new BytesRef();
-            for (var f = 0; f < FacetFields.Length; f++)
+            for (var f = 0; f < n; f++)
             {
                 var dv = reader.GetSortedDocValues(FacetFields[f]);
-                var ords = new int[reader.MaxDoc];
-                if (dv is null)
+                Values[f] = dv is null ? [] : new string[dv.ValueCount];
+                for (var doc = 0; doc < reader.MaxDoc; doc++) Ords[doc * n + f] = dv?.GetOrd(doc) ?? -1;
+                for (var ord = 0; ord < Values[f].Length; ord++)
                 {
-                    Array.Fill(ords, -1);
-                    Values[f] = [];
+                    dv!.LookupOrd(ord, term);
+                    Values[f][ord] = term.Utf8ToString();
                 }
-                else
-                {
-                    for (var doc = 0; doc < ords.Length; doc++) ords[doc] = dv.GetOrd(doc);
-                    Values[f] = new string[dv.ValueCount];
-                    for (var ord = 0; ord < dv.ValueCount; ord++)
-                    {
-                        dv.LookupOrd(ord, term);
-                        Values[f][ord] = term.Utf8ToString();
-                    }
-                }
-                Ords[f] = ords;
             }
         }
     }
@@ -413,6 +405,7 @@ public sealed class SearchIndex : IDisposable
     private sealed class FacetCollector(SearchIndex index, ICollector top) : ICollector
     {
         private SegmentFacets? segment;
+        private int[] ords = [];
         private int[][] counts = [];
         private readonly Dictionary<string, Dictionary<string, int>> totals = FacetFields.ToDictionary(f => f, _ => new Dictionary<string, int>());
 
@@ -433,16 +426,17 @@ public sealed class SearchIndex : IDisposable
         {
             Flush();
             segment = index.facetCache.GetValue(context.AtomicReader.CoreCacheKey, _ => new SegmentFacets(context.AtomicReader));
+            ords = segment.Ords;
             counts = segment.Values.Select(v => new int[v.Length]).ToArray();
             top.SetNextReader(context);
         }
 
         public void Collect(int doc)
         {
-            var ords = segment!.Ords;
-            for (var f = 0; f < ords.Length; f++)
+            var row = doc * counts.Length;
+            for (var f = 0; f < counts.Length; f++)
             {
-                var ord = ords[f][doc];
+                var ord = ords[row + f];
                 if (ord >= 0) counts[f][ord]++;
             }
             top.Collect(doc);

@@ -18,6 +18,7 @@ using Ecp.Features.Record;
 using Ecp.Features.Registry;
 using Ecp.Features.Search;
 using Ecp.Features.Webhooks;
+using Ecp.Features.Campaigns;
 using Ecp.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -70,6 +71,7 @@ public static class EcpWeb
         services.AddConsultations();
         services.AddNotifications(configuration);
         services.AddWebhooks(configuration);
+        services.AddCampaigns(configuration);
         services.AddSearch(configuration);
         services.AddDemo();
 
@@ -202,6 +204,7 @@ public static class EcpWeb
         app.MapInvitations();
         app.MapNotifications();
         app.MapWebhooks();
+        app.MapCampaigns();
         app.MapSearch();
         app.MapOpenData();
         app.MapRazorPages();

@@ -119,6 +119,7 @@ public static class OpenApiDocument
         ["Consultations"] = "Consultations and questionnaires: contributions, attachments, results, synthesis.",
         ["Notifications"] = "Follows (e-mail notices) and the Atom feed of consultation events.",
         ["Webhooks"] = "Subscriptions that POST the record's events about a body, consultation or document to the subscriber's URL (Standard Webhooks: signed, retried with back-off, a delivery log).",
+        ["Campaigns"] = "Campaign detection: a consultation's unique texts and its campaigns (the same or nearly the same text sent many times), as facts, never verdicts; JSON and the CSV contract contribution,client_key,group.",
         ["Open data"] = "Every public dataset as JSON Lines and CSV, streamed, with its data dictionary and licence (CC BY 4.0).",
         ["Search"] = "Full-text search of what is public, in the six UN languages.",
         ["Issues"] = "The issue map: international Internet-related public policy issues, who addresses each, the gaps, and the scope assessments of ¶69 by stakeholder group.",

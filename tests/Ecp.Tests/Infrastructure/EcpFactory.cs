@@ -88,6 +88,8 @@ public sealed class EcpFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Ecp:AuthAttemptsPerAddressPerMinute", "1000000");
         // The tree is built and signed when a test asks (its own tests run the follower themselves).
         builder.UseSetting("Ecp:TransparencyLog:Enabled", "false");
+        // Campaigns are grouped when a test asks (CampaignProjection.RunOnceAsync), not behind every test's back.
+        builder.UseSetting("Ecp:Campaigns:Follow", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");

@@ -39,7 +39,7 @@ public sealed class ReportAndIssueSearchTests(EcpFactory factory) : IClassFixtur
         var french = await SearchAsync("q=ornithorynque&kind=report");
         var hit = Assert.Single(french["items"]!.AsArray())!;
         Assert.Equal(($"/reports/report/{report}?language=fr", "fr"), ((string)hit["url"]!, (string)hit["language"]!));
-        Assert.Equal([$"/reports/report/{report}"], Urls(await SearchAsync("q=quokkafarm")));
+        Assert.Equal([$"/reports/report/{report}"], Urls(await SearchAsync("q=quokkafarm&kind=report")));
     }
 
     [Fact]

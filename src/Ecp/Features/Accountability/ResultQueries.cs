@@ -67,8 +67,34 @@ public sealed class ResultQueries(AppDbContext db)
             result.Description, result.Status.ToCode(), result.Progress, ResultRollUp.Round(progress.GetValueOrDefault(id)), RollUpRule,
             result.ParentId, result.Depth, found.Body, result.AdoptedYear, Tree(rows, id),
             result.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id).Select(m => new MilestoneView(m.Id, m.Title, m.DueOn, m.DoneOn)).ToList(),
-            implementers, $"/record?entity={ResultActions.Entity}&entityId={result.Id}", result.DefinedAt, result.UpdatedAt);
+            implementers, $"/record?entity={ResultActions.Entity}&entityId={result.Id}", result.DefinedAt, result.UpdatedAt,
+            await ReportsAsync(result.Id, found.Symbol, ct));
     }
+
+    /// <summary>The submitted reports whose current revision has an outcome linking this result's page
+    /// (/results/{id}, on this platform or by its full address) or naming its document's symbol. The
+    /// database finds the revisions that mention either; each is then read to be sure; at most
+    /// <see cref="MaxReports"/>, newest year first.</summary>
+    public async Task<IReadOnlyList<ResultReportRef>> ReportsAsync(Guid resultId, string symbol, CancellationToken ct)
+    {
+        var link = $"/results/{resultId}";
+        var mentions = await (from v in db.Set<AnnualReports.ReportRevision>().AsNoTracking()
+                              where v.Content.Contains(link) || v.Content.Contains(symbol)
+                              join r in db.AnnualReports on v.ReportId equals r.Id
+                              where r.SubmittedAt != null && v.Number == r.Revisions.Max(x => x.Number)
+                              join o in db.Organizations on r.OrganizationId equals o.Id
+                              orderby r.Year descending, o.Name
+                              select new { r.Id, r.OrganizationId, o.Name, r.Year, v.Content })
+            .Take(MaxReports).ToListAsync(ct);
+        return mentions
+            .Where(m => AnnualReports.ReportContent.FromJson(m.Content).Outcomes.Any(o =>
+                (o.Url is { } url && url.TrimEnd('/').EndsWith(link, StringComparison.OrdinalIgnoreCase))
+                || string.Equals(o.Symbol?.Trim(), symbol, StringComparison.OrdinalIgnoreCase)))
+            .Select(m => new ResultReportRef(m.Id, m.OrganizationId, m.Name, m.Year, $"/reports/report/{m.Id}"))
+            .ToList();
+    }
+
+    public const int MaxReports = 100;
 
     /// <summary>For each body and year of adoption, the results by status, counted in the database.</summary>
     public async Task<IReadOnlyList<DashboardRow>> DashboardAsync(Guid? body, CancellationToken ct)

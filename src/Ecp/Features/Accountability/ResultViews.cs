@@ -18,7 +18,12 @@ public sealed record ImplementerView(Guid OrganizationId, string Name);
 public sealed record ResultView(Guid Id, Guid DocumentId, string DocumentSymbol, string DocumentTitle, int AdoptedVersion, string? Paragraph,
     string Title, string Description, string Status, int? OwnProgress, int? Progress, string RollUpRule, Guid? ParentId, int Depth,
     BodyRef Body, int AdoptedYear, IReadOnlyList<ResultNode> Children, IReadOnlyList<MilestoneView> Milestones,
-    IReadOnlyList<ImplementerView> Implementers, string RecordHref, DateTimeOffset DefinedAt, DateTimeOffset UpdatedAt);
+    IReadOnlyList<ImplementerView> Implementers, string RecordHref, DateTimeOffset DefinedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<ResultReportRef> Reports);
+
+/// <summary>A submitted annual performance report that speaks of a result: one of its outcomes links the
+/// result's page or names the result's document by its symbol.</summary>
+public sealed record ResultReportRef(Guid ReportId, Guid OrganizationId, string Organization, int Year, string Url);
 
 /// <summary>A document's results as a tree.</summary>
 public sealed record DocumentResultsView(Guid DocumentId, string RollUpRule, IReadOnlyList<ResultNode> Results);

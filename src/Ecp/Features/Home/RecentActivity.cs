@@ -54,7 +54,7 @@ public static partial class RecentActivity
     /// <summary>Every action with a sentence of its own ("Activity.{action}" in the resources).</summary>
     public static readonly IReadOnlySet<string> Sentences = new HashSet<string>(StringComparer.Ordinal)
     {
-        Registry.RegistryActions.PersonRegistered, Registry.RegistryActions.PersonAppointedSecretariat,
+        Registry.RegistryActions.PersonRegistered, Registry.RegistryActions.PersonAppointedSecretariat, Registry.RegistryActions.PersonNamingChosen,
         Registry.RegistryActions.AccreditationRequested, Registry.RegistryActions.AccreditationApproved, Registry.RegistryActions.AccreditationRejected,
         Registry.RegistryActions.OrganizationRegistered, Bodies.BodyActions.Established,
         Drafts.DocumentActions.Drafted, Drafts.DocumentActions.VersionCirculated, Drafts.DocumentActions.LanguageVersionAdded,
@@ -76,7 +76,7 @@ public static partial class RecentActivity
     /// <summary>The sentences that name no target ("{0} asked to be accredited").</summary>
     private static readonly IReadOnlySet<string> WithoutTarget = new HashSet<string>(StringComparer.Ordinal)
     {
-        Registry.RegistryActions.AccreditationRequested, Registry.RegistryActions.AccreditationRejected, Invitations.InvitationActions.Issued, Invitations.InvitationActions.Accepted,
+        Registry.RegistryActions.AccreditationRequested, Registry.RegistryActions.AccreditationRejected, Registry.RegistryActions.PersonNamingChosen, Invitations.InvitationActions.Issued, Invitations.InvitationActions.Accepted,
     };
 
     public static bool NeedsTarget(string action) => !WithoutTarget.Contains(action);

@@ -51,7 +51,8 @@ internal sealed class ProjectionCheckpointConfiguration : IEntityTypeConfigurati
         b.HasData(
             new ProjectionCheckpoint(ConsultationNotifications.CheckpointName, 0),
             new ProjectionCheckpoint(AnnualReports.ReportNotifications.CheckpointName, 0),
-            new ProjectionCheckpoint(Webhooks.WebhookProjection.CheckpointName, 0));
+            new ProjectionCheckpoint(Webhooks.WebhookProjection.CheckpointName, 0),
+            new ProjectionCheckpoint(Campaigns.CampaignProjection.CheckpointName, 0));
     }
 }
 
@@ -71,6 +72,7 @@ internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
             new Lease(AnnualReports.ReportNotifications.LeaseName, "", Free),
             new Lease(Record.RecordTreeFollower.LeaseName, "", Free),
             new Lease(Webhooks.WebhookProjection.LeaseName, "", Free),
-            new Lease(Webhooks.WebhookSender.LeaseName, "", Free));
+            new Lease(Webhooks.WebhookSender.LeaseName, "", Free),
+            new Lease(Campaigns.CampaignProjection.LeaseName, "", Free));
     }
 }

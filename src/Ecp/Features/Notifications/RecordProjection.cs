@@ -18,7 +18,7 @@ public static class RecordProjection
 
     public static async Task<Batch<TRow>> NextAsync<TEntry, TRow>(AppDbContext db, string checkpointName, string leaseName, string holder,
         TimeSpan leaseDuration, DateTimeOffset now, int batchSize, Expression<Func<RecordEntry, TEntry>> select, Func<TEntry, long> sequenceOf,
-        Func<List<TEntry>, Task<List<TRow>>> compose, CancellationToken ct)
+        Func<List<TEntry>, Task<List<TRow>>> compose, CancellationToken ct, Func<CancellationToken, Task>? alsoInTransaction = null)
         where TRow : class
     {
         var checkpoint = await db.Set<ProjectionCheckpoint>().AsNoTracking()
@@ -42,6 +42,7 @@ public static class RecordProjection
             .Where(c => c.Name == checkpointName && c.LastSequence == checkpoint)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, last), ct);
         if (moved != 1) return new Batch<TRow>(0, checkpoint, []);
+        if (alsoInTransaction is not null) await alsoInTransaction(ct);
         db.AddRange(rows);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -6,6 +6,7 @@ public static class RegistryActions
 {
     public const string PersonRegistered = "person.registered";
     public const string PersonAppointedSecretariat = "person.appointed-secretariat";
+    public const string PersonNamingChosen = "person.naming-chosen";
     public const string AccreditationRequested = "accreditation.requested";
     public const string AccreditationApproved = "accreditation.approved";
     public const string AccreditationRejected = "accreditation.rejected";

@@ -24,7 +24,7 @@ public sealed class SearchModel(SearchQuery search) : PageModel
     }
 
     /// <summary>The kinds the page names; a facet value outside them is shown as its code.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["contribution", "report", "issue", "organization"];
+    public static readonly IReadOnlyList<string> Kinds = ["contribution", "document", "paragraph", "consultation", "synthesis", "report", "issue", "organization", "person", "record"];
 
     public string Link(string? group, string? cursor = null) => Link(Kind, group, cursor);
 

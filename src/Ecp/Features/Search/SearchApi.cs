@@ -13,7 +13,7 @@ public static class SearchApi
                 string? language, string? year, string? sort, string? cursor, SearchQuery search, IStringLocalizer<SharedResource> l) =>
                 search.Run(new SearchQuery.Request(q, kind, body, consultation, group, language, year, sort, cursor)).ToHttpResult(r => TypedResults.Ok(r), l))
             .WithTags("Search").WithName("Search")
-            .WithSummary("Full-text search of the public record's contributions in the six UN languages: words, \"phrases\", +required, -excluded, prefix*; filters kind, body, consultation, group, language, year with counts per value; sort=relevance|date; 20 a page, cursor= the previous page's next.");
+            .WithSummary("Full-text search of everything public, in the six UN languages (kind: contribution, document, paragraph, consultation, synthesis, report, issue, organization, person who consented to be named, record entry): words, \"phrases\", +required, -excluded, prefix*; filters kind, body, consultation, group, language, year with counts per value; sort=relevance|date; 20 a page, cursor= the previous page's next.");
         return api;
     }
 }

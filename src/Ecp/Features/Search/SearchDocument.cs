@@ -6,8 +6,18 @@ namespace Ecp.Features.Search;
 public sealed record SearchDocument(string Id, string Kind, string Language, string Title, string Text, DateTimeOffset At,
     string? Body = null, string? Consultation = null, string? Group = null, string? Url = null, IReadOnlyList<SearchVersion>? Versions = null);
 
-/// <summary>A <see cref="SearchDocument"/> in another language.</summary>
-public sealed record SearchVersion(string Language, string Title, string Text, string? Url);
+/// <summary>A <see cref="SearchDocument"/> in another language, or (with <see cref="Kind"/> and
+/// <see cref="Part"/>) a part of it found on its own: a paragraph of an outcome document, a
+/// consultation's synthesis. Deleted and re-indexed with its entity.</summary>
+public sealed record SearchVersion(string Language, string Title, string Text, string? Url, string? Kind = null, string? Part = null)
+{
+    /// <summary>The hit's id: "report/{id}#fr" for a language version, "paragraph/{id}#p-3@fr" for a part
+    /// of another kind (a hit's kind is its id's first segment).</summary>
+    public string IdWithin(SearchDocument entity)
+        => Kind is null && Part is null
+            ? $"{entity.Id}#{Language}"
+            : $"{Kind ?? entity.Kind}/{entity.Id[(entity.Id.IndexOf('/') + 1)..]}#{Part ?? Language}";
+}
 
 /// <summary>
 /// A kind of thing the search finds. Adding a kind is one class implementing this, registered with

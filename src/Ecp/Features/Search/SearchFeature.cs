@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace Ecp.Features.Search;
 
-/// <summary>Registration of search: the node's index (Ecp:Search:IndexPath, default "search-index"
-/// beside the SQLite file or in the content root's data directory), its projection, the sources.</summary>
+/// <summary>Registration of search: the node's index (Ecp:Search:IndexPath; by default beside the
+/// SQLite file and named after it, "ecp.db.search-index", so two databases in one directory never
+/// share an index; else the content root's data/search-index), its projection, the sources.</summary>
 public static class SearchFeature
 {
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
@@ -17,6 +18,10 @@ public static class SearchFeature
         services.AddSearchSource<OrganizationSearchSource>();
         services.AddSearchSource<ReportSearchSource>();
         services.AddSearchSource<IssueSearchSource>();
+        services.AddSearchSource<DocumentSearchSource>();
+        services.AddSearchSource<ConsultationSearchSource>();
+        services.AddSearchSource<PersonSearchSource>();
+        services.AddSearchSource<RecordSearchSource>();
         return services;
     }
 
@@ -35,7 +40,7 @@ public static class SearchFeature
         if (configuration["Ecp:Search:IndexPath"] is { Length: > 0 } configured) return configured;
         if (Data.Database.ProviderOf(database) == Data.DatabaseProvider.Sqlite && Path.GetDirectoryName(Path.GetFullPath(database)) is { } dir)
         {
-            return Path.Combine(dir, "search-index");
+            return Path.Combine(dir, Path.GetFileName(database) + ".search-index");
         }
         return Path.Combine(env.ContentRootPath, "data", "search-index");
     }

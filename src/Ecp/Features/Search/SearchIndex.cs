@@ -36,6 +36,7 @@ public sealed class SearchIndex : IDisposable
     public static readonly string[] Languages = ["ar", "zh", "en", "fr", "ru", "es"];
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string CheckpointKey = "ecp.checkpoint";
+    private const string CheckpointHashKey = "ecp.checkpoint-hash";
     private const string SchemaKey = "ecp.schema";
     /// <summary>4: one "text" field analysed per document's language, offsets in its postings; what
     /// a hit shows in one binary doc value ("hit") instead of compressed stored fields (a stored "text"
@@ -87,6 +88,7 @@ public sealed class SearchIndex : IDisposable
         else
         {
             Checkpoint = data is not null && data.TryGetValue(CheckpointKey, out var s) ? long.Parse(s, CultureInfo.InvariantCulture) : 0;
+            CheckpointHash = data is not null && data.TryGetValue(CheckpointHashKey, out var h) ? h : null;
         }
         if (writer.MaxDoc == 0) rebuilt = [];
         searchers = new SearcherManager(writer, true, null);
@@ -95,6 +97,10 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>The last record sequence whose effect is committed and searchable.</summary>
     public long Checkpoint { get; private set; }
+
+    /// <summary>The hash of the record entry at <see cref="Checkpoint"/>: which record this index follows
+    /// (null for an empty index, or one committed before the hash was kept).</summary>
+    public string? CheckpointHash { get; private set; }
 
     /// <summary>Replaces what the index holds of the entity <paramref name="d"/> is: the document and each of its language versions.</summary>
     public void Put(SearchDocument d)
@@ -138,14 +144,14 @@ public sealed class SearchIndex : IDisposable
 
     private void Add(SearchDocument d)
     {
-        writer.AddDocument(ToLucene(d, d.Id, d.Language, d.Title, d.Text, d.Url));
+        writer.AddDocument(ToLucene(d, d.Id, d.Kind, d.Language, d.Title, d.Text, d.Url));
         foreach (var v in d.Versions ?? [])
         {
-            writer.AddDocument(ToLucene(d, $"{d.Id}#{v.Language}", v.Language, v.Title, v.Text, v.Url));
+            writer.AddDocument(ToLucene(d, v.IdWithin(d), v.Kind ?? d.Kind, v.Language, v.Title, v.Text, v.Url));
         }
     }
 
-    private Document ToLucene(SearchDocument d, string id, string documentLanguage, string title, string text, string? url)
+    private Document ToLucene(SearchDocument d, string id, string kind, string documentLanguage, string title, string text, string? url)
     {
         var language = Languages.Contains(documentLanguage) ? documentLanguage : "en";
         var doc = new Document
@@ -168,7 +174,7 @@ public sealed class SearchIndex : IDisposable
             doc.Add(new StringField(name, value, Field.Store.NO));
             doc.Add(new SortedDocValuesField(name, new BytesRef(value)));
         }
-        Facet("kind", d.Kind);
+        Facet("kind", kind);
         Facet("body", d.Body);
         Facet("consultation", d.Consultation);
         Facet("group", d.Group);
@@ -189,18 +195,21 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Commits with the checkpoint and makes the changes searchable.</summary>
-    public void Commit(long checkpoint)
+    /// <summary>Commits with the checkpoint (and the hash of its entry) and makes the changes searchable.</summary>
+    public void Commit(long checkpoint, string? hash = null)
     {
-        writer.SetCommitData(new Dictionary<string, string>
+        var data = new Dictionary<string, string>
         {
             [CheckpointKey] = checkpoint.ToString(CultureInfo.InvariantCulture),
             [SchemaKey] = Schema,
-        });
+        };
+        if (hash is not null) data[CheckpointHashKey] = hash;
+        writer.SetCommitData(data);
         writer.Commit();
         searchers.MaybeRefreshBlocking();
         presentLanguages = PresentLanguages();
         Checkpoint = checkpoint;
+        CheckpointHash = hash;
     }
 
     /// <summary>The languages the index holds texts in: a query is not analysed in the others.</summary>

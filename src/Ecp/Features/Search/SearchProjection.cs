@@ -18,6 +18,8 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
     private readonly Dictionary<string, ISearchSource> byEntity = sources.ToDictionary(s => s.Entity);
     /// <summary>The reference data is in the index since it last started from nothing.</summary>
     private bool referenceIndexed;
+    /// <summary>The index's checkpoint has been checked against this database's record.</summary>
+    private bool followsThisRecord;
 
     public long Checkpoint => index.Checkpoint;
 
@@ -31,6 +33,22 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var last = await db.RecordEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+            if (!followsThisRecord && index.Checkpoint > 0)
+            {
+                // An index on disk may have been built from another database (a copied data directory,
+                // a restored backup, a second database beside the first): it is trusted only if the
+                // entry at its checkpoint is the one it saw. Otherwise it is rebuilt, serving meanwhile.
+                var at = index.Checkpoint;
+                var hash = await db.RecordEntries.AsNoTracking().Where(e => e.Sequence == at).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+                if (hash is null || hash != index.CheckpointHash)
+                {
+                    log.LogWarning("The search index follows another record (entry {Sequence} differs); rebuilding it.", at);
+                    index.DeleteAll();
+                    index.Commit(0);
+                    referenceIndexed = false;
+                }
+            }
+            followsThisRecord = true;
             if (index.Checkpoint == 0 && !referenceIndexed)
             {
                 // An index starting from nothing: what exists without a record entry first.
@@ -49,20 +67,26 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
             {
                 var from = index.Checkpoint;
                 var entries = await db.RecordEntries.AsNoTracking().Where(e => e.Sequence > from).OrderBy(e => e.Sequence).Take(BatchSize)
-                    .Select(e => new { e.Sequence, e.Entity, e.EntityId }).ToListAsync(ct);
+                    .Select(e => new { e.Sequence, e.Entity, e.EntityId, e.Hash }).ToListAsync(ct);
                 if (entries.Count == 0)
                 {
                     index.EndRebuild();
                     return read;
                 }
-                foreach (var group in entries.Where(e => byEntity.ContainsKey(e.Entity)).GroupBy(e => e.Entity))
+                // Each entity an entry touched, by its source; and every entry itself, for the record's source.
+                var touched = entries.Where(e => byEntity.ContainsKey(e.Entity)).GroupBy(e => e.Entity)
+                    .Select(g => (Entity: g.Key, Ids: g.Select(e => e.EntityId).Distinct().ToList()));
+                if (byEntity.ContainsKey(RecordSearchSource.Kind))
                 {
-                    var ids = group.Select(e => e.EntityId).Distinct().ToList();
-                    var docs = await byEntity[group.Key].LoadAsync(db, ids, ct);
-                    foreach (var id in ids.Where(i => !docs.ContainsKey(i))) index.Delete($"{group.Key}/{id}");
-                    index.PutAll(docs.Select(d => d.Value with { Id = $"{group.Key}/{d.Key}" }).ToList());
+                    touched = touched.Append((RecordSearchSource.Kind, entries.Select(e => e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList()));
                 }
-                index.Commit(entries[^1].Sequence);
+                foreach (var (entity, ids) in touched.ToList())
+                {
+                    var docs = await byEntity[entity].LoadAsync(db, ids, ct);
+                    foreach (var id in ids.Where(i => !docs.ContainsKey(i))) index.Delete($"{entity}/{id}");
+                    index.PutAll(docs.Select(d => d.Value with { Id = $"{entity}/{d.Key}" }).ToList());
+                }
+                index.Commit(entries[^1].Sequence, entries[^1].Hash);
                 read += entries.Count;
                 progress?.Report((entries[^1].Sequence, Math.Max(last, entries[^1].Sequence)));
                 db.ChangeTracker.Clear();

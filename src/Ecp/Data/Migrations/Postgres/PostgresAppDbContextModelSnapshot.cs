@@ -620,6 +620,65 @@ namespace Ecp.Data.Migrations.Postgres
                     b.ToTable("BodyMember");
                 });
 
+            modelBuilder.Entity("Ecp.Features.Campaigns.CampaignBand", b =>
+                {
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ConsultationId", "Hash", "ContributionId");
+
+                    b.HasIndex("ContributionId");
+
+                    b.ToTable("CampaignBand");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Campaigns.CampaignMember", b =>
+                {
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ExactKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("StakeholderGroup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ContributionId");
+
+                    b.HasIndex("ConsultationId", "ExactKey");
+
+                    b.HasIndex("ConsultationId", "GroupId");
+
+                    b.HasIndex("ConsultationId", "Number");
+
+                    b.ToTable("CampaignMember");
+                });
+
             modelBuilder.Entity("Ecp.Features.Consultations.Consultation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1847,6 +1906,12 @@ namespace Ecp.Data.Migrations.Postgres
                             Name = "webhooks.deliveries",
                             ExpiresAt = new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             Holder = ""
+                        },
+                        new
+                        {
+                            Name = "campaigns.projection",
+                            ExpiresAt = new DateTimeOffset(new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Holder = ""
                         });
                 });
 
@@ -1938,6 +2003,11 @@ namespace Ecp.Data.Migrations.Postgres
                         new
                         {
                             Name = "webhooks",
+                            LastSequence = 0L
+                        },
+                        new
+                        {
+                            Name = "campaigns",
                             LastSequence = 0L
                         });
                 });

@@ -615,6 +615,65 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.ToTable("BodyMember");
                 });
 
+            modelBuilder.Entity("Ecp.Features.Campaigns.CampaignBand", b =>
+                {
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultationId", "Hash", "ContributionId");
+
+                    b.HasIndex("ContributionId");
+
+                    b.ToTable("CampaignBand");
+                });
+
+            modelBuilder.Entity("Ecp.Features.Campaigns.CampaignMember", b =>
+                {
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExactKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("StakeholderGroup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContributionId");
+
+                    b.HasIndex("ConsultationId", "ExactKey");
+
+                    b.HasIndex("ConsultationId", "GroupId");
+
+                    b.HasIndex("ConsultationId", "Number");
+
+                    b.ToTable("CampaignMember");
+                });
+
             modelBuilder.Entity("Ecp.Features.Consultations.Consultation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1842,6 +1901,12 @@ namespace Ecp.Data.Migrations.Sqlite
                             Name = "webhooks.deliveries",
                             ExpiresAt = 1291925127168000000L,
                             Holder = ""
+                        },
+                        new
+                        {
+                            Name = "campaigns.projection",
+                            ExpiresAt = 1291925127168000000L,
+                            Holder = ""
                         });
                 });
 
@@ -1933,6 +1998,11 @@ namespace Ecp.Data.Migrations.Sqlite
                         new
                         {
                             Name = "webhooks",
+                            LastSequence = 0L
+                        },
+                        new
+                        {
+                            Name = "campaigns",
                             LastSequence = 0L
                         });
                 });

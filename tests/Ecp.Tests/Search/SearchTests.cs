@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Ecp.Features.Search;
 using Ecp.Tests.Infrastructure;
@@ -89,6 +90,44 @@ public sealed class SearchTests(EcpFactory factory) : IClassFixture<EcpFactory>
         var after = await factory.CreatePublicClient().GetStringAsync($"/api/v1/search?q=gobierno&consultation={consultation}");
         Assert.Equal(before, after);
         Assert.Contains("gobiernos", after);
+    }
+
+    [Fact]
+    public async Task RebuiltIndex_HoldsEachEditedContributionOnce_WithoutTheWithdrawn_AndCountsEachGroupsMatches()
+    {
+        // A rebuild from nothing adds each entity once without a delete by id, on several threads:
+        // an entity the record touches more than once must still be there once, as it is now.
+        var word = "okapi" + Guid.NewGuid().ToString("N")[..6];
+        var consultation = await OpenAsync(await factory.People.SecretariatAsync());
+        var civil = await factory.People.StakeholderAsync();
+        var academic = await factory.People.StakeholderAsync(group: "technical-academic");
+        var withdrawing = await factory.People.StakeholderAsync();
+        async Task<string> Post(TestPerson author, string text)
+            => (string)(await (await author.Api.PostJsonAsync($"/api/v1/consultations/{consultation}/contributions", Answers("en", false, text))).ExpectAsync(HttpStatusCode.Created))["id"]!;
+        await Post(civil, $"The first view of {word}");
+        var edited = await Post(academic, $"A draft about {word}");
+        await (await academic.Api.PutAsJsonAsync($"/api/v1/contributions/{edited}", Answers("en", false, $"The edited view: {word} matters"))).ExpectAsync(HttpStatusCode.OK);
+        var withdrawn = await Post(withdrawing, $"A withdrawn {word}");
+        await (await withdrawing.Api.PostAsync($"/api/v1/contributions/{withdrawn}/withdraw", null)).ExpectAsync(HttpStatusCode.OK);
+        var projection = factory.Services.GetRequiredService<SearchProjection>();
+        await projection.ResetAsync();
+        await projection.WaitForRecordAsync();
+
+        var found = await factory.CreatePublicClient().GetJsonAsync($"/api/v1/search?q={word}&consultation={consultation}");
+        Assert.Equal(2, (int)found["total"]!);
+        Assert.Equal(2, found["items"]!.AsArray().Count);
+        Assert.Equal(1, (int)found["facets"]!["group"]!["civil-society"]!);
+        Assert.Equal(1, (int)found["facets"]!["group"]!["technical-academic"]!);
+        Assert.Equal(2, (int)found["facets"]!["consultation"]![consultation]!);
+        var snippets = found["items"]!.AsArray().Select(i => (string)i!["snippet"]!).ToList();
+        Assert.All(snippets, s => Assert.Contains($"<mark>{word}</mark>", s));
+        Assert.Single(snippets, s => s.Contains("edited", StringComparison.Ordinal));
+        Assert.DoesNotContain(snippets, s => s.Contains("draft", StringComparison.Ordinal) || s.Contains("withdrawn", StringComparison.Ordinal));
+
+        // Snippets come from the offsets the index keeps: a prefix is marked where it matched.
+        var prefixed = await factory.CreatePublicClient().GetJsonAsync($"/api/v1/search?q={word[..8]}*&consultation={consultation}");
+        Assert.Equal(2, (int)prefixed["total"]!);
+        Assert.All(prefixed["items"]!.AsArray(), i => Assert.Contains($"<mark>{word}</mark>", (string)i!["snippet"]!));
     }
 
     [Theory]

@@ -57,7 +57,7 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
                     var ids = await source.ReferenceIdsAsync(db, ct);
                     if (ids.Count == 0) continue;
                     var docs = await source.LoadAsync(db, ids, ct);
-                    foreach (var (id, doc) in docs) index.Put(doc with { Id = $"{source.Entity}/{id}" });
+                    index.PutAll(docs.Select(d => d.Value with { Id = $"{source.Entity}/{d.Key}" }).ToList());
                 }
                 index.Commit(0);
                 referenceIndexed = true;
@@ -68,7 +68,11 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
                 var from = index.Checkpoint;
                 var entries = await db.RecordEntries.AsNoTracking().Where(e => e.Sequence > from).OrderBy(e => e.Sequence).Take(BatchSize)
                     .Select(e => new { e.Sequence, e.Entity, e.EntityId, e.Hash }).ToListAsync(ct);
-                if (entries.Count == 0) return read;
+                if (entries.Count == 0)
+                {
+                    index.EndRebuild();
+                    return read;
+                }
                 // Each entity an entry touched, by its source; and every entry itself, for the record's source.
                 var touched = entries.Where(e => byEntity.ContainsKey(e.Entity)).GroupBy(e => e.Entity)
                     .Select(g => (Entity: g.Key, Ids: g.Select(e => e.EntityId).Distinct().ToList()));
@@ -79,11 +83,8 @@ public sealed class SearchProjection(IServiceScopeFactory scopes, SearchIndex in
                 foreach (var (entity, ids) in touched.ToList())
                 {
                     var docs = await byEntity[entity].LoadAsync(db, ids, ct);
-                    foreach (var id in ids)
-                    {
-                        if (docs.TryGetValue(id, out var doc)) index.Put(doc with { Id = $"{entity}/{id}" });
-                        else index.Delete($"{entity}/{id}");
-                    }
+                    foreach (var id in ids.Where(i => !docs.ContainsKey(i))) index.Delete($"{entity}/{id}");
+                    index.PutAll(docs.Select(d => d.Value with { Id = $"{entity}/{d.Key}" }).ToList());
                 }
                 index.Commit(entries[^1].Sequence, entries[^1].Hash);
                 read += entries.Count;

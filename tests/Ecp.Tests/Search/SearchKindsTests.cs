@@ -115,6 +115,32 @@ public sealed class SearchKindsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FormOfOneLanguagesAnalysis_DoesNotMatchTextsOfAnother()
+    {
+        var secretariat = await factory.People.SecretariatAsync();
+        var body = await (await secretariat.Api.PostJsonAsync("/api/v1/bodies", Drafting.BodyRequest())).ExpectAsync(HttpStatusCode.Created);
+        var created = await (await secretariat.Api.PostJsonAsync("/api/v1/consultations", new
+        {
+            bodyId = (string)body["id"]!, topic = "Languages", description = "Views.",
+            eligibility = "all-stakeholders", opensAt = clock.GetUtcNow().AddMinutes(-1), closesAt = clock.GetUtcNow().AddDays(5),
+            questions = new object[] { "What matters most?" },
+        })).ExpectAsync(HttpStatusCode.Created);
+        var consultation = (string)created["id"]!;
+        await (await secretariat.Api.PostAsync($"/api/v1/consultations/{consultation}/open", null)).ExpectAsync(HttpStatusCode.OK);
+        foreach (var (language, text) in new[] { ("zh", "互联网治理需要所有利益攸关方参与"), ("en", "E-commerce and data flows need d 9 rules") })
+        {
+            var author = await factory.People.StakeholderAsync();
+            await (await author.Api.PostJsonAsync($"/api/v1/consultations/{consultation}/contributions", new
+            {
+                language, consentToCite = false, answers = new object[] { new { question = 1, text } },
+            })).ExpectAsync(HttpStatusCode.Created);
+        }
+        // SmartCn cuts a Latin word with digits into pieces ("e", "9", "d"); those pieces must not find English words.
+        Assert.Equal(0, (int)(await SearchAsync($"q=zzyzx9e2d1&consultation={consultation}"))["total"]!);
+        Assert.Equal(1, (int)(await SearchAsync($"q=commerce&consultation={consultation}"))["total"]!);
+    }
+
+    [Fact]
     public async Task Meeting_FoundByItsTitleAndAgenda_UnderItsKind()
     {
         var secretariat = await factory.People.SecretariatAsync();

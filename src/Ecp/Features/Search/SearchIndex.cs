@@ -232,7 +232,7 @@ public sealed class SearchIndex : IDisposable
     public Query? Parse(string q, string pageLanguage)
     {
         var page = Languages.Contains(pageLanguage) ? pageLanguage : "en";
-        var languages = presentLanguages.Where(l => l != page).Prepend(page).Select(l => analyzers[l]).ToArray();
+        var languages = presentLanguages.Where(l => l != page).Prepend(page).Select(l => (l, analyzers[l])).ToArray();
         var parser = new LanguagesQueryParser(languages, keywords) { AllowLeadingWildcard = false };
         try
         {
@@ -345,28 +345,44 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>The query syntax of the classic parser on the one text field: each word or phrase
-    /// analysed by each language's analyzer (the page's first, weighing twice), the distinct
-    /// results in one disjunction.</summary>
-    private sealed class LanguagesQueryParser(Analyzer[] languages, Analyzer keywords) : QueryParser(Version, Text, keywords)
+    /// analysed by each language's analyzer (the page's first, weighing twice), the distinct results
+    /// in one disjunction. A form only some languages give is searched in texts of those languages
+    /// only: one field must not let a form of one language's analysis (SmartCn cutting a Latin word
+    /// into letters) match the words of another's.</summary>
+    private sealed class LanguagesQueryParser((string Code, Analyzer Analyzer)[] languages, Analyzer keywords) : QueryParser(Version, Text, keywords)
     {
         protected override Query? NewFieldQuery(Analyzer analyzer, string field, string queryText, bool quoted)
         {
             if (field != Text) return base.NewFieldQuery(analyzer, field, queryText, quoted);
-            var distinct = new List<Query>();
+            var distinct = new List<(Query Query, List<string> Languages)>();
             var pageQuery = false;
             for (var i = 0; i < languages.Length; i++)
             {
-                var q = base.NewFieldQuery(languages[i], field, queryText, quoted);
-                if (q is null || distinct.Contains(q)) continue;
+                var q = base.NewFieldQuery(languages[i].Analyzer, field, queryText, quoted);
+                if (q is null) continue;
+                var same = distinct.FindIndex(d => d.Query.Equals(q));
+                if (same >= 0)
+                {
+                    distinct[same].Languages.Add(languages[i].Code);
+                    continue;
+                }
                 pageQuery |= i == 0;
-                distinct.Add(q);
+                distinct.Add((q, [languages[i].Code]));
             }
             if (distinct.Count == 0) return null;
-            if (pageQuery) distinct[0].Boost *= 2;
-            if (distinct.Count == 1) return distinct[0];
+            var queries = distinct.Select(d => d.Languages.Count == languages.Length ? d.Query : InLanguages(d.Query, d.Languages)).ToList();
+            if (pageQuery) queries[0].Boost *= 2;
+            if (queries.Count == 1) return queries[0];
             var any = new BooleanQuery(true);
-            foreach (var q in distinct) any.Add(q, Occur.SHOULD);
+            foreach (var q in queries) any.Add(q, Occur.SHOULD);
             return any;
+        }
+
+        private static Query InLanguages(Query query, List<string> codes)
+        {
+            var languagesQuery = new BooleanQuery(true);
+            foreach (var code in codes) languagesQuery.Add(new TermQuery(new Term("language", code)), Occur.SHOULD);
+            return new FilteredQuery(query, new QueryWrapperFilter(languagesQuery));
         }
     }
 
@@ -509,6 +525,9 @@ public sealed class SearchIndex : IDisposable
                 case DisjunctionMaxQuery d:
                     foreach (var c in d.Disjuncts) Walk(c);
                     break;
+                case FilteredQuery f:
+                    Walk(f.Query);
+                    break;
                 case MultiTermQuery m:
                     Of(multi, m.Field).Add(m);
                     break;
@@ -533,7 +552,9 @@ public sealed class SearchIndex : IDisposable
             foreach (var (s, _) in matches)
             {
                 if (fragments.Count > 0 && s < fragments[^1].End) continue;
-                var start = WordStart(text, Math.Max(0, s - 30));
+                // A match near the beginning shows the text from its first word.
+                var from = Math.Max(0, s - 30);
+                var start = from <= 30 ? 0 : WordStart(text, from);
                 var end = WordEnd(text, Math.Min(text.Length, start + FragmentLength));
                 fragments.Add((start, end, matches.Count(m => m.Start >= start && m.End <= end)));
             }

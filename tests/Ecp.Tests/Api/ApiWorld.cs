@@ -334,6 +334,9 @@ public sealed class ApiWorld : IAsyncLifetime
                 return (Secretariat.Api, $"/api/v1/meetings/{await MeetingAsync()}/changes", Json(Meetings.MeetingsApiTests.ChangeRequest(BodyId)));
             case "CancelMeeting":
                 return (Secretariat.Api, $"/api/v1/meetings/{await MeetingAsync()}/cancel", Json(new { reason = "The room is not available." }));
+            case "RecordMinutes":
+                return (Secretariat.Api, $"/api/v1/meetings/{await MeetingAsync()}/minutes",
+                    Json(new { summary = (string)(await Factory.CreatePublicClient().GetJsonAsync($"/api/v1/documents/{DocumentId}"))["symbol"]! }));
             case "RegisterForMeeting":
                 return ((await Factory.People.StakeholderAsync()).Api, $"/api/v1/meetings/{MeetingId}/registrations", Json(new { capacity = "member" }));
             case "WithdrawRegistration":

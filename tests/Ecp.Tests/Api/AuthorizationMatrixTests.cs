@@ -118,6 +118,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
         ["POST /api/v1/meetings"] =                         [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/meetings/{id}/changes"] =            [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/meetings/{id}/cancel"] =             [D,     D,         D,       D,          D,       A],
+        ["POST /api/v1/meetings/{id}/minutes"] =            [D,     D,         D,       D,          D,       A],
         ["POST /api/v1/meetings/{id}/registrations"] =      [D,     D,         A,       A,          A,       D],
         ["POST /api/v1/meetings/{id}/registrations/{registrationId}/withdraw"] = [D, D, A, A,    A,       A],
         ["POST /api/v1/meetings/{id}/registrations/{registrationId}/confirm"] = [D, D, D, D,     D,       A],
@@ -447,6 +448,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Wo
                 return Post($"/api/v1/meetings/{await MeetingAsync()}/changes", Meetings.MeetingsApiTests.ChangeRequest(Guid.Empty));
             case "POST /api/v1/meetings/{id}/cancel":
                 return Post($"/api/v1/meetings/{await MeetingAsync()}/cancel", new { reason = "Matrix cell." });
+            case "POST /api/v1/meetings/{id}/minutes":
+                return Post($"/api/v1/meetings/{await MeetingAsync()}/minutes", new { summary = (string)(await app.Drafting.DocumentAsync())["symbol"]! });
             case "POST /api/v1/meetings/{id}/registrations":
                 return Post($"/api/v1/meetings/{await MeetingAsync()}/registrations", new { capacity = "member" });
             case "POST /api/v1/meetings/{id}/registrations/{registrationId}/withdraw":

@@ -13,7 +13,7 @@ public sealed class DatabaseCampaignReader(AppDbContext db) : ICampaignReader
     public async Task<IReadOnlyList<CampaignCandidate>> CandidatesAsync(Guid consultation, IReadOnlyCollection<long> bandHashes, int max, CancellationToken ct)
     {
         var hashes = bandHashes.ToList();
-        var ids = db.Set<CampaignBand>().Where(b => b.ConsultationId == consultation && hashes.Contains(b.Hash)).Select(b => b.ContributionId).Distinct().Take(max);
+        var ids = db.Set<CampaignBand>().Where(b => b.ConsultationId == consultation && hashes.Contains(b.Hash)).Select(b => b.ContributionId).Distinct().OrderBy(id => id).Take(max);
         return await db.Set<CampaignMember>().AsNoTracking().Where(m => ids.Contains(m.ContributionId))
             .Select(m => new CampaignCandidate(m.ContributionId, m.GroupId, m.Signature)).ToListAsync(ct);
     }

@@ -73,6 +73,25 @@ public sealed class Meeting
 
     public IReadOnlyList<AgendaItem> Agenda => agenda;
 
+    /// <summary>The outcome document holding the meeting's summary record (its minutes), once recorded;
+    /// its language versions are the document's.</summary>
+    public Guid? SummaryDocumentId { get; private set; }
+
+    /// <summary>The outcome document holding the meeting's transcript, once recorded.</summary>
+    public Guid? TranscriptDocumentId { get; private set; }
+
+    /// <summary>Records the minutes: a summary, a transcript, or both (what is not given stays as it was).
+    /// A cancelled meeting has none.</summary>
+    public Error? RecordMinutes(Guid? summary, Guid? transcript, DateTimeOffset now)
+    {
+        if (Status == MeetingStatus.Cancelled) return new MeetingCancelled();
+        if (summary is null && transcript is null) return new Validation().Add("Summary", "Meeting.MinutesRequired").ToError();
+        SummaryDocumentId = summary ?? SummaryDocumentId;
+        TranscriptDocumentId = transcript ?? TranscriptDocumentId;
+        UpdatedAt = now;
+        return null;
+    }
+
     /// <summary>Seats per non-government group, or null for no cap: the meeting's own cap, else in a
     /// Member-States-only session the body's seats (0: no observers from that side).</summary>
     public int? EffectiveSeatsPerGroup(Body body) => SeatsPerGroup ?? (Kind == MeetingKind.MemberStatesOnly ? body.SeatsPerNonGovernmentGroup : null);

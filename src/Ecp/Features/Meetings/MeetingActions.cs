@@ -13,6 +13,7 @@ public static class MeetingActions
     public const string RegistrationWithdrawn = "meeting.registration-withdrawn";
     /// <summary>A seat came free and the first who waited took it.</summary>
     public const string MovedUp = "meeting.moved-up";
+    public const string MinutesRecorded = "meeting.minutes-recorded";
 
     public const string FloorRequested = "meeting.floor-requested";
     public const string SpeakersOrdered = "meeting.speakers-ordered";

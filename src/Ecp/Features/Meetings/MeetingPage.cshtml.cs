@@ -14,6 +14,7 @@ public sealed class MeetingPageModel(MeetingQueries queries, ActorAccessor actor
     [BindProperty] public RegisterForMeeting.Command Register { get; set; } = new();
     [BindProperty] public MeetingForm Form { get; set; } = new();
     [BindProperty] public CancelMeeting.Command Cancel { get; set; } = new();
+    [BindProperty] public RecordMinutes.Command Minutes { get; set; } = new();
 
     public MeetingView Meeting { get; private set; } = null!;
     public Actor Viewer { get; private set; } = Actor.Public;
@@ -46,6 +47,9 @@ public sealed class MeetingPageModel(MeetingQueries queries, ActorAccessor actor
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, [FromServices] CancelMeeting useCase, CancellationToken ct)
         => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), id, Cancel, ct), "Meetings.CancelledDone", Here(id), () => LoadAsync(id, ct), f => $"Cancel.{f}");
+
+    public async Task<IActionResult> OnPostMinutesAsync(Guid id, [FromServices] RecordMinutes useCase, CancellationToken ct)
+        => await this.ActAsync(useCase.HandleAsync(await actors.GetAsync(ct), id, Minutes, ct), "Meeting.MinutesRecorded", Here(id), () => LoadAsync(id, ct), f => $"Minutes.{f}");
 
     private static string Here(Guid id) => $"/meetings/{id}";
 

@@ -30,7 +30,21 @@ public sealed class MeetingQueries(AppDbContext db)
         return new MeetingView(m.Id, new MeetingBodyView(body.Id, body.Name, body.Acronym, body.ObserverRule, body.SeatsPerNonGovernmentGroup),
             m.Title, m.StartsAt, m.EndsAt, m.TimeZone, MeetingTime.Local(m.StartsAt, m.TimeZone), MeetingTime.Local(m.EndsAt, m.TimeZone),
             MeetingTime.Offset(m.StartsAt, m.TimeZone), m.Place, m.RemoteUrl, m.Kind.ToCode(), m.EffectiveSeatsPerGroup(body), m.Status.ToCode(), m.Sequence,
-            await AgendaAsync(m, ct), views, $"/api/v1/meetings/{m.Id}.ics", $"/record?entity={MeetingActions.Entity}&entityId={m.Id}");
+            await AgendaAsync(m, ct), views, $"/api/v1/meetings/{m.Id}.ics", $"/record?entity={MeetingActions.Entity}&entityId={m.Id}",
+            new MinutesView(await MinutesDocumentAsync(m.SummaryDocumentId, ct), await MinutesDocumentAsync(m.TranscriptDocumentId, ct)));
+    }
+
+    /// <summary>A document of the minutes: its original language and those of its current version's translations.</summary>
+    private async Task<MinutesDocumentView?> MinutesDocumentAsync(Guid? documentId, CancellationToken ct)
+    {
+        if (documentId is not { } id) return null;
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.Id, d.Symbol, d.Title, d.OriginalLanguage }).FirstOrDefaultAsync(ct);
+        if (document is null) return null;
+        var current = db.Set<Drafts.DocumentVersion>().Where(v => v.DocumentId == id).OrderByDescending(v => v.Number).Select(v => v.Id).Take(1);
+        var translated = await db.ParagraphTranslations.AsNoTracking().Where(t => current.Contains(t.VersionId)).Select(t => t.Language).Distinct().ToListAsync(ct);
+        var languages = Search.SearchIndex.Languages.Where(l => l == document.OriginalLanguage || translated.Contains(l)).ToList();
+        return new MinutesDocumentView(document.Id, document.Symbol, document.Title, $"/documents/{document.Id}", languages,
+            Search.SearchIndex.Languages.Except(languages).ToList());
     }
 
     /// <summary>Meetings by start, latest first, optionally of one body; keyset-paged.</summary>

@@ -21,7 +21,14 @@ public sealed record MeetingView(
     IReadOnlyList<AgendaItemView> Agenda,
     IReadOnlyList<RegistrationView> Registrations,
     string CalendarHref,
-    string RecordHref);
+    string RecordHref,
+    MinutesView Minutes);
+
+/// <summary>A meeting's minutes: the documents holding its summary and transcript, if recorded.</summary>
+public sealed record MinutesView(MinutesDocumentView? Summary, MinutesDocumentView? Transcript);
+
+/// <summary>A document of the minutes, with the UN languages its current version exists in and those still missing.</summary>
+public sealed record MinutesDocumentView(Guid DocumentId, string Symbol, string Title, string Href, IReadOnlyList<string> Languages, IReadOnlyList<string> Missing);
 
 public sealed record MeetingBodyView(Guid Id, string Name, string Acronym, string ObserverRule, int SeatsPerNonGovernmentGroup);
 

@@ -76,6 +76,12 @@ public static class MeetingsApi
             .WithName("ConfirmRegistration")
             .WithSummary("Confirm a seated registration; the person is told by e-mail (secretariat).");
 
+        writes.MapPost("/{id:guid}/minutes", async Task<Results<Ok<MeetingView>, ProblemHttpResult>> (Guid id, RecordMinutes.Command command, RecordMinutes useCase,
+                ActorAccessor actors, MeetingQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+                await useCase.HandleAsync(await actors.GetAsync(ct), id, command, ct).ToHttpResultAsync(m => ViewAsync(queries, m.Id, ct), l))
+            .WithName("RecordMinutes")
+            .WithSummary("Record a meeting's minutes: the symbols of the outcome documents holding its summary record and its transcript (either or both); the meeting shows each in the languages the document has and names the missing ones (secretariat).");
+
         meetings.MapGet("/{id:guid}/speakers", async Task<Results<Ok<List<SpeakerView>>, ProblemHttpResult>> (Guid id, MeetingQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 (await queries.SpeakersAsync(id, ct)).OkOr(new MeetingNotFound(), l))
             .WithName("GetSpeakersList")

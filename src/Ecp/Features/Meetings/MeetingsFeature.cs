@@ -12,6 +12,7 @@ public static class MeetingsFeature
         services.AddScoped<ScheduleMeeting>();
         services.AddScoped<ChangeMeeting>();
         services.AddScoped<CancelMeeting>();
+        services.AddScoped<RecordMinutes>();
         services.AddScoped<RegisterForMeeting>();
         services.AddScoped<WithdrawRegistration>();
         services.AddScoped<ConfirmRegistration>();

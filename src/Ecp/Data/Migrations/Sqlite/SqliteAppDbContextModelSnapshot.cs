@@ -1937,6 +1937,9 @@ namespace Ecp.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SummaryDocumentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1945,6 +1948,9 @@ namespace Ecp.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TranscriptDocumentId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")

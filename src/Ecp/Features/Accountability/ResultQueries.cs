@@ -72,7 +72,7 @@ public sealed class ResultQueries(AppDbContext db)
     }
 
     /// <summary>The meetings whose agenda has an item on the result's document or on a decision about
-    /// it, by start; at most <see cref="MaxReports"/>.</summary>
+    /// it, by start; at most <see cref="MaxListed"/>.</summary>
     public async Task<IReadOnlyList<ResultMeetingRef>> MeetingsAsync(Guid documentId, CancellationToken ct)
     {
         var decisions = db.Decisions.Where(d => d.DocumentId == documentId).Select(d => (Guid?)d.Id);
@@ -81,14 +81,14 @@ public sealed class ResultQueries(AppDbContext db)
                                     || (a.LinkKind == Meetings.AgendaLinkKind.Decision && decisions.Contains(a.LinkId))
                               join m in db.Meetings on a.MeetingId equals m.Id
                               select new { m.Id, m.Title, m.StartsAt })
-            .Distinct().OrderBy(m => m.Id).Take(MaxReports).ToListAsync(ct);
+            .Distinct().OrderBy(m => m.Id).Take(MaxListed).ToListAsync(ct);
         return meetings.OrderBy(m => m.StartsAt).Select(m => new ResultMeetingRef(m.Id, m.Title, m.StartsAt, $"/meetings/{m.Id}")).ToList();
     }
 
     /// <summary>The submitted reports whose current revision has an outcome linking this result's page
     /// (/results/{id}, on this platform or by its full address) or naming its document's symbol. The
     /// database finds the revisions that mention either; each is then read to be sure; at most
-    /// <see cref="MaxReports"/>, newest year first.</summary>
+    /// <see cref="MaxListed"/>, newest year first.</summary>
     public async Task<IReadOnlyList<ResultReportRef>> ReportsAsync(Guid resultId, string symbol, CancellationToken ct)
     {
         var link = $"/results/{resultId}";
@@ -99,7 +99,7 @@ public sealed class ResultQueries(AppDbContext db)
                               join o in db.Organizations on r.OrganizationId equals o.Id
                               orderby r.Year descending, o.Name
                               select new { r.Id, r.OrganizationId, o.Name, r.Year, v.Content })
-            .Take(MaxReports).ToListAsync(ct);
+            .Take(MaxListed).ToListAsync(ct);
         return mentions
             .Where(m => AnnualReports.ReportContent.FromJson(m.Content).Outcomes.Any(o =>
                 (o.Url is { } url && url.TrimEnd('/').EndsWith(link, StringComparison.OrdinalIgnoreCase))
@@ -108,7 +108,7 @@ public sealed class ResultQueries(AppDbContext db)
             .ToList();
     }
 
-    public const int MaxReports = 100;
+    public const int MaxListed = 100;
 
     /// <summary>For each body and year of adoption, the results by status, counted in the database.</summary>
     public async Task<IReadOnlyList<DashboardRow>> DashboardAsync(Guid? body, CancellationToken ct)

@@ -42,9 +42,9 @@ public sealed class MeetingQueries(AppDbContext db)
         if (document is null) return null;
         var current = db.Set<Drafts.DocumentVersion>().Where(v => v.DocumentId == id).OrderByDescending(v => v.Number).Select(v => v.Id).Take(1);
         var translated = await db.ParagraphTranslations.AsNoTracking().Where(t => current.Contains(t.VersionId)).Select(t => t.Language).Distinct().ToListAsync(ct);
-        var languages = Search.SearchIndex.Languages.Where(l => l == document.OriginalLanguage || translated.Contains(l)).ToList();
+        var languages = Languages.All.Where(l => l == document.OriginalLanguage || translated.Contains(l)).ToList();
         return new MinutesDocumentView(document.Id, document.Symbol, document.Title, $"/documents/{document.Id}", languages,
-            Search.SearchIndex.Languages.Except(languages).ToList());
+            Languages.All.Except(languages).ToList());
     }
 
     /// <summary>Meetings by start, latest first, optionally of one body; keyset-paged.</summary>

@@ -15,7 +15,7 @@ public sealed class ConsultationSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<string, SearchDocument>> LoadAsync(AppDbContext db, IReadOnlyCollection<string> entityIds, CancellationToken ct)
     {
-        var ids = entityIds.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        var ids = SearchSourceIds.Guids(entityIds);
         var consultations = await db.Consultations.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Phase != ConsultationPhase.Draft).ToListAsync(ct);
         var syntheses = await db.Set<Synthesis>().AsNoTracking().Where(s => ids.Contains(s.ConsultationId))
             .Select(s => new { s.ConsultationId, s.Markdown, s.PublishedAt }).ToDictionaryAsync(s => s.ConsultationId, ct);

@@ -11,7 +11,7 @@ public sealed class ContributionSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<string, SearchDocument>> LoadAsync(AppDbContext db, IReadOnlyCollection<string> entityIds, CancellationToken ct)
     {
-        var ids = entityIds.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        var ids = SearchSourceIds.Guids(entityIds);
         var rows = await db.Contributions.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
         var consultationIds = rows.Select(r => r.ConsultationId).Distinct().ToList();
         var consultations = await db.Consultations.AsNoTracking().Where(c => consultationIds.Contains(c.Id))

@@ -15,7 +15,7 @@ public sealed class DocumentSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<string, SearchDocument>> LoadAsync(AppDbContext db, IReadOnlyCollection<string> entityIds, CancellationToken ct)
     {
-        var ids = entityIds.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        var ids = SearchSourceIds.Guids(entityIds);
         var documents = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
             .Select(d => new { d.Id, d.Symbol, d.Title, d.MandateReferences, d.OriginalLanguage, d.BodyId, d.CreatedAt }).ToListAsync(ct);
         var versions = await db.Set<DocumentVersion>().AsNoTracking()

@@ -13,7 +13,7 @@ public sealed class MeetingSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<string, SearchDocument>> LoadAsync(AppDbContext db, IReadOnlyCollection<string> entityIds, CancellationToken ct)
     {
-        var ids = entityIds.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        var ids = SearchSourceIds.Guids(entityIds);
         var meetings = await db.Meetings.AsNoTracking().Include(m => m.Agenda).Where(m => ids.Contains(m.Id)).ToListAsync(ct);
         return meetings.ToDictionary(m => m.Id.ToString(), m => new SearchDocument(m.Id.ToString(), Entity, "en", m.Title,
             string.Join("\n", new[] { m.Title, m.Place }.Concat(m.Agenda.OrderBy(a => a.Number).Select(a => a.Title)).Where(t => !string.IsNullOrWhiteSpace(t))),

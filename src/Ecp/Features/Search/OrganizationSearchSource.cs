@@ -11,7 +11,7 @@ public sealed class OrganizationSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<string, SearchDocument>> LoadAsync(AppDbContext db, IReadOnlyCollection<string> entityIds, CancellationToken ct)
     {
-        var ids = entityIds.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        var ids = SearchSourceIds.Guids(entityIds);
         var rows = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
             .Select(o => new { o.Id, o.Name, o.Acronym, o.StakeholderGroup, o.RegisteredAt }).ToListAsync(ct);
         return rows.ToDictionary(o => o.Id.ToString(), o => new SearchDocument(o.Id.ToString(), Entity, "en", o.Name,

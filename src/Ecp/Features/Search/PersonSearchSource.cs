@@ -12,7 +12,7 @@ public sealed class PersonSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<string, SearchDocument>> LoadAsync(AppDbContext db, IReadOnlyCollection<string> entityIds, CancellationToken ct)
     {
-        var ids = entityIds.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        var ids = SearchSourceIds.Guids(entityIds);
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.ConsentsToBeNamed)
             .Select(p => new
             {

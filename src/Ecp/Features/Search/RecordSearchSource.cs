@@ -15,7 +15,8 @@ namespace Ecp.Features.Search;
 public sealed class RecordSearchSource : ISearchSource
 {
     public const string Kind = "record";
-    private static readonly HashSet<string> NameKeys = ["displayName"];
+    /// <summary>The payload key the record names people by.</summary>
+    private const string NameKey = "displayName";
 
     public string Entity => Kind;
 
@@ -47,7 +48,7 @@ public sealed class RecordSearchSource : ISearchSource
                 foreach (var v in a) Collect(v, key, words);
                 break;
             case JsonValue v when v.TryGetValue<string>(out var s):
-                if (key is not null && NameKeys.Contains(key)) break;
+                if (key == NameKey) break;
                 if (string.IsNullOrWhiteSpace(s) || Guid.TryParse(s, out _) || IsHash(s)) break;
                 words.Add(s);
                 break;

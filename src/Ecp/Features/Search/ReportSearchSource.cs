@@ -13,7 +13,7 @@ public sealed class ReportSearchSource : ISearchSource
 
     public async Task<IReadOnlyDictionary<string, SearchDocument>> LoadAsync(AppDbContext db, IReadOnlyCollection<string> entityIds, CancellationToken ct)
     {
-        var ids = entityIds.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+        var ids = SearchSourceIds.Guids(entityIds);
         var reports = await db.AnnualReports.AsNoTracking().Where(r => ids.Contains(r.Id) && r.SubmittedAt != null)
             .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { Report = r, o.Name, o.StakeholderGroup })
             .ToListAsync(ct);

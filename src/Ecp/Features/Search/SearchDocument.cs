@@ -36,3 +36,10 @@ public interface ISearchSource
     /// database, such as the issue taxonomy): indexed whenever the index starts from nothing.</summary>
     Task<IReadOnlyList<string>> ReferenceIdsAsync(Data.AppDbContext db, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
 }
+
+/// <summary>The record's entity ids of a batch that are GUIDs (what most sources key their rows by).</summary>
+public static class SearchSourceIds
+{
+    public static List<Guid> Guids(IEnumerable<string> entityIds)
+        => entityIds.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+}
